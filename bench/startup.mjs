@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+// Start-up benchmark: a cold `leveler match` against a bare `node -e 0`, measured side by side.
+// Runs alternate (baseline, then each case) so machine noise hits all of them alike; prints the
+// median of each and its ratio to the baseline. Target: "Associate ML" within 1.5x.
+// Usage: node bench/startup.mjs [runs]        (build first: npm run build)
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bin = join(root, 'bin', 'leveler.js');
+if (!existsSync(join(root, 'dist', 'cli.js'))) {
+  console.error('bench: no dist/ (run npm run build first)');
+  process.exit(2);
+}
+const runs = Number(process.argv[2] ?? 40);
+
+const cases = [
+  ['node -e 0 (baseline)', ['-e', '0']],
+  ['match "Associate ML"', [bin, 'match', 'Associate ML']],
+  ['match "Sr. ML Engineer" --json', [bin, 'match', 'Sr. ML Engineer', '--json']],
+  ['match "Senoir ML Engineer" (typo: loads fuse.js)', [bin, 'match', 'Senoir ML Engineer']],
+  ['show P3', [bin, 'show', 'P3']],
+];
+
+const times = cases.map(() => []);
+const env = { ...process.env, NO_COLOR: '1' };
+for (let i = 0; i < runs + 3; i++) {
+  cases.forEach(([, args], k) => {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    if (r.status !== 0) throw new Error(`bench: ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+    if (i >= 3) times[k].push(ms); // the first rounds warm the disk cache
+  });
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const base = median(times[0]);
+console.log(`leveler start-up, ${runs} runs each, alternating; ${cpus().length} cores, ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
+for (const [k, [name]] of cases.entries()) {
+  const m = median(times[k]);
+  console.log(`${name.padEnd(50)} median ${m.toFixed(1).padStart(6)} ms   ${(m / base).toFixed(2)}x baseline`);
+}

@@ -1,0 +1,52 @@
+// What the commands share: opening the ladder, and deciding how to present output.
+import { closestLevels, findFamily, findLevel } from '../core/cards.js';
+import type { FamilyDef, Ladder, LevelDef } from '../core/types.js';
+import { UsageError } from '../errors.js';
+import { ladderDir, loadLadder, type LoadedLadder } from '../io/ladder.js';
+import type { Io } from '../io/terminal.js';
+import { colorEnabled } from '../output/color.js';
+
+export interface Presentation {
+  json: boolean;
+  /** A table for a terminal; plain lines for a pipe. */
+  table: boolean;
+  color: boolean;
+  width: number;
+}
+
+export function presentation(io: Io, opts: { json?: boolean; color: boolean }): Presentation {
+  const isTTY = io.stdout.isTTY === true;
+  return {
+    json: opts.json === true,
+    table: isTTY && opts.json !== true,
+    color: opts.json !== true && colorEnabled({ flag: opts.color, env: io.env, isTTY }),
+    width: io.stdout.columns ?? 100,
+  };
+}
+
+export async function openLadder(io: Io, dataFlag: string | undefined): Promise<LoadedLadder> {
+  return loadLadder(ladderDir(dataFlag, io.env, io.cwd), io.cwd);
+}
+
+export function familyOption(ladder: Ladder, id: string): FamilyDef {
+  const family = findFamily(ladder, id);
+  if (!family) {
+    const known = ladder.families.map((f) => f.id);
+    throw new UsageError(`unknown family "${id}"`, known.length > 0 ? `families in this ladder: ${known.join(', ')}` : 'this ladder has no families');
+  }
+  return family;
+}
+
+export function levelArgument(ladder: Ladder, code: string): LevelDef {
+  const level = findLevel(ladder, code);
+  if (!level) {
+    const close = closestLevels(ladder, code);
+    const all = ladder.levels.map((l) => l.code).join(', ');
+    throw new UsageError(`unknown level "${code}"`, `${close.length > 0 ? `did you mean ${close.join(' or ')}? ` : ''}levels: ${all}`);
+  }
+  return level;
+}
+
+export function write(io: Io, text: string): void {
+  io.stdout.write(text);
+}

@@ -1,0 +1,58 @@
+import { yearsBand, bandText } from '../core/cards.js';
+import type { Ladder } from '../core/types.js';
+import { EXIT } from '../errors.js';
+import { painter } from '../output/color.js';
+import { renderJson } from '../output/json.js';
+import { renderTsv } from '../output/plain.js';
+import type { CommandSpec } from './command.js';
+import { familyOption, openLadder, presentation, write } from './context.js';
+import { options } from './options.js';
+
+interface ListFlags {
+  color: boolean;
+  family?: string;
+  json?: boolean;
+  data?: string;
+}
+
+export function ladderSummary(ladder: Ladder, familyId: string | null) {
+  const family = ladder.families.find((f) => f.id === familyId) ?? null;
+  return {
+    family: family ? { id: family.id, name: family.name } : null,
+    levels: ladder.levels.map((l) => ({
+      level: l.code,
+      levelName: l.name,
+      track: l.track,
+      years: yearsBand(l),
+      meaning: l.meaning,
+      role: family?.cards[l.code]?.role ?? null,
+    })),
+  };
+}
+
+export const listCommand: CommandSpec = {
+  name: 'list',
+  args: '',
+  summary: 'the ladder at a glance: every level, its years and its role',
+  examples: ['leveler list', 'leveler list --json | jq -r ".levels[].level"', 'leveler list | cut -f1,5'],
+  details: 'In a pipe, one tab-separated line per level: level, name, track, years, role (or meaning).',
+  options: [options.family(), options.json(), options.data()],
+  async run(_args, raw, io) {
+    const opts = raw as unknown as ListFlags;
+    const { ladder } = await openLadder(io, opts.data);
+    let familyId: string | null = null;
+    if (opts.family !== undefined) familyId = familyOption(ladder, opts.family).id;
+    else if (ladder.families.length === 1) familyId = ladder.families[0]!.id;
+    const show = presentation(io, opts);
+    const summary = ladderSummary(ladder, familyId);
+    if (show.json) {
+      write(io, renderJson(summary));
+    } else if (show.table) {
+      const { renderLadderTable } = await import('../output/table.js');
+      write(io, renderLadderTable(ladder, familyId, { paint: await painter(show.color), width: show.width }));
+    } else {
+      write(io, renderTsv(summary.levels.map((l) => [l.level, l.levelName, l.track, bandText(l.years), l.role ?? l.meaning])));
+    }
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,53 @@
+import { Matcher } from '../core/match.js';
+import { EXIT } from '../errors.js';
+import { painter } from '../output/color.js';
+import { renderJson } from '../output/json.js';
+import { renderPlain } from '../output/plain.js';
+import { matchRows } from '../output/rows.js';
+import type { CommandSpec } from './command.js';
+import { familyOption, openLadder, presentation, write } from './context.js';
+import { options } from './options.js';
+
+interface MatchFlags {
+  color: boolean;
+  years?: number;
+  family?: string;
+  top: number;
+  json?: boolean;
+  data?: string;
+}
+
+export const matchCommand: CommandSpec = {
+  name: 'match',
+  args: '<title...>',
+  summary: 'level one job title, with what the level means',
+  examples: [
+    'leveler match "Associate ML"',
+    'leveler match "Machine Learning Engineer" --years 6',
+    'leveler match "Sr. ML Engineer" --json | jq .match.level',
+  ],
+  details: 'Exit status: 0 matched, 1 no match, 2 usage error, 3 the ladder cannot be read.',
+  options: [options.years(), options.family(), options.top(), options.json(), options.data()],
+  async run(words, raw, io) {
+    const opts = raw as unknown as MatchFlags;
+    const title = words.join(' ');
+    const { ladder, lexicon } = await openLadder(io, opts.data);
+    const family = opts.family === undefined ? null : familyOption(ladder, opts.family).id;
+    const matcher = new Matcher(ladder, lexicon);
+    // fuse.js is the slowest part of start-up; most titles never need it.
+    if (matcher.needsFuzzy(title)) matcher.useFuzzy((await import('../core/fuzzy.js')).fuseFinder);
+    const result = matcher.match(title, { years: opts.years ?? null, family, top: opts.top });
+    const show = presentation(io, opts);
+    if (show.json) {
+      write(io, renderJson(result));
+    } else if (result.match === null) {
+      io.stderr.write(`leveler: no match for "${title}": ${result.reasons.at(-1) ?? 'nothing recognised'}\n`);
+    } else if (show.table) {
+      const { renderMatchTable } = await import('../output/table.js');
+      write(io, renderMatchTable(result, { paint: await painter(show.color), width: show.width }));
+    } else {
+      write(io, renderPlain(matchRows(result)));
+    }
+    return result.match === null ? EXIT.noMatch : EXIT.ok;
+  },
+};

@@ -1,0 +1,45 @@
+import { buildCard } from '../core/cards.js';
+import type { FamilyDef } from '../core/types.js';
+import { EXIT } from '../errors.js';
+import { painter } from '../output/color.js';
+import { renderJson } from '../output/json.js';
+import { renderPlain } from '../output/plain.js';
+import { cardRows, identityRows } from '../output/rows.js';
+import type { CommandSpec } from './command.js';
+import { familyOption, levelArgument, openLadder, presentation, write } from './context.js';
+import { options } from './options.js';
+
+interface ShowFlags {
+  color: boolean;
+  family?: string;
+  json?: boolean;
+  data?: string;
+}
+
+export const showCommand: CommandSpec = {
+  name: 'show',
+  args: '<level>',
+  summary: "print a level's whole card",
+  examples: ['leveler show P3', 'leveler show m2 --family ai-ml', 'leveler show P1 --json | jq -r ".tasks[]"'],
+  details: 'Without --family, a ladder with a single family shows that family\'s card.',
+  options: [options.family(), options.json(), options.data()],
+  async run([code], raw, io) {
+    const opts = raw as unknown as ShowFlags;
+    const { ladder } = await openLadder(io, opts.data);
+    const level = levelArgument(ladder, code!);
+    let family: FamilyDef | null = null;
+    if (opts.family !== undefined) family = familyOption(ladder, opts.family);
+    else if (ladder.families.length === 1) family = ladder.families[0]!;
+    const card = buildCard(ladder, level, family);
+    const show = presentation(io, opts);
+    if (show.json) {
+      write(io, renderJson(card));
+    } else if (show.table) {
+      const { renderCardTable } = await import('../output/table.js');
+      write(io, renderCardTable(card, { paint: await painter(show.color), width: show.width }));
+    } else {
+      write(io, renderPlain([...identityRows(card), ...cardRows(card)]));
+    }
+    return EXIT.ok;
+  },
+};

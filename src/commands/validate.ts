@@ -1,0 +1,36 @@
+import { EXIT } from '../errors.js';
+import { checkLadderFiles, formatProblem, ladderDir, readLadderFiles, displayPath } from '../io/ladder.js';
+import { renderJson } from '../output/json.js';
+import type { CommandSpec } from './command.js';
+import { write } from './context.js';
+import { options } from './options.js';
+
+interface ValidateFlags {
+  json?: boolean;
+  data?: string;
+}
+
+export const validateCommand: CommandSpec = {
+  name: 'validate',
+  args: '',
+  summary: 'check a ladder and list every problem, with file and line',
+  examples: ['leveler validate', 'leveler validate --data ./my-ladder'],
+  details: 'Exit status: 0 valid, 1 problems found (one per line: file:line: what to fix), 3 the folder cannot be read.',
+  options: [options.json(), options.data()],
+  async run(_args, raw, io) {
+    const opts = raw as unknown as ValidateFlags;
+    const dir = ladderDir(opts.data, io.env, io.cwd);
+    const files = readLadderFiles(dir, io.cwd);
+    const { ladder, problems } = await checkLadderFiles(files);
+    if (opts.json) {
+      write(io, renderJson({ ok: problems.length === 0, problems }));
+    } else if (ladder !== null) {
+      const cards = ladder.families.reduce((n, f) => n + Object.keys(f.cards).length, 0);
+      write(io, `ok: ${displayPath(dir, io.cwd)}: ${ladder.tracks.length} tracks, ${ladder.levels.length} levels, ${ladder.families.length} families, ${cards} cards\n`);
+    } else {
+      write(io, problems.map((p) => formatProblem(p) + '\n').join(''));
+      io.stderr.write(`leveler: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${displayPath(dir, io.cwd)}\n`);
+    }
+    return problems.length === 0 ? EXIT.ok : EXIT.findings;
+  },
+};

@@ -1,0 +1,115 @@
+// Compiles a ladder into the indexes the matcher reads: the aliases, and every phrase of the data
+// (markers, role nouns, family vocabulary and exclusions) keyed by its first word, so that matching
+// a title is a handful of map lookups per token.
+import { phraseWords } from './normalize.js';
+import type { Ladder, MarkerDef } from './types.js';
+
+export type PhraseKind = 'marker' | 'role' | 'vocab' | 'exclude';
+
+export interface Phrase {
+  kind: PhraseKind;
+  /** As written in the ladder, for explanations. */
+  text: string;
+  /** Word sequences; more than one part means other words may stand between them ("senior ... manager"). */
+  parts: string[][];
+  literalCount: number;
+  /** marker: the code of the level it signals. */
+  level?: string;
+  /** marker: a numeral, outranked by any word marker. */
+  numeral?: boolean;
+  /** marker: counts only where it opens the title or a part of it. */
+  leading?: boolean;
+  /** vocab / exclude: the family. */
+  family?: string;
+}
+
+/** A compiled ladder vocabulary as plain data, so the build can store it in the snapshot. */
+export interface LexiconData {
+  aliases: Record<string, { words: string[]; text: string }>;
+  phrases: Phrase[];
+  /** Words a typo may be corrected to. */
+  typoTargets: string[];
+  /** Every word the ladder knows, read as written. */
+  knownWords: string[];
+}
+
+export type PhraseIndex = Map<string, Phrase[]>;
+
+export interface Lexicon {
+  aliases: Map<string, { words: string[]; text: string }>;
+  levelPhrases: PhraseIndex;
+  familyPhrases: PhraseIndex;
+  typoTargets: Set<string>;
+  knownWords: Set<string>;
+}
+
+export const GAP = '...';
+
+function markerFields(m: MarkerDef): { phrase: string; leading: boolean } {
+  return typeof m === 'string' ? { phrase: m, leading: false } : m;
+}
+
+export function compileLexicon(ladder: Ladder): LexiconData {
+  const aliases: LexiconData['aliases'] = {};
+  const knownWords = new Set<string>();
+  const addAliases = (table: Record<string, string>) => {
+    for (const [from, to] of Object.entries(table)) {
+      const key = phraseWords(from).join(' ');
+      const words = phraseWords(to);
+      aliases[key] = { words, text: to };
+      knownWords.add(key);
+      for (const w of words) knownWords.add(w);
+    }
+  };
+  addAliases(ladder.aliases);
+  for (const f of ladder.families) addAliases(f.aliases);
+
+  const expand = (words: string[]) => words.flatMap((w) => aliases[w]?.words ?? [w]);
+  const phrases: Phrase[] = [];
+  const typoTargets = new Set<string>();
+  const add = (text: string, kind: PhraseKind, extra: Partial<Phrase>) => {
+    const parts = text.split(GAP).map((p) => expand(phraseWords(p))).filter((p) => p.length > 0);
+    if (parts.length === 0) return;
+    phrases.push({ kind, text, parts, literalCount: parts.reduce((n, p) => n + p.length, 0), ...extra });
+    for (const w of parts.flat()) {
+      knownWords.add(w);
+      // Numerals and short words are never typo targets: "iv" is not a typo of anything.
+      if (w.length >= 4 && /^\p{L}+$/u.test(w)) typoTargets.add(w);
+    }
+  };
+
+  for (const level of ladder.levels) {
+    for (const [kind, numeral] of [['words', false], ['numerals', true]] as const) {
+      for (const m of level.markers[kind]) {
+        const { phrase, leading } = markerFields(m);
+        add(phrase, 'marker', { level: level.code, numeral, leading });
+      }
+    }
+  }
+  for (const noun of ladder.roleNouns) add(noun, 'role', {});
+  for (const family of ladder.families) {
+    for (const v of family.vocabulary) add(v, 'vocab', { family: family.id });
+    for (const x of family.excludes) add(x, 'exclude', { family: family.id });
+  }
+  return { aliases, phrases, typoTargets: [...typoTargets], knownWords: [...knownWords] };
+}
+
+/** Indexes the phrases by their first word: matching a title is then a map lookup per token. */
+export function indexLexicon(data: LexiconData): Lexicon {
+  const levelPhrases: PhraseIndex = new Map();
+  const familyPhrases: PhraseIndex = new Map();
+  for (const phrase of data.phrases) {
+    const index = phrase.kind === 'marker' || phrase.kind === 'role' ? levelPhrases : familyPhrases;
+    const first = phrase.parts[0]![0]!;
+    const list = index.get(first);
+    if (list) list.push(phrase);
+    else index.set(first, [phrase]);
+  }
+  return {
+    aliases: new Map(Object.entries(data.aliases)),
+    levelPhrases,
+    familyPhrases,
+    typoTargets: new Set(data.typoTargets),
+    knownWords: new Set(data.knownWords),
+  };
+}

@@ -1,0 +1,310 @@
+// The matcher: a title (and optional years) in, a level, a family, a confidence and the reasons out.
+//   tokenize -> expand aliases -> correct typos -> find the ladder's phrases -> pick the family
+//   -> pick the level (markers, else years, else the default) -> confidence, alternatives, reasons.
+import { bandDistance, bandText, buildCard, findFamily, inBand, yearsBand } from './cards.js';
+import { compileLexicon, indexLexicon, type Lexicon, type LexiconData } from './lexicon.js';
+import { tokenize, type Token } from './normalize.js';
+import { findHits, selectHits, type Hit } from './phrases.js';
+import { TypoCorrector, type FuzzyFinder } from './typos.js';
+import type { Alternative, FamilyDef, Ladder, LevelDef, MatchOptions, MatchResult } from './types.js';
+
+interface WorkToken extends Token {
+  /** How the token was read: expanded from an alias, or corrected from a typo. */
+  via?: { kind: 'alias' | 'typo'; from: string };
+}
+
+/** A numeral right after one of these words is a count or a name, not a level ("x 2", "Top 5"). */
+const COUNT_BEFORE = new Set(['x', 'no', 'nr', 'number', 'num', 'req', 'ref', 'id', 'top', 'phase', 'gen', 'version', 'web', 'series', 'type', 'covid', 'industry', 'pillar']);
+/** A numeral right before one of these words is a quantity ("3 years", "2 positions"). */
+const COUNT_AFTER = new Set(['year', 'years', 'yr', 'yrs', 'month', 'months', 'week', 'weeks', 'day', 'days', 'hour', 'hours', 'hrs', 'position', 'positions', 'opening', 'openings', 'role', 'roles', 'vacancy', 'vacancies', 'hire', 'hires', 'people', 'shift', 'shifts', 'plus']);
+
+/** Confidence before adjustments, by what decided the level. */
+const BASE = { word: 0.95, numeral: 0.9, years: 0.75, default: 0.5 } as const;
+const MAX_TOP = 20;
+
+const round = (x: number) => Math.round(Math.min(1, Math.max(0, x)) * 100) / 100;
+const quote = (s: string) => `"${s}"`;
+const yearsText = (n: number) => `${n} year${n === 1 ? '' : 's'}`;
+
+export class Matcher {
+  readonly ladder: Ladder;
+  private readonly lexicon: Lexicon;
+  private readonly typos: TypoCorrector;
+  private readonly levelIndex = new Map<string, number>();
+  private readonly trackPriority = new Map<string, number>();
+
+  private readonly levels = new Map<string, LevelDef>();
+
+  /** @param lexicon the ladder's compiled lexicon, when the caller has it (the build stores one). */
+  constructor(ladder: Ladder, lexicon: LexiconData = compileLexicon(ladder)) {
+    this.ladder = ladder;
+    this.lexicon = indexLexicon(lexicon);
+    this.typos = new TypoCorrector(this.lexicon.typoTargets, this.lexicon.knownWords);
+    ladder.levels.forEach((l, i) => {
+      this.levelIndex.set(l.code, i);
+      this.levels.set(l.code, l);
+    });
+    for (const t of ladder.tracks) this.trackPriority.set(t.id, t.priority);
+  }
+
+  /** Lets the matcher correct typos; `createMatcher()` does this for you. */
+  useFuzzy(finder: FuzzyFinder): this {
+    this.typos.useFinder(finder);
+    return this;
+  }
+
+  /** Whether reading `title` needs the fuzzy finder (a word the exact index does not know). */
+  needsFuzzy(title: string): boolean {
+    if (this.typos.hasFinder) return false;
+    return tokenize(title).some(
+      (t) => t.kind === 'word' && !this.lexicon.aliases.has(t.text) && !this.lexicon.knownWords.has(t.text) && this.typos.needsLookup(t.text),
+    );
+  }
+
+  match(title: string, options: MatchOptions = {}): MatchResult {
+    const years = options.years ?? null;
+    const top = Math.max(0, Math.min(MAX_TOP, options.top ?? 3));
+    const reasons: string[] = [];
+    const result: MatchResult = { query: { title, years }, match: null, alternatives: [], reasons };
+
+    const tokens = this.read(tokenize(title));
+    if (tokens.length === 0 && years === null) {
+      reasons.push('the title is empty');
+      return result;
+    }
+
+    const levelHits = this.levelHits(tokens, reasons);
+    const familyHits = selectHits(findHits(tokens, this.lexicon.familyPhrases));
+    const alternatives = new Map<string, Alternative>();
+    const offer = (level: LevelDef, family: string | null, confidence: number) => {
+      const key = `${level.code}|${family ?? ''}`;
+      const c = round(confidence);
+      if ((alternatives.get(key)?.confidence ?? -1) < c) alternatives.set(key, { level: level.code, family, confidence: c });
+    };
+
+    const familyReasons: string[] = [];
+    const fam = this.pickFamily(familyHits, options.family ?? null, familyReasons);
+    const lvl = this.pickLevel(levelHits, years, fam.family !== null, reasons);
+    const reading: string[] = [];
+    this.explainReading(tokens, new Set([...(lvl?.evidence ?? []), ...fam.evidence]), reading);
+    reasons.unshift(...reading);
+    reasons.push(...familyReasons);
+    if (lvl === null) {
+      reasons.push('nothing to go on: no known job family, no level marker and no years');
+      return result;
+    }
+
+    let confidence = lvl.confidence;
+    const used = new Set<number>([...lvl.evidence, ...fam.evidence]);
+    const corrected = [...used].filter((i) => tokens[i]?.via?.kind === 'typo').length;
+    confidence *= 0.9 ** Math.min(corrected, 2);
+    if (fam.family === null) confidence *= 0.9;
+
+    const familyId = fam.family?.id ?? null;
+    for (const other of lvl.others) offer(other, familyId, confidence * 0.6);
+    if (years !== null) {
+      const byYears = this.levelForYears(years, lvl.level.track);
+      if (byYears && byYears !== lvl.level) offer(byYears, familyId, confidence * (lvl.fromYears ? 0.4 : 0.6));
+    }
+    for (const next of this.neighbours(lvl.level)) offer(next, familyId, confidence * 0.35);
+    for (const f of fam.excluded) offer(lvl.level, f.id, confidence * 0.5);
+    alternatives.delete(`${lvl.level.code}|${familyId ?? ''}`);
+
+    result.match = { ...buildCard(this.ladder, lvl.level, fam.family), confidence: round(confidence) };
+    result.alternatives = [...alternatives.values()]
+      .sort((a, b) => b.confidence - a.confidence || this.order(a.level) - this.order(b.level))
+      .slice(0, top);
+    return result;
+  }
+
+  /** Expands aliases and corrects typos, remembering how each token was read. */
+  private read(raw: Token[]): WorkToken[] {
+    const out: WorkToken[] = [];
+    for (const t of raw) {
+      const alias = t.kind === 'word' ? this.lexicon.aliases.get(t.text) : undefined;
+      if (alias) {
+        for (const w of alias.words) out.push({ text: w, kind: 'word', seg: t.seg, raw: t.raw, via: { kind: 'alias', from: t.raw } });
+        continue;
+      }
+      const fixed = t.kind === 'word' && !this.lexicon.knownWords.has(t.text) ? this.typos.correct(t.text) : null;
+      out.push(fixed ? { ...t, text: fixed, via: { kind: 'typo', from: t.raw } } : t);
+    }
+    return out;
+  }
+
+  private levelHits(tokens: WorkToken[], reasons: string[]): Hit[] {
+    const hits = findHits(tokens, this.lexicon.levelPhrases).filter((hit) => {
+      const p = hit.phrase;
+      if (p.leading && hit.start > 0 && tokens[hit.start - 1]!.seg === tokens[hit.start]!.seg) return false;
+      if (!p.numeral || hit.used.length > 1) return true;
+      const why = this.notANumeral(tokens, hit.start);
+      if (why) reasons.push(`${quote(tokens[hit.start]!.raw)} ${why}, not a level`);
+      return why === null;
+    });
+    const chosen = selectHits(hits);
+    for (const role of chosen.filter((h) => h.phrase.kind === 'role')) {
+      const shadowed = hits.find((h) => h.phrase.kind === 'marker' && h.used.some((i) => role.used.includes(i)));
+      if (shadowed) {
+        const inside = shadowed.used.filter((i) => role.used.includes(i));
+        reasons.push(`${quote(this.said(tokens, inside))} is part of the role ${quote(role.phrase.text)}, not a level marker`);
+      }
+    }
+    return chosen.filter((h) => h.phrase.kind === 'marker');
+  }
+
+  private notANumeral(tokens: WorkToken[], at: number): string | null {
+    if (at === 0) return 'opens the title';
+    const before = tokens[at - 1]!;
+    const after = tokens[at + 1];
+    if (COUNT_BEFORE.has(before.text)) return `follows ${quote(before.raw)}: a count or a name`;
+    if (after && after.seg === tokens[at]!.seg && COUNT_AFTER.has(after.text)) return `comes before ${quote(after.raw)}: a quantity`;
+    return null;
+  }
+
+  private pickFamily(hits: Hit[], forced: string | null, reasons: string[]) {
+    const none = { family: null as FamilyDef | null, evidence: [] as number[], excluded: [] as FamilyDef[] };
+    if (forced !== null) {
+      const family = findFamily(this.ladder, forced) ?? null;
+      if (family) reasons.push(`family ${family.id} (${family.name}) given with --family`);
+      return { ...none, family };
+    }
+    const vocab = new Map<string, Hit[]>();
+    const excludes = new Map<string, Hit[]>();
+    for (const h of hits) {
+      const table = h.phrase.kind === 'vocab' ? vocab : excludes;
+      const list = table.get(h.phrase.family!) ?? [];
+      list.push(h);
+      table.set(h.phrase.family!, list);
+    }
+    let best: { family: FamilyDef; hits: Hit[] } | null = null;
+    const excluded: FamilyDef[] = [];
+    for (const family of this.ladder.families) {
+      const found = vocab.get(family.id);
+      if (!found) continue;
+      const against = excludes.get(family.id);
+      if (against) {
+        excluded.push(family);
+        reasons.push(`not ${family.id}: ${quote(against[0]!.phrase.text)} is a different role, though the title mentions ${quote(found[0]!.phrase.text)}`);
+        continue;
+      }
+      if (!best || found.length > best.hits.length) best = { family, hits: found };
+    }
+    if (!best) {
+      if (excluded.length === 0) reasons.push('no known job family in the title');
+      return { ...none, excluded };
+    }
+    const words = [...new Set(best.hits.map((h) => h.phrase.text))].map(quote).join(', ');
+    reasons.push(`family ${best.family.id} (${best.family.name}) from ${words}`);
+    return { family: best.family, evidence: best.hits.flatMap((h) => h.used), excluded };
+  }
+
+  private pickLevel(markers: Hit[], years: number | null, knownFamily: boolean, reasons: string[]) {
+    const level = (h: Hit) => this.levels.get(h.phrase.level!)!;
+    if (markers.length > 0) {
+      const topPriority = Math.max(...markers.map((h) => this.priority(level(h))));
+      const onTop = markers.filter((h) => this.priority(level(h)) === topPriority);
+      const words = onTop.filter((h) => !h.phrase.numeral);
+      const pool = words.length > 0 ? words : onTop;
+      const chosen = pool.reduce((a, b) => (this.order(level(b).code) > this.order(level(a).code) ? b : a));
+      const picked = level(chosen);
+      let confidence = chosen.phrase.numeral ? BASE.numeral : BASE.word;
+      reasons.push(`marker ${quote(this.saidHit(chosen))} → ${picked.code} ${picked.name}`);
+      const others: LevelDef[] = [];
+      for (const h of markers) {
+        if (h === chosen || level(h) === picked) continue;
+        others.push(level(h));
+        const what = `${quote(this.saidHit(h))} (${level(h).code})`;
+        if (this.priority(level(h)) < topPriority) {
+          reasons.push(`the ${picked.track} marker ${quote(this.saidHit(chosen))} outranks ${what}`);
+          confidence *= 0.9;
+        } else if (h.phrase.numeral && !chosen.phrase.numeral) {
+          reasons.push(`the word marker ${quote(this.saidHit(chosen))} outranks the numeral ${what}`);
+          confidence *= 0.95;
+        } else {
+          reasons.push(`also read ${what}; the higher level wins`);
+          confidence *= 0.85;
+        }
+      }
+      if (years !== null) confidence *= this.yearsFit(picked, years, reasons);
+      return { level: picked, confidence, evidence: markers.flatMap((h) => h.used), others, fromYears: false };
+    }
+    if (years !== null) {
+      const picked = this.levelForYears(years, this.ladder.defaultTrack);
+      if (!picked) return null;
+      reasons.push(`no level marker; ${yearsText(years)} ${years === 1 ? 'falls' : 'fall'} in ${picked.code}'s band (${bandText(yearsBand(picked))})`);
+      return { level: picked, confidence: BASE.years, evidence: [], others: [], fromYears: true };
+    }
+    if (!knownFamily) return null;
+    const picked = this.ladder.levels.find((l) => l.code === this.ladder.defaultLevel)!;
+    reasons.push(`no level marker and no years: ${picked.code} is the default for a title of a known family`);
+    return { level: picked, confidence: BASE.default, evidence: [], others: [], fromYears: false };
+  }
+
+  private yearsFit(level: LevelDef, years: number, reasons: string[]): number {
+    const band = yearsBand(level);
+    if (inBand(band, years)) {
+      reasons.push(`${yearsText(years)} ${years === 1 ? 'fits' : 'fit'} ${level.code}'s band (${bandText(band)})`);
+      return 1;
+    }
+    const d = bandDistance(band, years);
+    reasons.push(`${yearsText(years)} ${years === 1 ? 'is' : 'are'} outside ${level.code}'s band (${bandText(band)}); the marker wins, with lower confidence`);
+    return d <= 1 ? 0.85 : d <= 3 ? 0.7 : 0.55;
+  }
+
+  /** The level of `track` whose band holds `years`, else the one nearest to it. */
+  levelForYears(years: number, track: string): LevelDef | undefined {
+    let best: LevelDef | undefined;
+    let bestDistance = Infinity;
+    for (const level of this.ladder.levels) {
+      if (level.track !== track) continue;
+      const d = inBand(yearsBand(level), years) ? -1 : bandDistance(yearsBand(level), years);
+      if (d < bestDistance) {
+        best = level;
+        bestDistance = d;
+      }
+    }
+    return best;
+  }
+
+  private neighbours(level: LevelDef): LevelDef[] {
+    const same = this.ladder.levels.filter((l) => l.track === level.track);
+    const i = same.indexOf(level);
+    return [same[i - 1], same[i + 1]].filter((l): l is LevelDef => l !== undefined);
+  }
+
+  private explainReading(tokens: WorkToken[], used: Set<number>, reasons: string[]): void {
+    const seen = new Set<string>();
+    for (const i of [...used].sort((a, b) => a - b)) {
+      const via = tokens[i]?.via;
+      if (!via) continue;
+      const key = `${via.kind}:${via.from}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const words = tokens.filter((t) => t.via?.from === via.from && t.via.kind === via.kind && t.raw === tokens[i]!.raw);
+      const to = words.map((t) => t.text).join(' ');
+      reasons.push(via.kind === 'alias' ? `read ${quote(via.from)} as ${quote(to)}` : `read ${quote(via.from)} as ${quote(to)} (typo)`);
+    }
+  }
+
+  private said(tokens: WorkToken[], used: number[]): string {
+    return used.map((i) => tokens[i]!.raw).filter((r, k, all) => k === 0 || r !== all[k - 1]).join(' ');
+  }
+
+  private saidHit(hit: Hit): string {
+    return hit.phrase.text;
+  }
+
+  private priority(level: LevelDef): number {
+    return this.trackPriority.get(level.track) ?? 0;
+  }
+
+  private order(code: string): number {
+    return this.levelIndex.get(code) ?? -1;
+  }
+}
+
+/** A matcher with typo correction ready: fuse.js is loaded here, once. */
+export async function createMatcher(ladder: Ladder, lexicon?: LexiconData): Promise<Matcher> {
+  const { fuseFinder } = await import('./fuzzy.js');
+  return new Matcher(ladder, lexicon).useFuzzy(fuseFinder);
+}

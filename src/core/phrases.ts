@@ -1,0 +1,81 @@
+// Finds the ladder's phrases in a title's tokens and keeps the best non-overlapping set:
+// longer phrases win over their parts ("senior staff" over "senior"), unbroken ones over ones
+// with words between, earlier ones over later ones.
+import type { Phrase, PhraseIndex } from './lexicon.js';
+import type { Token } from './normalize.js';
+
+export interface Hit {
+  phrase: Phrase;
+  /** Indexes of the tokens the phrase's words matched (not the words between its parts). */
+  used: number[];
+  start: number;
+}
+
+/** How many words may stand between the parts of a phrase such as "senior ... manager". */
+const MAX_GAP = 4;
+
+function matchesAt(tokens: Token[], at: number, words: string[], seg: number): boolean {
+  if (at + words.length > tokens.length) return false;
+  for (let k = 0; k < words.length; k++) {
+    const t = tokens[at + k]!;
+    if (t.text !== words[k] || t.seg !== seg) return false;
+  }
+  return true;
+}
+
+function matchPhrase(tokens: Token[], start: number, phrase: Phrase): Hit | null {
+  const seg = tokens[start]!.seg;
+  const first = phrase.parts[0]!;
+  if (!matchesAt(tokens, start, first, seg)) return null;
+  const used: number[] = [];
+  for (let k = 0; k < first.length; k++) used.push(start + k);
+  let next = start + first.length;
+  for (let p = 1; p < phrase.parts.length; p++) {
+    const words = phrase.parts[p]!;
+    let found = -1;
+    for (let at = next; at <= next + MAX_GAP && at < tokens.length; at++) {
+      if (tokens[at]!.seg !== seg) break;
+      if (matchesAt(tokens, at, words, seg)) {
+        found = at;
+        break;
+      }
+    }
+    if (found < 0) return null;
+    for (let k = 0; k < words.length; k++) used.push(found + k);
+    next = found + words.length;
+  }
+  return { phrase, used, start };
+}
+
+export function findHits(tokens: Token[], index: PhraseIndex): Hit[] {
+  const hits: Hit[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const candidates = index.get(tokens[i]!.text);
+    if (candidates === undefined) continue;
+    for (const phrase of candidates) {
+      const hit = matchPhrase(tokens, i, phrase);
+      if (hit !== null) hits.push(hit);
+    }
+  }
+  return hits;
+}
+
+function rank(a: Hit, b: Hit): number {
+  return (
+    b.phrase.literalCount - a.phrase.literalCount ||
+    a.phrase.parts.length - b.phrase.parts.length ||
+    a.start - b.start
+  );
+}
+
+export function selectHits(hits: Hit[]): Hit[] {
+  if (hits.length < 2) return hits;
+  const taken = new Set<number>();
+  const chosen: Hit[] = [];
+  for (const hit of [...hits].sort(rank)) {
+    if (hit.used.some((i) => taken.has(i))) continue;
+    for (const i of hit.used) taken.add(i);
+    chosen.push(hit);
+  }
+  return chosen.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,65 @@
+// The data model shared by every layer, and the JSON contract of `match --json` / `show --json`.
+// Renaming a key here is a breaking change for scripts: see README, "JSON contract".
+import type { Dimensions, FamilyDef, LadderFile } from './schema.js';
+
+export type { Dimensions, FamilyDef, LadderFile, LevelDef, TrackDef, CardDef, MarkerDef } from './schema.js';
+
+/** A whole ladder: the ladder file plus its job families. */
+export interface Ladder extends LadderFile {
+  families: FamilyDef[];
+}
+
+export interface YearsBand {
+  min: number;
+  /** Exclusive upper bound; null for "and up". */
+  max: number | null;
+}
+
+export interface Soc {
+  code: string;
+  title: string;
+  inferred: boolean;
+}
+
+/** What a level means, for one family (or for no family: the family fields are then null/empty). */
+export interface Card {
+  level: string;
+  levelName: string;
+  track: string;
+  family: string | null;
+  familyName: string | null;
+  role: string | null;
+  summary: string | null;
+  meaning: string;
+  years: YearsBand;
+  dimensions: Dimensions;
+  tasks: string[];
+  skills: string[];
+  qualifications: string[];
+  commonTitles: string[];
+  pay: string | null;
+  soc: Soc | null;
+}
+
+export type MatchedCard = Card & { confidence: number };
+
+export interface Alternative {
+  level: string;
+  family: string | null;
+  confidence: number;
+}
+
+export interface MatchResult {
+  query: { title: string; years: number | null };
+  match: MatchedCard | null;
+  alternatives: Alternative[];
+  reasons: string[];
+}
+
+export interface MatchOptions {
+  years?: number | null;
+  /** Force this family instead of detecting one. */
+  family?: string | null;
+  /** How many alternatives to return. */
+  top?: number;
+}

@@ -1,0 +1,109 @@
+// Typo tolerance for the words of the ladder ("Senoir", "Machine Lerning"). The exact token index
+// answers almost every title; this handles only the words it does not know. A fuzzy finder
+// (fuse.js, see fuzzy.ts) ranks the candidates and a Damerau-Levenshtein bound decides, so a prefix
+// or a loose fuzzy hit ("interim" for "intermediate") is never taken. Answers are memoized per
+// word: a CSV repeats its words.
+import { ORDINARY_WORDS } from './words.js';
+
+/** Builds a search over `targets` that returns the likeliest of them for a word, best first. */
+export type FuzzyFinder = (targets: string[]) => (word: string) => string[];
+
+/** Words shorter than this are never corrected: too many real words lie one letter apart. */
+const MIN_LENGTH = 5;
+
+export function allowedEdits(length: number): number {
+  if (length < MIN_LENGTH) return 0;
+  return length >= 9 ? 2 : 1;
+}
+
+/** Optimal-string-alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
+export function editDistance(a: string, b: string, limit = Infinity): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    const row = new Array<number>(b.length + 1);
+    row[0] = i;
+    rows.push(row);
+  }
+  const first = rows[0]!;
+  for (let j = 0; j <= b.length; j++) first[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    const row = rows[i]!;
+    const prev = rows[i - 1]!;
+    let best = Infinity;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
+      row[j] = d;
+      if (d < best) best = d;
+    }
+    if (best > limit) return limit + 1;
+  }
+  return rows[a.length]![b.length]!;
+}
+
+export class TypoCorrector {
+  private readonly known: ReadonlySet<string>;
+  private readonly targets: string[];
+  private search: ((word: string) => string[]) | null = null;
+  private finder: FuzzyFinder | null = null;
+  private readonly memo = new Map<string, string | null>();
+
+  /**
+   * @param targets the ladder's words a typo may be corrected to
+   * @param known words read as written (the ladder's own words included)
+   */
+  constructor(targets: Iterable<string>, known: Iterable<string>) {
+    this.targets = [...new Set(targets)].filter((w) => w.length >= MIN_LENGTH - 1);
+    this.known = new Set([...known, ...ORDINARY_WORDS]);
+  }
+
+  useFinder(finder: FuzzyFinder): void {
+    this.finder = finder;
+  }
+
+  get hasFinder(): boolean {
+    return this.finder !== null;
+  }
+
+  /** Whether correcting `word` needs the fuzzy finder: no cached answer, and a word that could be a typo. */
+  needsLookup(word: string): boolean {
+    return !this.memo.has(word) && this.couldBeTypo(word);
+  }
+
+  private couldBeTypo(word: string): boolean {
+    return allowedEdits(word.length) > 0 && !this.known.has(word) && /^\p{L}+$/u.test(word);
+  }
+
+  /** The ladder word `word` is a typo of, or null when it is a word of its own. */
+  correct(word: string): string | null {
+    const cached = this.memo.get(word);
+    if (cached !== undefined) return cached;
+    const answer = this.lookup(word);
+    this.memo.set(word, answer);
+    return answer;
+  }
+
+  private lookup(word: string): string | null {
+    if (!this.couldBeTypo(word)) return null;
+    if (this.finder === null) throw new Error('typo correction needs a fuzzy finder: use createMatcher(), or matcher.useFuzzy()');
+    this.search ??= this.finder(this.targets);
+    const limit = allowedEdits(word.length);
+    let best: string | null = null;
+    let bestDistance = limit + 1;
+    let tie = false;
+    for (const candidate of this.search(word)) {
+      const d = editDistance(word, candidate, limit);
+      if (d < bestDistance) {
+        best = candidate;
+        bestDistance = d;
+        tie = false;
+      } else if (d === bestDistance && candidate !== best) {
+        tie = true;
+      }
+    }
+    // Two ladder words equally close: guessing would be a coin toss, so read it as written.
+    return best !== null && !tie ? best : null;
+  }
+}

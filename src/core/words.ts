@@ -1,0 +1,42 @@
+// Ordinary words of job titles that sit one or two letters away from a ladder word. They are
+// read as written, never "corrected": "Directory Services" is not a director, "AI Trainer" is not
+// a trainee, "Reader in Statistics" is not a leader. Extend it when a real title is misread.
+export const ORDINARY_WORDS: ReadonlySet<string> = new Set([
+  // near markers
+  'directory', 'directories', 'directed', 'directing', 'direction', 'directions',
+  'trainer', 'trainers', 'training', 'trained', 'trains',
+  'internal', 'interim', 'interior', 'internet', 'interns', 'international', 'interface',
+  'reader', 'readers', 'leaders', 'leading', 'leads', 'loader', 'header', 'heads', 'heading',
+  'seniors', 'senor', 'señor', 'stuff', 'stiff', 'staffing', 'staffed',
+  'fellows', 'fellowship', 'yellow', 'mellow',
+  'graduated', 'graduates', 'graduation', 'associated', 'associates', 'association',
+  'principals',
+  'managers', 'manage', 'managed', 'managing', 'management',
+  'supervisors', 'supervising', 'supervision', 'supervisory',
+  'resident', 'residents', 'residency', 'precedent',
+  'juniors', 'junio', 'muddle', 'riddle', 'meddle',
+  'sentry', 'entries', 'entrant', 'levels', 'lever', 'leveling', 'levelling', 'bevel', 'revel',
+  'careers', 'carer', 'carers', 'caterer', 'early', 'yearly', 'nearly', 'hourly',
+  'apprenticeship', 'apprentices',
+  'chiefs', 'thief',
+  // near family words
+  'machines', 'machined', 'machinist', 'machining',
+  'learner', 'learners', 'leaning', 'yearning', 'earning', 'earnings', 'learned',
+  'visions', 'version', 'versions', 'revision', 'division', 'provision', 'supervision',
+  'computers', 'commuter', 'computing', 'computed',
+  'neutral', 'neuron', 'neurons', 'naturally',
+  'languages', 'lingual', 'luggage',
+  'modal', 'modem', 'motel', 'modeled', 'modelled', 'modelers', 'modellers', 'modern',
+  'process', 'processes', 'processor', 'processors', 'processed',
+  'networking', 'artwork',
+  'statistics', 'statistician', 'statisticians', 'statistic',
+  'intelligent', 'artificially',
+  'generation', 'generator', 'generate', 'generating', 'general', 'generalist', 'genetic', 'generic',
+  'reinforce', 'reinforced', 'enforcement',
+  'large', 'larger', 'largest',
+  'technician', 'technicians', 'technique', 'techniques', 'technology', 'technologies', 'technologist',
+  'engineers', 'engine', 'engines', 'engineered',
+  'teams', 'steam', 'tea',
+  'presidents', 'presidential',
+  'vices', 'voice', 'advice', 'device', 'devices', 'service', 'services', 'office', 'officer',
+]);

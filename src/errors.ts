@@ -1,0 +1,40 @@
+// Every failure the user can cause has a class here, and each class has its exit code.
+// The one catch in src/cli.ts prints `leveler: <message>` and the hint, never a stack trace;
+// anything else is a bug and is printed with its stack.
+
+export const EXIT = {
+  ok: 0,
+  /** No match, or `validate` found problems. */
+  noMatch: 1,
+  findings: 1,
+  usage: 2,
+  /** The ladder or an input file cannot be read or is invalid. */
+  data: 3,
+  /** A bug in leveler. */
+  internal: 70,
+} as const;
+
+export class LevelerError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+    readonly hint?: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Wrong flags, arguments or option values. */
+export class UsageError extends LevelerError {
+  constructor(message: string, hint?: string) {
+    super(message, EXIT.usage, hint);
+  }
+}
+
+/** The ladder, or an input file, cannot be read or is invalid. */
+export class DataError extends LevelerError {
+  constructor(message: string, hint?: string) {
+    super(message, EXIT.data, hint);
+  }
+}

@@ -1,0 +1,11 @@
+// The library API: the same matcher, cards and ladder loading the CLI uses.
+export { Matcher, createMatcher } from './core/match.js';
+export { buildCard, findLevel, findFamily } from './core/cards.js';
+export { tokenize } from './core/normalize.js';
+export { loadLadder, readLadderFiles, checkLadderFiles, shippedDataDir, makeSnapshot, SNAPSHOT_FILE } from './io/ladder.js';
+export type { LoadedLadder } from './io/ladder.js';
+export { compileLexicon } from './core/lexicon.js';
+export { main } from './cli.js';
+export { EXIT, LevelerError, UsageError, DataError } from './errors.js';
+export type * from './core/types.js';
+export type { Io } from './io/terminal.js';

@@ -1,0 +1,105 @@
+// Parses and validates the ladder's YAML files, collecting every problem with its file and line.
+// Loaded only when the prebuilt snapshot cannot be used (an edited or user ladder, or `validate`):
+// the YAML parser and the schema library are the slowest imports of the program.
+import * as v from 'valibot';
+import { LineCounter, parseDocument, isMap, isNode, type Document, type Node } from 'yaml';
+import { FamilyFileSchema, LadderFileSchema } from '../core/schema.js';
+import type { FamilyDef, Ladder, LadderFile } from '../core/types.js';
+import { checkLadder, type DataPath, type NamedFamily } from '../core/validate.js';
+import type { DataFile, Problem } from './ladder.js';
+
+interface ParsedFile {
+  file: DataFile;
+  doc: Document;
+  lines: LineCounter;
+}
+
+export function parseLadder(files: DataFile[]): { ladder: Ladder | null; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const parsed = new Map<string, ParsedFile>();
+  const read = <T>(file: DataFile, schema: v.GenericSchema<unknown, T>): T | null => {
+    const lines = new LineCounter();
+    const doc = parseDocument(file.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    parsed.set(file.display, { file, doc, lines });
+    if (doc.errors.length > 0) {
+      for (const e of doc.errors) {
+        problems.push({ file: file.display, line: lines.linePos(e.pos[0]).line, message: `YAML: ${firstLine(e.message)}` });
+      }
+      return null;
+    }
+    const result = v.safeParse(schema, doc.toJS({ maxAliasCount: 100 }) ?? {}, { abortEarly: false });
+    if (result.success) return result.output;
+    for (const issue of result.issues) {
+      const path: DataPath = (issue.path ?? []).map((p) => p.key as string | number);
+      problems.push({ file: file.display, line: lineOf(parsed.get(file.display)!, path), message: describeIssue(issue, path) });
+    }
+    return null;
+  };
+
+  const [ladderFile, ...familyFiles] = files;
+  const ladderData: LadderFile | null = ladderFile ? read(ladderFile, LadderFileSchema) : null;
+  const families: NamedFamily[] = [];
+  for (const file of familyFiles) {
+    const family: FamilyDef | null = read(file, FamilyFileSchema);
+    if (family) families.push({ file: file.display, expectedId: file.name.replace(/\.ya?ml$/, ''), family });
+  }
+  if (ladderData === null || problems.length > 0) return { ladder: null, problems };
+
+  for (const p of checkLadder(ladderFile!.display, ladderData, families)) {
+    problems.push({ file: p.file, line: lineOf(parsed.get(p.file)!, p.path), message: p.message });
+  }
+  if (problems.length > 0) return { ladder: null, problems: sortProblems(problems, files) };
+  return { ladder: { ...ladderData, families: families.map((f) => f.family) }, problems };
+}
+
+/** In file order, then line order: the order a reader fixes them in. */
+function sortProblems(problems: Problem[], files: DataFile[]): Problem[] {
+  const order = new Map(files.map((f, i) => [f.display, i]));
+  return [...problems].sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || (a.line ?? 0) - (b.line ?? 0));
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.trim();
+}
+
+function pathText(path: DataPath): string {
+  return path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s === '' ? k : `${s}.${k}`), '');
+}
+
+function describeIssue(issue: v.BaseIssue<unknown>, path: DataPath): string {
+  const where = pathText(path);
+  const prefix = where === '' ? '' : `${where}: `;
+  if (issue.type === 'strict_object' || issue.type === 'object') {
+    if (issue.received === 'undefined') return `${prefix}missing (required)`;
+    if (issue.expected === 'never') return `${prefix}unknown field; check its spelling against the README's data format`;
+  }
+  if (issue.message.startsWith('Invalid type:')) {
+    if (issue.expected === 'string' && issue.received === 'Object') {
+      return `${prefix}expected text, got a "key: value" pair; put the text in quotes when it contains ": "`;
+    }
+    const expected = issue.expected === 'string' ? 'text' : issue.expected === 'Object' ? 'a mapping' : issue.expected;
+    return `${prefix}expected ${expected}, got ${issue.received}`;
+  }
+  return `${prefix}${issue.message}`;
+}
+
+/** The line of the deepest node on `path` that exists (a missing field points at its parent). */
+function lineOf(p: ParsedFile, path: DataPath): number | null {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = p.doc.getIn(path.slice(0, depth), true);
+    const target = depth < path.length ? undefined : keyNode(p.doc, path);
+    const located = target ?? (isNode(node) ? node : undefined);
+    if (located?.range) return p.lines.linePos(located.range[0]).line;
+  }
+  return null;
+}
+
+/** For a map entry, its key's node: that is the line a reader looks for. */
+function keyNode(doc: Document, path: DataPath): Node | undefined {
+  if (path.length === 0) return undefined;
+  const parent = doc.getIn(path.slice(0, -1), true);
+  if (!isMap(parent)) return undefined;
+  const last = path[path.length - 1];
+  const pair = parent.items.find((item) => isNode(item.key) && 'value' in item.key && item.key.value === last);
+  return pair && isNode(pair.key) ? pair.key : undefined;
+}

@@ -1,0 +1,38 @@
+// Colour is decided once, here, from --no-color, NO_COLOR, FORCE_COLOR and whether the output is a
+// terminal. chalk does not read NO_COLOR by itself, and is only loaded when colour is on.
+
+export interface ColorInputs {
+  /** false when --no-color was given. */
+  flag: boolean;
+  env: Record<string, string | undefined>;
+  isTTY: boolean;
+}
+
+export function colorEnabled({ flag, env, isTTY }: ColorInputs): boolean {
+  if (!flag) return false;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force !== 'false';
+  return isTTY && env.TERM !== 'dumb';
+}
+
+export type Style = (s: string) => string;
+
+export interface Paint {
+  bold: Style;
+  dim: Style;
+  green: Style;
+  yellow: Style;
+  red: Style;
+  cyan: Style;
+}
+
+const plain: Style = (s) => s;
+export const NO_PAINT: Paint = { bold: plain, dim: plain, green: plain, yellow: plain, red: plain, cyan: plain };
+
+export async function painter(enabled: boolean): Promise<Paint> {
+  if (!enabled) return NO_PAINT;
+  const { Chalk } = await import('chalk');
+  const c = new Chalk({ level: 1 });
+  return { bold: c.bold, dim: c.dim, green: c.green, yellow: c.yellow, red: c.red, cyan: c.cyan };
+}

@@ -1,0 +1,75 @@
+// What a card and a match say, as labelled rows in reading order. The table and the plain-text
+// renderers both draw from these, so the two never disagree on content or order.
+import { bandText } from '../core/cards.js';
+import type { Card, MatchResult } from '../core/types.js';
+
+export interface Row {
+  /** Key in plain output (one `key<TAB>value` line per value). */
+  key: string;
+  /** Label in the table. */
+  label: string;
+  value: string | string[];
+  /** How a list reads in a table: one bullet a line, or run together. */
+  list?: 'bullets' | 'inline';
+}
+
+export function socText(card: Card): string | null {
+  if (!card.soc) return null;
+  return `${card.soc.code} — ${card.soc.title}${card.soc.inferred ? ' (inferred)' : ''}`;
+}
+
+export function identityRows(card: Card): Row[] {
+  const rows: Row[] = [
+    { key: 'level', label: 'Level', value: card.level },
+    { key: 'level_name', label: 'Name', value: card.levelName },
+    { key: 'track', label: 'Track', value: card.track },
+  ];
+  if (card.family !== null) rows.push({ key: 'family', label: 'Family', value: `${card.family}` });
+  if (card.familyName !== null) rows.push({ key: 'family_name', label: 'Family name', value: card.familyName });
+  if (card.role !== null) rows.push({ key: 'role', label: 'Role', value: card.role });
+  return rows;
+}
+
+export function cardRows(card: Card): Row[] {
+  const rows: Row[] = [];
+  const add = (key: string, label: string, value: string | string[] | null, list?: Row['list']) => {
+    if (value === null || (Array.isArray(value) && value.length === 0)) return;
+    rows.push(list ? { key, label, value, list } : { key, label, value });
+  };
+  add('summary', 'Summary', card.summary);
+  add('meaning', 'What this level means', card.meaning);
+  const d = card.dimensions;
+  add('scope', 'Scope', d.scope);
+  add('autonomy', 'Autonomy', d.autonomy);
+  add('complexity', 'Complexity', d.complexity);
+  add('impact', 'Impact', d.impact);
+  add('decision_rights', 'Decision rights', d.decisionRights);
+  add('leadership', 'Leadership', d.leadership);
+  add('typical_experience', 'Typical experience', d.typicalExperience);
+  add('years', 'Years band', bandText(card.years));
+  add('task', "What you'd do", card.tasks, 'bullets');
+  add('skill', 'Skills, knowledge & tools', card.skills, 'inline');
+  add('qualification', 'What good looks like', card.qualifications, 'bullets');
+  add('common_title', 'Common titles', card.commonTitles, 'inline');
+  add('pay', 'What it pays', card.pay);
+  add('soc', 'O*NET / SOC', socText(card));
+  return rows;
+}
+
+export function matchRows(result: MatchResult): Row[] {
+  const m = result.match;
+  if (m === null) return [];
+  return [
+    ...identityRows(m),
+    { key: 'confidence', label: 'Confidence', value: m.confidence.toFixed(2) },
+    { key: 'reason', label: 'Why', value: result.reasons, list: 'bullets' },
+    ...(result.alternatives.length > 0
+      ? [{ key: 'alternative', label: 'Alternatives', value: result.alternatives.map(altText), list: 'bullets' as const }]
+      : []),
+    ...cardRows(m),
+  ];
+}
+
+export function altText(a: { level: string; family: string | null; confidence: number }): string {
+  return `${a.level} ${a.family ?? '(no family)'} ${a.confidence.toFixed(2)}`;
+}

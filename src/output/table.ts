@@ -1,0 +1,76 @@
+// Tables for a terminal (cli-table3), loaded only when stdout is a terminal.
+import Table from 'cli-table3';
+import type { Card, Ladder, MatchResult } from '../core/types.js';
+import type { Paint } from './color.js';
+import { cardRows, identityRows, matchRows, type Row } from './rows.js';
+import { bandText } from '../core/cards.js';
+
+export interface TableOptions {
+  paint: Paint;
+  /** Terminal width in columns. */
+  width: number;
+}
+
+const LABEL_WIDTH = 22;
+const STYLE = { head: [], border: [] };
+
+function cellText(row: Row): string {
+  if (!Array.isArray(row.value)) return row.value;
+  return row.list === 'inline' ? row.value.join(' · ') : row.value.map((v) => `• ${v}`).join('\n');
+}
+
+function verticalTable(rows: Row[], { paint, width }: TableOptions, decorate: (row: Row, text: string) => string): string {
+  const valueWidth = Math.max(30, Math.min(width, 140) - LABEL_WIDTH - 3);
+  const table = new Table({ colWidths: [LABEL_WIDTH, valueWidth], wordWrap: true, style: STYLE });
+  for (const row of rows) table.push([paint.bold(row.label), decorate(row, cellText(row))]);
+  return table.toString();
+}
+
+function heading(card: Card, paint: Paint): string {
+  const family = card.familyName ? ` · ${card.familyName}` : '';
+  return `${paint.bold(paint.cyan(card.level))} ${paint.bold(card.levelName)}${family}`;
+}
+
+export function confidenceStyle(confidence: number, paint: Paint): (s: string) => string {
+  return confidence >= 0.8 ? paint.green : confidence >= 0.6 ? paint.yellow : paint.red;
+}
+
+export function renderMatchTable(result: MatchResult, options: TableOptions): string {
+  const m = result.match!;
+  const { paint } = options;
+  const rows = matchRows(result).filter((r) => !['level', 'level_name', 'family', 'family_name'].includes(r.key));
+  const body = verticalTable(rows, options, (row, text) => {
+    if (row.key === 'confidence') return confidenceStyle(m.confidence, paint)(`${text}  ${bar(m.confidence)}`);
+    if (row.key === 'reason' || row.key === 'alternative') return paint.dim(text);
+    return text;
+  });
+  return `${heading(m, paint)}\n${body}\n`;
+}
+
+export function renderCardTable(card: Card, options: TableOptions): string {
+  const rows = [...identityRows(card).filter((r) => ['track', 'role'].includes(r.key)), ...cardRows(card)];
+  return `${heading(card, options.paint)}\n${verticalTable(rows, options, (_row, text) => text)}\n`;
+}
+
+export function renderLadderTable(ladder: Ladder, familyId: string | null, { paint, width }: TableOptions): string {
+  const family = ladder.families.find((f) => f.id === familyId) ?? null;
+  const head = ['Level', 'Name', 'Years', family ? `Role (${family.name})` : 'What it means'].map((h) => paint.bold(h));
+  const roleWidth = Math.max(24, Math.min(width, 140) - 6 - 26 - 10 - 5);
+  const table = new Table({ head, colWidths: [6, 26, 10, roleWidth], wordWrap: true, style: STYLE });
+  let track = '';
+  for (const level of ladder.levels) {
+    if (level.track !== track) {
+      track = level.track;
+      const name = ladder.tracks.find((t) => t.id === track)?.name ?? track;
+      table.push([{ colSpan: 4, content: paint.dim(name) }]);
+    }
+    const role = family ? (family.cards[level.code]?.role ?? '—') : level.meaning;
+    table.push([paint.cyan(level.code), level.name, bandText({ min: level.years.min, max: level.years.max ?? null }), role]);
+  }
+  return `${table.toString()}\n`;
+}
+
+function bar(confidence: number): string {
+  const filled = Math.round(confidence * 10);
+  return '█'.repeat(filled) + '░'.repeat(10 - filled);
+}

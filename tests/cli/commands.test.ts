@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { run } from '../helpers.js';
+
+describe('leveler list', () => {
+  it('prints one tab-separated line per level in a pipe', async () => {
+    const r = await run(['list']);
+    expect(r.code).toBe(0);
+    const rows = r.stdout.trimEnd().split('\n').map((l) => l.split('\t'));
+    expect(rows).toHaveLength(12);
+    expect(rows[0]).toEqual(['P1', 'Entry-Level Professional', 'professional', '0–2 yrs', 'Entry-Level AI/ML Engineer']);
+    expect(rows[11]).toEqual(['M6', 'Vice President', 'management', '15+ yrs', 'Vice President of AI/ML Engineering']);
+  });
+
+  it('prints the ladder as JSON', async () => {
+    const out = JSON.parse((await run(['list', '--json'])).stdout);
+    expect(out.family).toEqual({ id: 'ai-ml', name: 'AI/ML Engineering' });
+    expect(out.levels.map((l: { level: string }) => l.level)).toEqual(['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'M1', 'M2', 'M3', 'M4', 'M5', 'M6']);
+    expect(out.levels[5]).toEqual({
+      level: 'P6', levelName: 'Principal Professional', track: 'professional', years: { min: 15, max: null },
+      meaning: expect.any(String), role: 'Distinguished AI/ML Engineer',
+    });
+  });
+
+  it('draws a table grouped by track on a terminal', async () => {
+    const r = await run(['list', '--no-color'], { tty: true });
+    expect(r.stdout).toContain('Professional (individual contributor)');
+    expect(r.stdout).toContain('Management');
+    expect(r.stdout).toMatch(/│ M3\s+│ Senior Manager\s+│ 8–12 yrs/);
+  });
+});
+
+describe('leveler show', () => {
+  it('prints the whole card, level code in any case', async () => {
+    const r = await run(['show', 'm2']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^level\tM2\nlevel_name\tManager\n/);
+    expect(r.stdout).toContain('role\tAI/ML Engineering Manager\n');
+    expect(r.stdout).toContain('soc\t15-0000 — Computer & Mathematical Occupations (inferred)\n');
+  });
+
+  it('prints the card as JSON', async () => {
+    const card = JSON.parse((await run(['show', 'P1', '--json'])).stdout);
+    expect(card).toMatchObject({ level: 'P1', family: 'ai-ml', role: 'Entry-Level AI/ML Engineer' });
+    expect(card.tasks).toHaveLength(12);
+    expect(card).not.toHaveProperty('confidence');
+  });
+
+  it.each([
+    ['P7', 'leveler: unknown level "P7"; did you mean P6? levels: P1, P2, P3, P4, P5, P6, M1, M2, M3, M4, M5, M6\n'],
+    ['M0', 'leveler: unknown level "M0"; did you mean M1? levels: P1, P2, P3, P4, P5, P6, M1, M2, M3, M4, M5, M6\n'],
+  ])('suggests the closest level for %s (exit 2)', async (code, message) => {
+    const r = await run(['show', code]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(message);
+  });
+});
+
+describe('leveler validate', () => {
+  it('says ok for the shipped ladder', async () => {
+    const r = await run(['validate']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^ok: .*data: 2 tracks, 12 levels, 1 families, 12 cards\n$/);
+  });
+
+  it('lists every problem, one per line, and exits 1', async () => {
+    const r = await run(['validate', '--data', 'tests/fixtures/ladders/many-problems']);
+    expect(r.code).toBe(1);
+    expect(r.stdout.trimEnd().split('\n')).toEqual([
+      expect.stringMatching(/^tests\/fixtures\/ladders\/many-problems\/ladder\.yaml:37: /),
+      expect.stringMatching(/^tests\/fixtures\/ladders\/many-problems\/families\/cooking\.yaml:13: /),
+    ]);
+    expect(r.stderr).toBe('leveler: 2 problems in tests/fixtures/ladders/many-problems\n');
+  });
+
+  it('reports problems as JSON', async () => {
+    const out = JSON.parse((await run(['validate', '--json', '--data', 'tests/fixtures/ladders/broken-yaml'])).stdout);
+    expect(out).toEqual({ ok: false, problems: [{ file: 'tests/fixtures/ladders/broken-yaml/ladder.yaml', line: 5, message: expect.stringMatching(/^YAML: /) }] });
+  });
+
+  it('exits 3 when the folder cannot be read', async () => {
+    expect((await run(['validate', '--data', 'nowhere'])).code).toBe(3);
+  });
+});
+
+describe('help and usage', () => {
+  it('leads the help with examples that work as written', async () => {
+    const r = await run(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Examples:\n  $ leveler match "Associate ML"\n');
+    for (const command of ['match', 'list', 'show', 'validate']) expect(r.stdout).toContain(`\n  ${command}`);
+  });
+
+  it('shows examples first in a command help', async () => {
+    const r = await run(['match', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.indexOf('Examples:')).toBeLessThan(r.stdout.indexOf('Options:'));
+  });
+
+  it('prints the version', async () => {
+    expect((await run(['--version'])).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  it('treats an unknown command as a usage error, with a suggestion', async () => {
+    const r = await run(['mach', 'ML']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown command 'mach'.*Did you mean match\?/s);
+  });
+
+  it('shows the help on stderr and exits 2 with no command', async () => {
+    const r = await run([]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Usage: leveler');
+  });
+});

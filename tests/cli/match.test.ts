@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { run } from '../helpers.js';
+
+const ESC = '\u001b[';
+const stripAnsi = (s: string) => s.split(ESC).map((part, i) => (i === 0 ? part : part.replace(/^[0-9;]*m/, ''))).join('');
+
+describe('leveler match', () => {
+  it('prints key<TAB>value lines in a pipe', async () => {
+    const r = await run(['match', 'Associate', 'ML']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines.slice(0, 7)).toEqual([
+      'level\tP1',
+      'level_name\tEntry-Level Professional',
+      'track\tprofessional',
+      'family\tai-ml',
+      'family_name\tAI/ML Engineering',
+      'role\tEntry-Level AI/ML Engineer',
+      'confidence\t0.95',
+    ]);
+    expect(lines.filter((l) => l.startsWith('task\t'))).toHaveLength(12);
+    expect(r.stdout).not.toContain(ESC);
+  });
+
+  it('prints the JSON contract with --json', async () => {
+    const r = await run(['match', 'Sr. ML Engineer', '--years', '6', '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(Object.keys(out)).toEqual(['query', 'match', 'alternatives', 'reasons']);
+    expect(out.query).toEqual({ title: 'Sr. ML Engineer', years: 6 });
+    expect(Object.keys(out.match)).toEqual([
+      'level', 'levelName', 'track', 'family', 'familyName', 'role', 'summary', 'meaning', 'years', 'dimensions',
+      'tasks', 'skills', 'qualifications', 'commonTitles', 'pay', 'soc', 'confidence',
+    ]);
+    expect(out.match).toMatchObject({ level: 'P3', family: 'ai-ml', years: { min: 5, max: 8 } });
+    expect(out.alternatives.length).toBeLessThanOrEqual(3);
+    expect(out.alternatives[0]).toEqual({ level: expect.any(String), family: 'ai-ml', confidence: expect.any(Number) });
+    expect(out.reasons).toContain('6 years fit P3\'s band (5–8 yrs)');
+  });
+
+  it('takes --top and --family', async () => {
+    const r = JSON.parse((await run(['match', 'Senior Accountant', '--family', 'ai-ml', '--top', '1', '--json'])).stdout);
+    expect(r.match.family).toBe('ai-ml');
+    expect(r.alternatives).toHaveLength(1);
+  });
+
+  it('exits 1 with a one-line reason when nothing matches', async () => {
+    const r = await run(['match', 'asdfgh qwerty']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('leveler: no match for "asdfgh qwerty": nothing to go on: no known job family, no level marker and no years\n');
+  });
+
+  it('prints match: null in JSON when nothing matches, and exits 1', async () => {
+    const r = await run(['match', 'Registered Nurse', '--json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ match: null, alternatives: [] });
+  });
+
+  it.each([
+    [['match', 'ML Engineer', '--years', 'abc'], /--years <n>.*'abc' is invalid.*number of years/],
+    [['match', 'ML Engineer', '--years', '-1'], /number of years from 0 to 80/],
+    [['match', 'ML Engineer', '--top', '2.5'], /whole number/],
+    [['match'], /missing required argument 'title'/],
+    [['match', 'ML', '--colour'], /unknown option '--colour'/],
+  ])('rejects %j as a usage error (exit 2)', async (args, message) => {
+    const r = await run(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('names the families when --family is unknown', async () => {
+    const r = await run(['match', 'ML Engineer', '--family', 'cooking']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('leveler: unknown family "cooking"; families in this ladder: ai-ml\n');
+  });
+
+  it('draws a coloured table on a terminal', async () => {
+    const r = await run(['match', 'Associate ML'], { tty: true, columns: 100 });
+    expect(r.code).toBe(0);
+    expect(r.stdout.startsWith(`${ESC}1m${ESC}36mP1`)).toBe(true);
+    expect(r.stdout).toContain('┌');
+    expect(r.stdout).toContain('Entry-Level AI/ML Engineer');
+    expect(Math.max(...stripAnsi(r.stdout).split('\n').map((l) => l.length))).toBeLessThanOrEqual(100);
+  });
+
+  it.each([
+    ['NO_COLOR', ['match', 'Associate ML'], { NO_COLOR: '1' }],
+    ['--no-color', ['match', 'Associate ML', '--no-color'], {}],
+    ['--no-color before the command', ['--no-color', 'match', 'Associate ML'], {}],
+  ])('draws the table without colour with %s', async (_why, args, env) => {
+    const r = await run(args, { tty: true, env });
+    expect(r.stdout).toContain('┌');
+    expect(r.stdout).not.toContain(ESC);
+  });
+
+  it('reads the ladder from LEVELER_DATA, and --data wins over it', async () => {
+    const minimal = 'tests/fixtures/ladders/minimal';
+    expect((await run(['match', 'Senior Baker'], { env: { LEVELER_DATA: minimal } })).stdout).toMatch(/^level\tL3\n/);
+    const r = await run(['match', 'Senior Baker', '--data', 'data'], { env: { LEVELER_DATA: minimal } });
+    expect(r.stdout).toMatch(/^level\tP3\n/);
+  });
+
+  it('exits 3 with one line naming the file and line when the ladder is invalid', async () => {
+    const r = await run(['match', 'ML Engineer', '--data', 'tests/fixtures/ladders/many-problems']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^leveler: invalid ladder: tests\/fixtures\/ladders\/many-problems\/ladder\.yaml:37: .*; run `leveler validate --data tests\/fixtures\/ladders\/many-problems` to list every problem\n$/);
+  });
+
+  it('exits 3 when the ladder folder does not exist', async () => {
+    const r = await run(['match', 'ML Engineer', '--data', 'no/such/folder']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^leveler: cannot read the ladder: no\/such\/folder\/ladder\.yaml: not found; point --data/);
+  });
+});

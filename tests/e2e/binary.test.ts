@@ -1,0 +1,61 @@
+// The built binary, spawned as a user runs it (`npm test` builds first).
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers.js';
+
+const BIN = join(ROOT, 'bin', 'leveler.js');
+const leveler = (args: string[], env: Record<string, string> = {}, cwd = ROOT) =>
+  spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...env } });
+
+const temp = mkdtempSync(join(tmpdir(), 'leveler-e2e-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+describe('the leveler binary', () => {
+  it('levels a title from any working directory, with the shipped ladder', () => {
+    const r = leveler(['match', 'Associate ML'], {}, temp);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^level\tP1\n/);
+    expect(r.stdout).toContain('family\tai-ml\n');
+  });
+
+  it('prints JSON a script can parse', () => {
+    const r = leveler(['match', 'Sr. ML Engineer', '--json']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).match).toMatchObject({ level: 'P3', family: 'ai-ml' });
+  });
+
+  it.each([
+    [['match', 'asdfgh qwerty'], 1],
+    [['match', 'ML', '--years', 'many'], 2],
+    [['show', 'P9'], 2],
+    [['match', 'ML', '--data', 'no/such/dir'], 3],
+  ])('exits %j with %i and one line on stderr, no stack trace', (args, code) => {
+    const r = leveler(args);
+    expect(r.status).toBe(code);
+    expect(r.stderr).toMatch(/^leveler: [^\n]+\n$/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('uses an edited copy of the shipped ladder, not the prebuilt snapshot', () => {
+    const dir = join(temp, 'edited');
+    cpSync(join(ROOT, 'data'), dir, { recursive: true });
+    const ladder = join(dir, 'ladder.yaml');
+    writeFileSync(ladder, readFileSync(ladder, 'utf8').replace('        - trainee\n', '        - trainee\n        - rookie\n'));
+    expect(leveler(['match', 'Rookie ML Engineer', '--data', dir]).stdout).toMatch(/^level\tP1\n/);
+    expect(leveler(['match', 'Rookie ML Engineer']).stdout).toMatch(/^level\tP2\n/);
+  });
+
+  it('exits 3 naming file and line for a broken ladder given by LEVELER_DATA', () => {
+    const r = leveler(['list'], { LEVELER_DATA: join(ROOT, 'tests/fixtures/ladders/broken-yaml') });
+    expect(r.status).toBe(3);
+    expect(r.stderr).toMatch(/ladder\.yaml:5: YAML: /);
+  });
+
+  it('validates the shipped ladder', () => {
+    expect(leveler(['validate']).status).toBe(0);
+  });
+});

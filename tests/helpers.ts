@@ -1,0 +1,115 @@
+// Shared by the tests: the shipped ladder, a fake terminal, a tiny CSV reader for fixtures.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { Writable, Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { main } from '../src/cli.js';
+import { createMatcher, type Matcher } from '../src/core/match.js';
+import { checkLadderFiles, readLadderFiles, type LoadedLadder } from '../src/io/ladder.js';
+import { compileLexicon } from '../src/core/lexicon.js';
+import type { Io } from '../src/io/terminal.js';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const DATA = join(ROOT, 'data');
+export const FIXTURES = join(ROOT, 'tests', 'fixtures');
+
+let shipped: Promise<LoadedLadder> | undefined;
+export function shippedLadder(): Promise<LoadedLadder> {
+  shipped ??= (async () => {
+    const { ladder, problems } = await checkLadderFiles(readLadderFiles(DATA, ROOT));
+    if (!ladder) throw new Error(`shipped ladder invalid: ${JSON.stringify(problems)}`);
+    return { ladder, lexicon: compileLexicon(ladder) };
+  })();
+  return shipped;
+}
+
+let matcher: Promise<Matcher> | undefined;
+export function shippedMatcher(): Promise<Matcher> {
+  matcher ??= shippedLadder().then(({ ladder, lexicon }) => createMatcher(ladder, lexicon));
+  return matcher;
+}
+
+class Capture extends Writable {
+  chunks: string[] = [];
+  isTTY: boolean;
+  columns: number | undefined;
+  constructor(isTTY: boolean, columns?: number) {
+    super();
+    this.isTTY = isTTY;
+    this.columns = columns;
+  }
+  override _write(chunk: Buffer | string, _enc: BufferEncoding, done: () => void): void {
+    this.chunks.push(chunk.toString());
+    done();
+  }
+  get text(): string {
+    return this.chunks.join('');
+  }
+}
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface FakeIoOptions {
+  tty?: boolean;
+  columns?: number;
+  env?: Record<string, string | undefined>;
+  stdin?: string;
+  stdinTTY?: boolean;
+  cwd?: string;
+}
+
+/** Runs the CLI in-process, as `leveler ...args`, with a fake terminal or pipe. */
+export async function run(args: string[], options: FakeIoOptions = {}): Promise<RunResult> {
+  const stdout = new Capture(options.tty ?? false, options.columns);
+  const stderr = new Capture(options.tty ?? false);
+  const stdin = Object.assign(Readable.from(options.stdin === undefined ? [] : [options.stdin]), { isTTY: options.stdinTTY ?? false });
+  const io: Io = { stdout, stderr, stdin, env: options.env ?? {}, cwd: options.cwd ?? ROOT };
+  const code = await main(args, io);
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+/** Rows of a small, well-formed CSV fixture (quoted fields allowed), as objects by header. */
+export function readCsvFixture(path: string): Record<string, string>[] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  const text = readFileSync(path, 'utf8');
+  const endField = () => {
+    row.push(field);
+    field = '';
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted && c === '"' && text[i + 1] === '"') {
+      field += '"';
+      i++;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (quoted || (c !== ',' && c !== '\n' && c !== '\r')) {
+      field += c;
+    } else if (c === ',') {
+      endField();
+    } else if (c === '\n') {
+      endField();
+      rows.push(row);
+      row = [];
+    }
+  }
+  if (field !== '' || row.length > 0) {
+    endField();
+    rows.push(row);
+  }
+  const [head, ...body] = rows;
+  return body.map((r) => Object.fromEntries(head!.map((h, j) => [h, r[j] ?? ''])));
+}
+
+/** The labelled acceptance titles: the shared copy when this checkout sits beside it, else ours. */
+export function acceptanceFile(): string {
+  const shared = join(ROOT, '..', 'shared', 'acceptance', 'ai-ml.csv');
+  return existsSync(shared) ? shared : join(FIXTURES, 'acceptance-ai-ml.csv');
+}

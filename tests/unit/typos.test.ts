@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { fuseFinder } from '../../src/core/fuzzy.js';
+import { allowedEdits, editDistance, TypoCorrector } from '../../src/core/typos.js';
+
+describe('editDistance', () => {
+  it.each([
+    ['senior', 'senior', 0],
+    ['senoir', 'senior', 1], // a swap of neighbours is one edit
+    ['lerning', 'learning', 1],
+    ['principle', 'principal', 2],
+    ['intern', 'international', 7],
+    ['', 'abc', 3],
+  ])('%s -> %s is %i', (a, b, d) => {
+    expect(editDistance(a, b)).toBe(d);
+  });
+
+  it('stops early past the limit', () => {
+    expect(editDistance('intern', 'international', 1)).toBe(2);
+  });
+});
+
+describe('allowedEdits', () => {
+  it.each([
+    [4, 0],
+    [5, 1],
+    [8, 1],
+    [9, 2],
+  ])('a word of %i letters may have %i', (length, edits) => {
+    expect(allowedEdits(length)).toBe(edits);
+  });
+});
+
+describe('TypoCorrector', () => {
+  const targets = ['senior', 'junior', 'learning', 'machine', 'principal', 'director', 'trainee', 'intern', 'intermediate', 'manager', 'staff'];
+  const corrector = () => {
+    const c = new TypoCorrector(targets, targets);
+    c.useFinder(fuseFinder);
+    return c;
+  };
+
+  it.each([
+    ['senoir', 'senior'],
+    ['junoir', 'junior'],
+    ['lerning', 'learning'],
+    ['machien', 'machine'],
+    ['principle', 'principal'],
+    ['manger', 'manager'],
+  ])('corrects %s to %s', (word, fixed) => {
+    expect(corrector().correct(word)).toBe(fixed);
+  });
+
+  it.each([
+    ['directory', 'an ordinary word'],
+    ['trainer', 'an ordinary word'],
+    ['interim', 'two edits from intern, and a prefix of intermediate'],
+    ['stuff', 'an ordinary word'],
+    ['lead', 'too short to correct'],
+    ['qwerty', 'near nothing'],
+    ['senior', 'already a ladder word'],
+  ])('leaves %s alone: %s', (word) => {
+    expect(corrector().correct(word)).toBeNull();
+  });
+
+  it('asks for a finder instead of silently skipping typos', () => {
+    const bare = new TypoCorrector(targets, targets);
+    expect(bare.needsLookup('senoir')).toBe(true);
+    expect(() => bare.correct('senoir')).toThrow(/fuzzy finder/);
+  });
+
+  it('needs no lookup for a word it knows or has answered', () => {
+    const c = corrector();
+    expect(c.needsLookup('senior')).toBe(false);
+    c.correct('senoir');
+    expect(c.needsLookup('senoir')).toBe(false);
+  });
+});

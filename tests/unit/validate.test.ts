@@ -1,0 +1,61 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DataError } from '../../src/errors.js';
+import { checkLadderFiles, formatProblem, loadLadder, readLadderFiles } from '../../src/io/ladder.js';
+import { FIXTURES, ROOT } from '../helpers.js';
+
+const ladders = join(FIXTURES, 'ladders');
+const problemsOf = async (name: string) => {
+  const { problems } = await checkLadderFiles(readLadderFiles(join(ladders, name), ROOT));
+  return problems.map(formatProblem);
+};
+
+describe('validating a ladder', () => {
+  it('accepts a minimal ladder', async () => {
+    const { ladder, problems } = await checkLadderFiles(readLadderFiles(join(ladders, 'minimal'), ROOT));
+    expect(problems).toEqual([]);
+    expect(ladder?.levels.map((l) => l.code)).toEqual(['L1', 'L2', 'L3', 'MG']);
+    expect(ladder?.families.map((f) => f.id)).toEqual(['baking']);
+  });
+
+  it('reports bad YAML with its line', async () => {
+    expect(await problemsOf('broken-yaml')).toEqual([expect.stringMatching(/^tests\/fixtures\/ladders\/broken-yaml\/ladder\.yaml:5: YAML: Flow sequence/)]);
+  });
+
+  it('reports every problem at once, each with file, line and what to fix', async () => {
+    const dir = 'tests/fixtures/ladders/many-problems';
+    expect(await problemsOf('many-problems')).toEqual([
+      `${dir}/ladder.yaml:37: levels[2].colour: unknown field; check its spelling against the README's data format`,
+      `${dir}/families/cooking.yaml:13: cards.L2.summary: missing (required)`,
+    ]);
+  });
+
+  it('then reports the ladder-wide problems once the files have the right shape', async () => {
+    // Same fixture with the two shape problems mended: the semantic checks run on a well-formed ladder.
+    const files = readLadderFiles(join(ladders, 'many-problems'), ROOT).map((f) => ({
+      ...f,
+      text: f.text.replace('    colour: blue\n', '').replace('    role: Cook\n', '    role: Cook\n    summary: A cook.\n'),
+    }));
+    const dir = 'tests/fixtures/ladders/many-problems';
+    expect((await checkLadderFiles(files)).problems.map(formatProblem)).toEqual([
+      `${dir}/ladder.yaml:5: defaultLevel "L9" is not a level code`,
+      `${dir}/ladder.yaml:25: level L2 (from 3 years) overlaps L1 (to 4) on the default track; bands there must not overlap`,
+      `${dir}/ladder.yaml:29: marker "Entry Level" is claimed by both L1 and L2; keep it on one level`,
+      `${dir}/ladder.yaml:30: level code L1 is used twice (also level #1); codes must be unique`,
+      `${dir}/ladder.yaml:32: level L1 is on unknown track "icc"; use one of: ic`,
+      `${dir}/families/cooking.yaml:1: family id "kitchen" does not match the file name; rename the file to kitchen.yaml or change the id`,
+      `${dir}/families/cooking.yaml:5: card for unknown level L7; the ladder's levels are L1, L2, L1`,
+    ]);
+  });
+
+  it('says where the ladder should be when the folder has none', () => {
+    expect(() => readLadderFiles(join(ladders, 'no-ladder-file'), ROOT)).toThrow(DataError);
+    expect(() => readLadderFiles(join(ladders, 'no-ladder-file'), ROOT)).toThrow(/ladder\.yaml: not found/);
+  });
+
+  it('refuses to load an invalid ladder, naming the first problem and how to see them all', async () => {
+    const load = loadLadder(join(ladders, 'many-problems'), ROOT);
+    await expect(load).rejects.toThrow(DataError);
+    await expect(load).rejects.toThrow(/invalid ladder: tests\/fixtures\/ladders\/many-problems\/ladder\.yaml:37: levels\[2\]\.colour: unknown field.* \(and 1 more\)/);
+  });
+});
