@@ -14,7 +14,10 @@ interface WorkToken extends Token {
 }
 
 /** A numeral right after one of these words is a count or a name, not a level ("x 2", "Top 5"). */
-const COUNT_BEFORE = new Set(['x', 'no', 'nr', 'number', 'num', 'req', 'ref', 'id', 'top', 'phase', 'gen', 'version', 'web', 'series', 'type', 'covid', 'industry', 'pillar']);
+const COUNT_BEFORE = new Set([
+  'x', 'no', 'nr', 'number', 'num', 'req', 'ref', 'id', 'top', 'version', 'web', 'series', 'type', 'covid', 'industry', 'pillar',
+  'day', 'days', 'week', 'month', 'year', 'phase', 'round', 'cohort', 'batch', 'wave', 'part', 'tier', 'gen', 'generation',
+]);
 /** A numeral right before one of these words is a quantity ("3 years", "2 positions"). */
 const COUNT_AFTER = new Set(['year', 'years', 'yr', 'yrs', 'month', 'months', 'week', 'weeks', 'day', 'days', 'hour', 'hours', 'hrs', 'position', 'positions', 'opening', 'openings', 'role', 'roles', 'vacancy', 'vacancies', 'hire', 'hires', 'people', 'shift', 'shifts', 'plus']);
 
@@ -123,7 +126,11 @@ export class Matcher {
     for (const t of raw) {
       const alias = t.kind === 'word' ? this.lexicon.aliases.get(t.text) : undefined;
       if (alias) {
-        for (const w of alias.words) out.push({ text: w, kind: 'word', seg: t.seg, raw: t.raw, via: { kind: 'alias', from: t.raw } });
+        alias.words.forEach((w, i) => {
+          const token: WorkToken = { text: w, kind: 'word', seg: t.seg, raw: t.raw, via: { kind: 'alias', from: t.raw } };
+          if (i === 0 && t.joinedBy !== undefined) token.joinedBy = t.joinedBy;
+          out.push(token);
+        });
         continue;
       }
       const fixed = t.kind === 'word' && !this.lexicon.knownWords.has(t.text) ? this.typos.correct(t.text) : null;

@@ -13,11 +13,15 @@ export interface Token {
   seg: number;
   /** The text as written in the title, for explanations. */
   raw: string;
+  /** The mark that joined this word to the one before it inside a chunk ("-" in "entry-level",
+   *  "/" in "Senior/Staff"); absent after a space. A slash or an ampersand offers alternatives,
+   *  so the two words never form one phrase. */
+  joinedBy?: string;
 }
 
 const SEGMENT_BREAK = /\s+[-‐‑]+\s+|\s+[/\\]+\s+|^\s*[-‐‑]+\s*|\s*[-‐‑]+\s*$|[–—,;:|()[\]{}<>!?"“”•·]+/;
 const DROPPED = /[.'’]/g;
-const JOINERS = /[-‐‑&/\\]+/;
+const JOINERS = /([-‐‑&/\\]+)/;
 const TRAILING = /[.'’&/\\‐‑-]+$/;
 
 /** Character classes, in a Unicode form and an ASCII form: most titles are ASCII, and the Unicode
@@ -41,6 +45,8 @@ const unicodeClasses = (): Classes =>
   });
 
 export function tokenize(title: string): Token[] {
+  // Scraped titles carry HTML entities ("Data Engineer&nbsp;with AI").
+  if (title.includes('&')) title = title.replace(/&(?:nbsp|#160);/g, ' ').replace(/&amp;/g, '&');
   const isAscii = /^[\x20-\x7e]*$/.test(title);
   const classes = isAscii ? ASCII : unicodeClasses();
   const text = isAscii ? title : title.normalize('NFKC');
@@ -67,11 +73,14 @@ function pushChunk(out: Token[], rawChunk: string, seg: number, classes: Classes
     out.push({ text: chunk.toLowerCase(), kind: 'code', seg, raw });
     return;
   }
-  for (const word of chunk.split(JOINERS)) {
+  const pieces = chunk.split(JOINERS);
+  for (let i = 0; i < pieces.length; i += 2) {
+    const word = pieces[i]!;
     if (word === '') continue;
+    const joinedBy = i > 0 && out.length > 0 && out[out.length - 1]!.seg === seg ? pieces[i - 1] : undefined;
     // "Sénior" reads as "senior": accents on Latin letters are dropped ("й" stays itself).
     const text = classes === ASCII ? word.toLowerCase() : word.normalize('NFD').replace(/(?<=[A-Za-z])\p{M}+/gu, '').normalize('NFC').toLowerCase();
-    out.push({ text, kind: 'word', seg, raw: word });
+    out.push(joinedBy === undefined ? { text, kind: 'word', seg, raw: word } : { text, kind: 'word', seg, raw: word, joinedBy });
   }
 }
 

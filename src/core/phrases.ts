@@ -19,6 +19,8 @@ function matchesAt(tokens: Token[], at: number, words: string[], seg: number): b
   for (let k = 0; k < words.length; k++) {
     const t = tokens[at + k]!;
     if (t.text !== words[k] || t.seg !== seg) return false;
+    // "Senior/Staff" offers two levels; it is not the phrase "senior staff".
+    if (k > 0 && t.joinedBy !== undefined && /[/\\&]/.test(t.joinedBy)) return false;
   }
   return true;
 }

@@ -29,6 +29,8 @@ describe('markers are whole words, and noise is not a marker', () => {
     ['Machine Learning Engineer (2 positions)', 'P2/ai-ml'],
     ['Machine Learning Engineer - New York, NY', 'P2/ai-ml'],
     ['4 Machine Learning Engineers', 'P2/ai-ml'],
+    ['Machine Learning Engineer Onsite (Day 1 onsite)', 'P2/ai-ml'],
+    ['Data Engineer&nbsp;with AI, Senior', 'P3/-'],
   ])('%s -> %s', (title, expected) => {
     expect(level(title)).toBe(expected);
   });
@@ -59,6 +61,15 @@ describe('precedence', () => {
     ['a level phrase', 'Machine Learning Engineer Level 3', 'P3/ai-ml'],
     ['a numeral that opens the title is not a level', 'IV Therapy Nurse', 'none'],
     ['higher of two individual word markers', 'Lead Senior ML Engineer', 'P4/ai-ml'],
+    ['a slash offers alternatives, not a phrase', 'Senior/Staff MLOps Engineer', 'P4/ai-ml'],
+    ['a slash between senior and principal', 'Senior/Principal Machine Learning Scientist', 'P5/ai-ml'],
+    ['a hyphen still joins a phrase', 'Entry-Level ML Engineer', 'P1/ai-ml'],
+    ['member of technical staff is not a staff level', 'Member of Technical Staff, Machine Learning', 'P2/ai-ml'],
+    ['an associate professor is not entry level', 'Associate Professor - Machine Learning', 'P2/ai-ml'],
+    ['a technical leader leads as an individual', 'Technical Leader - Machine Learning', 'P4/ai-ml'],
+    ['entry opening a title is entry level', 'Entry Computer Scientist', 'P1/-'],
+    ['entry inside a title is not', 'Data Entry Clerk', 'none'],
+    ['one-word mid-level', 'AI-ML Engineer (MidLevel)', 'P2/ai-ml'],
   ])('%s: %s -> %s', (_why, title, expected) => {
     expect(level(title)).toBe(expected);
   });
