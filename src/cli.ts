@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
 import type { CommandSpec } from './commands/command.js';
+import { batchCommand } from './commands/batch.js';
 import { listCommand } from './commands/list.js';
 import { matchCommand } from './commands/match.js';
 import { showCommand } from './commands/show.js';
@@ -10,7 +11,7 @@ import { validateCommand } from './commands/validate.js';
 import { EXIT, LevelerError } from './errors.js';
 import type { Io } from './io/terminal.js';
 
-export const COMMANDS: CommandSpec[] = [matchCommand, listCommand, showCommand, validateCommand];
+export const COMMANDS: CommandSpec[] = [matchCommand, batchCommand, listCommand, showCommand, validateCommand];
 
 function helpText(spec: CommandSpec): string {
   const examples = spec.examples.map((e) => `  $ ${e}`).join('\n');

@@ -12,6 +12,8 @@ export const EXIT = {
   data: 3,
   /** A bug in leveler. */
   internal: 70,
+  /** Stopped by Ctrl-C. */
+  interrupted: 130,
 } as const;
 
 export class LevelerError extends Error {

@@ -43,9 +43,22 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
   return rows[a.length]![b.length]!;
 }
 
+/** a-z, then one bucket for every other letter. */
+const LETTER_BUCKETS = 27;
+
+function letterCounts(word: string): Uint8Array {
+  const counts = new Uint8Array(LETTER_BUCKETS);
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i) - 97;
+    counts[c >= 0 && c < 26 ? c : 26]!++;
+  }
+  return counts;
+}
+
 export class TypoCorrector {
   private readonly known: ReadonlySet<string>;
   private readonly targets: string[];
+  private readonly profiles: { length: number; counts: Uint8Array }[];
   private search: ((word: string) => string[]) | null = null;
   private finder: FuzzyFinder | null = null;
   private readonly memo = new Map<string, string | null>();
@@ -56,7 +69,25 @@ export class TypoCorrector {
    */
   constructor(targets: Iterable<string>, known: Iterable<string>) {
     this.targets = [...new Set(targets)].filter((w) => w.length >= MIN_LENGTH - 1);
+    this.profiles = this.targets.map((w) => ({ length: w.length, counts: letterCounts(w) }));
     this.known = new Set([...known, ...ORDINARY_WORDS]);
+  }
+
+  /**
+   * A cheap necessary condition for an edit distance of at most `limit` to some target: each edit
+   * changes the letter counts by at most two, and the length by at most one.
+   */
+  private anyWithin(word: string, limit: number): boolean {
+    const counts = letterCounts(word);
+    return this.profiles.some((p) => {
+      if (Math.abs(p.length - word.length) > limit) return false;
+      let diff = 0;
+      for (let i = 0; i < LETTER_BUCKETS; i++) {
+        diff += Math.abs(counts[i]! - p.counts[i]!);
+        if (diff > 2 * limit) return false;
+      }
+      return true;
+    });
   }
 
   useFinder(finder: FuzzyFinder): void {
@@ -87,6 +118,8 @@ export class TypoCorrector {
 
   private lookup(word: string): string | null {
     if (!this.couldBeTypo(word)) return null;
+    // Most unknown words (places, companies, tools) are near no ladder word: say so without a search.
+    if (!this.anyWithin(word, allowedEdits(word.length))) return null;
     if (this.finder === null) throw new Error('typo correction needs a fuzzy finder: use createMatcher(), or matcher.useFuzzy()');
     this.search ??= this.finder(this.targets);
     const limit = allowedEdits(word.length);

@@ -1,0 +1,59 @@
+// Decisions of `batch` that need no I/O: which column holds the title, how a years cell reads,
+// and the running tally behind the summary.
+
+/** Header names taken as the title column when --column is not given, best first. */
+export const TITLE_HEADERS = ['title', 'job_title', 'job title', 'jobtitle', 'job-title', 'position', 'role'];
+
+const norm = (s: string) => s.trim().toLowerCase();
+
+/** The index of `name` in the header (case and surrounding space ignored), else -1. */
+export function columnIndex(header: string[], name: string): number {
+  const wanted = norm(name);
+  return header.findIndex((h) => norm(h) === wanted);
+}
+
+export function findTitleColumn(header: string[]): number {
+  for (const name of TITLE_HEADERS) {
+    const i = columnIndex(header, name);
+    if (i >= 0) return i;
+  }
+  return -1;
+}
+
+/** Years from a cell: null for a blank cell, undefined for a cell that is not a number of years. */
+export function parseYearsCell(cell: string | undefined): number | null | undefined {
+  const text = (cell ?? '').trim();
+  if (text === '') return null;
+  const n = Number(text);
+  return Number.isFinite(n) && n >= 0 && n <= 80 ? n : undefined;
+}
+
+/** Confidence under this is counted as low in the summary. */
+export const LOW_CONFIDENCE = 0.6;
+
+export class Tally {
+  rows = 0;
+  matched = 0;
+  unmatched = 0;
+  low = 0;
+  readonly perLevel = new Map<string, number>();
+
+  add(level: string | null, confidence: number): void {
+    this.rows++;
+    if (level === null) {
+      this.unmatched++;
+      return;
+    }
+    this.matched++;
+    if (confidence < LOW_CONFIDENCE) this.low++;
+    this.perLevel.set(level, (this.perLevel.get(level) ?? 0) + 1);
+  }
+}
+
+/** What a row's answer is reduced to for the tally and the output: kept per distinct title. */
+export interface RowAnswer {
+  level: string | null;
+  confidence: number;
+  /** The row's output text, as the chosen format renders it (without the row's own fields). */
+  text: string;
+}

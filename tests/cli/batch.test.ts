@@ -1,0 +1,223 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Matcher } from '../../src/core/match.js';
+import { acceptanceFile, FIXTURES, readCsvFixture, run, shippedMatcher } from '../helpers.js';
+
+const csv = (name: string) => join('tests/fixtures/csv', name);
+const lines = (text: string) => text.trimEnd().split('\n');
+const quiet = (args: string[]) => run(['batch', ...args, '-q']);
+
+describe('leveler batch: CSV output', () => {
+  it('keeps every input column and appends the level columns', async () => {
+    const r = await quiet([csv('utf8-bom.csv'), '--years-column', 'years']);
+    expect(r.code).toBe(0);
+    expect(lines(r.stdout)).toEqual([
+      'title,years,level,level_name,track,family,role,confidence',
+      'Sr. ML Engineer,6,P3,Career Professional,professional,ai-ml,Senior AI/ML Engineer,0.95',
+      'Junior AI Engineer,,P1,Entry-Level Professional,professional,ai-ml,Entry-Level AI/ML Engineer,0.95',
+    ]);
+    expect(r.stderr).toBe('');
+  });
+
+  it('reads CRLF line ends like LF', async () => {
+    const crlf = await quiet([csv('crlf-line-ends.csv'), '--years-column', 'years']);
+    const bom = await quiet([csv('utf8-bom.csv'), '--years-column', 'years']);
+    expect(crlf.stdout).toBe(bom.stdout);
+  });
+
+  it('keeps quoted fields with commas, quotes and line breaks, quoting them again', async () => {
+    const r = await quiet([csv('quoted-commas-quotes-newlines.csv')]);
+    expect(r.stdout).toBe(
+      'id,title,note,level,level_name,track,family,role,confidence\n' +
+        '1,"Engineer, Machine Learning, Senior","says ""hi""",P3,Career Professional,professional,ai-ml,Senior AI/ML Engineer,0.95\n' +
+        '2,"Lead ML\nEngineer","two\nlines",P4,Advanced Professional,professional,ai-ml,Staff AI/ML Engineer,0.95\n' +
+        '3,Machine Learning Intern,plain,P1,Entry-Level Professional,professional,ai-ml,Entry-Level AI/ML Engineer,0.95\n',
+    );
+  });
+
+  it.each([
+    ['semicolon-delimiter.csv', ';'],
+    ['tab-delimiter.tsv', '\t'],
+  ])('detects the delimiter of %s and writes with it', async (file, delimiter) => {
+    const r = await quiet([csv(file)]);
+    expect(r.code).toBe(0);
+    const [head, first] = lines(r.stdout).map((l) => l.split(delimiter));
+    expect(head!.slice(-6)).toEqual(['level', 'level_name', 'track', 'family', 'role', 'confidence']);
+    expect(first![head!.indexOf('level')]).toMatch(/^P[34]$/);
+  });
+
+  it('takes --delimiter', async () => {
+    const r = await quiet([csv('semicolon-delimiter.csv'), '--delimiter', ';', '--years-column', 'years']);
+    expect(lines(r.stdout)[2]).toBe('2;ML Engineer, NLP;3;P2;Developing Professional;professional;ai-ml;AI/ML Engineer;0.75');
+  });
+
+  it('keeps ragged rows, pads short ones, and warns naming the row', async () => {
+    const r = await quiet([csv('ragged-rows.csv')]);
+    expect(r.code).toBe(0);
+    expect(lines(r.stdout)).toEqual([
+      'id,title,years,level,level_name,track,family,role,confidence',
+      '1,Senior ML Engineer,,P3,Career Professional,professional,ai-ml,Senior AI/ML Engineer,0.95',
+      '2,Junior ML Engineer,1,surplus,P1,Entry-Level Professional,professional,ai-ml,Entry-Level AI/ML Engineer,0.95',
+      '3,ML Engineer,4,P2,Developing Professional,professional,ai-ml,AI/ML Engineer,0.50',
+    ]);
+    expect(lines(r.stderr)).toEqual([
+      'leveler: warning: tests/fixtures/csv/ragged-rows.csv: row 1 has 2 fields, the header 3; kept',
+      'leveler: warning: tests/fixtures/csv/ragged-rows.csv: row 2 has 4 fields, the header 3; kept',
+    ]);
+  });
+
+  it('leaves rows with empty titles unmatched, with their data', async () => {
+    const r = await quiet([csv('empty-titles.csv')]);
+    expect(r.code).toBe(0);
+    expect(lines(r.stdout).slice(1)).toEqual(['1,,,,,,,', '2,  ,,,,,,', '3,Senior ML Engineer,P3,Career Professional,professional,ai-ml,Senior AI/ML Engineer,0.95']);
+  });
+
+  it('writes the header alone for a header-only file', async () => {
+    const r = await quiet([csv('header-only.csv')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('id,title,years,level,level_name,track,family,role,confidence\n');
+  });
+
+  it('levels a 100 KB title', async () => {
+    const r = await quiet([csv('title-100kb.csv'), '--format', 'ndjson']);
+    expect(r.code).toBe(0);
+    expect(lines(r.stdout).map((l) => JSON.parse(l).match.level)).toEqual(['P3', 'P2']);
+  });
+
+  it('warns about a years cell that is not a number, and reads it as none', async () => {
+    const r = await quiet([csv('years-not-numbers.csv'), '--years-column', 'years']);
+    expect(lines(r.stdout).slice(1).map((l) => l.split(',')[2])).toEqual(['P2', 'P3', 'P2']);
+    expect(lines(r.stderr)).toEqual([
+      'leveler: warning: tests/fixtures/csv/years-not-numbers.csv: row 1: years "six" is not a number of years; read as none',
+      'leveler: warning: tests/fixtures/csv/years-not-numbers.csv: row 3: years "-2" is not a number of years; read as none',
+    ]);
+  });
+
+  it('reads a quote inside an unquoted field as written, and quotes the field properly on output', async () => {
+    const r = await quiet([csv('quote-inside-unquoted-field.csv')]);
+    expect(r.code).toBe(0);
+    expect(lines(r.stdout)[2]).toBe('Senior ML Engineer,"no ""quote"" here",P3,Career Professional,professional,ai-ml,Senior AI/ML Engineer,0.95');
+  });
+});
+
+describe('leveler batch: encodings', () => {
+  it.each([
+    ['windows-1251.csv', 1],
+    ['latin1.csv', 2],
+  ])('refuses %s as UTF-8, naming the line and suggesting --encoding (exit 3)', async (file, line) => {
+    const r = await quiet([csv(file)]);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`leveler: tests/fixtures/csv/${file}: not valid utf-8 text at line ${line}; if the file is in another encoding, pass it, e.g. --encoding windows-1251 or --encoding latin1\n`);
+  });
+
+  it('decodes windows-1251 with --encoding', async () => {
+    const r = await quiet([csv('windows-1251.csv'), '--encoding', 'windows-1251']);
+    expect(r.code).toBe(0);
+    expect(lines(r.stdout)[1]).toBe('Senior ML Engineer,Исследования,P3,Career Professional,professional,ai-ml,Senior AI/ML Engineer,0.95');
+  });
+
+  it('decodes latin1 with --encoding, accents and all', async () => {
+    const r = await quiet([csv('latin1.csv'), '--encoding', 'latin1']);
+    expect(lines(r.stdout).slice(1).map((l) => l.split(',').slice(0, 3).join(','))).toEqual(['Senior ML Engineer,Zürich,P3', 'Ingénieur ML Sénior,Genève,P3']);
+  });
+
+  it('rejects an unknown encoding as a usage error', async () => {
+    const r = await quiet([csv('latin1.csv'), '--encoding', 'klingon']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown encoding "klingon"/);
+  });
+});
+
+describe('leveler batch: bad input', () => {
+  it('names the line of an unterminated quote and writes nothing to -o (exit 3)', async () => {
+    const r = await quiet([csv('unterminated-quote.csv')]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toBe('leveler: tests/fixtures/csv/unterminated-quote.csv: line 2: a quoted field is never closed; close the quote, or double a quote inside a quoted field ("")\n');
+  });
+
+  it.each([
+    [['no/such.csv'], 3, /^leveler: cannot read no\/such\.csv: not found; /],
+    [['tests/fixtures'], 3, /^leveler: cannot read tests\/fixtures: it is a folder; /],
+    [[csv('empty-file.csv')], 3, /is empty: no header row/],
+    [[csv('no-title-column.csv')], 2, /^leveler: no title column in .*; its columns are "name", "department"; pick one with --column NAME\n$/],
+    [[csv('utf8-bom.csv'), '--column', 'job'], 2, /no column "job" in .*; its columns are "title", "years"/],
+    [[csv('utf8-bom.csv'), '--years-column', 'age'], 2, /no column "age"/],
+    [[csv('utf8-bom.csv'), '--format', 'xml'], 2, /argument 'xml' is invalid. Allowed choices are csv, ndjson, json/],
+    [[csv('utf8-bom.csv'), '--delimiter', ';;'], 2, /must be one character/],
+  ])('%j exits %i with one line', async (args, code, message) => {
+    const r = await quiet(args);
+    expect(r.code).toBe(code);
+    expect(r.stderr).toMatch(message);
+    expect(lines(r.stderr)).toHaveLength(1);
+  });
+
+  it('refuses a terminal as stdin', async () => {
+    const r = await run(['batch'], { stdinTTY: true });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no input: stdin is a terminal; give a CSV file/);
+  });
+});
+
+describe('leveler batch: stdin, formats, summary', () => {
+  it('reads stdin when the file is - or left out', async () => {
+    const input = 'title\nStaff ML Engineer\n';
+    for (const args of [['batch', '-q'], ['batch', '-', '-q']]) {
+      expect(lines((await run(args, { stdin: input })).stdout)[1]).toMatch(/^Staff ML Engineer,P4,/);
+    }
+  });
+
+  it('prints NDJSON: the match --json object of each row, with its row number', async () => {
+    const r = await quiet([csv('utf8-bom.csv'), '--years-column', 'years', '--format', 'ndjson']);
+    const [first, second] = lines(r.stdout).map((l) => JSON.parse(l));
+    expect(Object.keys(first)).toEqual(['row', 'query', 'match', 'alternatives', 'reasons']);
+    expect(first).toMatchObject({ row: 1, query: { title: 'Sr. ML Engineer', years: 6 }, match: { level: 'P3' } });
+    expect(second).toMatchObject({ row: 2, query: { years: null }, match: { level: 'P1' } });
+  });
+
+  it('prints a JSON array of the same objects', async () => {
+    const ndjson = lines((await quiet([csv('quoted-commas-quotes-newlines.csv'), '--format', 'ndjson'])).stdout).map((l) => JSON.parse(l));
+    const json = JSON.parse((await quiet([csv('quoted-commas-quotes-newlines.csv'), '--format', 'json'])).stdout);
+    expect(json).toEqual(ndjson);
+    expect(JSON.parse((await quiet([csv('header-only.csv'), '--format', 'json'])).stdout)).toEqual([]);
+  });
+
+  it('summarises on stderr: rows, matched, unmatched, low-confidence and a bar per level', async () => {
+    const r = await run(['batch', csv('empty-titles.csv')]);
+    expect(lines(r.stderr)).toEqual([
+      expect.stringMatching(/^3 rows in \d+\.\d s(, [\d,]+ rows\/s)?: 1 matched, 2 unmatched, 0 low-confidence$/),
+      '  P3   1  ██████████████████████████████',
+    ]);
+  });
+
+  it('-q silences the summary', async () => {
+    expect((await run(['batch', csv('empty-titles.csv'), '-q'])).stderr).toBe('');
+  });
+});
+
+describe('leveler batch agrees with leveler match', () => {
+  let matcher: Matcher;
+  beforeAll(async () => {
+    matcher = await shippedMatcher();
+  });
+
+  it('on every row of the acceptance titles', async () => {
+    const file = acceptanceFile();
+    const rows = readCsvFixture(file);
+    const r = await run(['batch', file, '--column', 'title', '--years-column', 'years', '--format', 'ndjson', '-q']);
+    expect(r.code).toBe(0);
+    const out = lines(r.stdout).map((l) => JSON.parse(l));
+    expect(out).toHaveLength(rows.length);
+    rows.forEach((row, i) => {
+      const { row: n, ...result } = out[i];
+      expect(n).toBe(i + 1);
+      expect(result).toEqual(matcher.match(row.title!, { years: row.years === '' ? null : Number(row.years) }));
+    });
+  });
+
+  it('and the acceptance fixture is the file the tests were written against', () => {
+    // The shared copy, when present, must not have drifted from ours without the tests noticing.
+    expect(readFileSync(acceptanceFile(), 'utf8').split('\n')[0]).toBe(readFileSync(join(FIXTURES, 'acceptance-ai-ml.csv'), 'utf8').split('\n')[0]);
+  });
+});

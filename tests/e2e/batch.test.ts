@@ -1,0 +1,88 @@
+// batch as a user runs it: files written atomically, pipes closed early, Ctrl-C.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers.js';
+
+const BIN = join(ROOT, 'bin', 'leveler.js');
+const temp = mkdtempSync(join(tmpdir(), 'leveler-batch-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+const leveler = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: temp, encoding: 'utf8', maxBuffer: 64 << 20 });
+const fixture = (name: string) => join(ROOT, 'tests/fixtures/csv', name);
+
+/** A CSV big enough that the output cannot sit in a pipe's buffer. */
+function bigCsv(rows: number): string {
+  const path = join(temp, `big-${rows}.csv`);
+  if (!existsSync(path)) {
+    const titles = ['Senior ML Engineer', 'Junior Data Engineer', 'Staff Deep Learning Engineer / Team Lead', 'Registered Nurse'];
+    writeFileSync(path, 'id,title\n' + Array.from({ length: rows }, (_, i) => `${i},${titles[i % titles.length]}`).join('\n') + '\n');
+  }
+  return path;
+}
+
+const leftovers = () => readdirSync(temp).filter((f) => f.endsWith('.tmp'));
+
+describe('leveler batch -o', () => {
+  it('writes the file, and only the file', () => {
+    const r = leveler(['batch', fixture('utf8-bom.csv'), '-o', 'out.csv', '-q']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(readFileSync(join(temp, 'out.csv'), 'utf8')).toMatch(/^title,years,level,/);
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('leaves an existing file untouched when the input is bad, and no temporary file', () => {
+    writeFileSync(join(temp, 'keep.csv'), 'precious\n');
+    const r = leveler(['batch', fixture('unterminated-quote.csv'), '-o', 'keep.csv']);
+    expect(r.status).toBe(3);
+    expect(readFileSync(join(temp, 'keep.csv'), 'utf8')).toBe('precious\n');
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('refuses to write over its input', () => {
+    writeFileSync(join(temp, 'in.csv'), 'title\nML Engineer\n');
+    const r = leveler(['batch', 'in.csv', '-o', './in.csv']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('leveler: -o ./in.csv is the input file; write the output to another file; the input is never overwritten\n');
+    expect(readFileSync(join(temp, 'in.csv'), 'utf8')).toBe('title\nML Engineer\n');
+  });
+
+  it('says so when the output folder does not exist', () => {
+    const r = leveler(['batch', fixture('utf8-bom.csv'), '-o', 'no/such/dir/out.csv']);
+    expect(r.status).toBe(3);
+    expect(r.stderr).toMatch(/^leveler: cannot write no\/such\/dir\/out\.csv: its folder does not exist/);
+  });
+
+  it('on Ctrl-C stops, writes no file and leaves no temporary file (exit 130)', async () => {
+    const child = spawn(process.execPath, [BIN, 'batch', '-', '-o', 'interrupted.csv', '-q'], { cwd: temp });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.stdin.write('title\n' + 'Senior ML Engineer\n'.repeat(5000));
+    await new Promise((r) => setTimeout(r, 700)); // started, and waiting for more input
+    child.kill('SIGINT');
+    const code = await new Promise((r) => child.on('close', r));
+    expect(code).toBe(130);
+    expect(stderr).toBe('leveler: interrupted; interrupted.csv was not written\n');
+    expect(existsSync(join(temp, 'interrupted.csv'))).toBe(false);
+    expect(leftovers()).toEqual([]);
+  });
+});
+
+describe('leveler batch in a pipe', () => {
+  it('exits 0 without a word when the reader stops early (| head)', () => {
+    const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" batch "${bigCsv(200_000)}" -q | head -n 2`], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\n')).toHaveLength(3);
+    expect(r.stderr).toBe('');
+  });
+
+  it('streams NDJSON for the accuracy tool, one line per row', () => {
+    const r = leveler(['batch', bigCsv(1000), '--format', 'ndjson', '-q']);
+    expect(r.status).toBe(0);
+    const out = r.stdout.trimEnd().split('\n');
+    expect(out).toHaveLength(1000);
+    expect(JSON.parse(out[999]!)).toMatchObject({ row: 1000, query: { title: 'Registered Nurse' }, match: null });
+  });
+});

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { columnIndex, findTitleColumn, parseYearsCell, Tally } from '../../src/core/batch.js';
+import { bar, csvRow, csvSuffix, jsonWithRow, renderProgress, renderSummary } from '../../src/output/batch.js';
+import { csvField } from '../../src/output/csv.js';
+import type { MatchResult } from '../../src/core/types.js';
+
+describe('finding the title column', () => {
+  it.each([
+    [['id', 'Title'], 1],
+    [['job_title', 'title'], 1], // "title" is preferred
+    [['Job Title ', 'x'], 0],
+    [['JobTitle'], 0],
+    [['position', 'role'], 0],
+    [['name', 'Role'], 1],
+    [['name', 'department'], -1],
+  ])('%j -> %i', (header, index) => {
+    expect(findTitleColumn(header)).toBe(index);
+  });
+
+  it('matches --column without regard to case or surrounding space', () => {
+    expect(columnIndex(['id', ' Job_Title '], 'job_title')).toBe(1);
+    expect(columnIndex(['id'], 'title')).toBe(-1);
+  });
+});
+
+describe('reading a years cell', () => {
+  it.each([
+    ['', null],
+    ['  ', null],
+    [undefined, null],
+    ['3', 3],
+    [' 4.5 ', 4.5],
+    ['0', 0],
+    ['six', undefined],
+    ['-2', undefined],
+    ['5+', undefined],
+    ['200', undefined],
+  ])('%j -> %j', (cell, years) => {
+    expect(parseYearsCell(cell)).toBe(years);
+  });
+});
+
+describe('the tally', () => {
+  it('counts rows, matches, misses, low confidence and levels', () => {
+    const t = new Tally();
+    t.add('P3', 0.95);
+    t.add('P3', 0.5);
+    t.add(null, 0);
+    t.add('M1', 0.86);
+    expect({ rows: t.rows, matched: t.matched, unmatched: t.unmatched, low: t.low }).toEqual({ rows: 4, matched: 3, unmatched: 1, low: 1 });
+    expect([...t.perLevel]).toEqual([['P3', 2], ['M1', 1]]);
+  });
+});
+
+describe('CSV text', () => {
+  it.each([
+    ['plain', 'plain'],
+    ['', ''],
+    ['a,b', '"a,b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['two\nlines', '"two\nlines"'],
+    ['cr\r', '"cr\r"'],
+  ])('quotes %j as %j', (value, text) => {
+    expect(csvField(value, ',')).toBe(text);
+  });
+
+  it('quotes for the delimiter in use', () => {
+    expect(csvField('a;b', ';')).toBe('"a;b"');
+    expect(csvField('a,b', ';')).toBe('a,b');
+  });
+
+  const result = (match: Partial<MatchResult['match']> | null) => ({ query: { title: '', years: null }, match, alternatives: [], reasons: [] }) as unknown as MatchResult;
+
+  it('appends the six level columns, empty when unmatched', () => {
+    expect(csvSuffix(result({ level: 'P3', levelName: 'Career Professional', track: 'professional', family: 'ai-ml', role: 'Senior AI/ML Engineer', confidence: 0.9 }), ',')).toBe(
+      ',P3,Career Professional,professional,ai-ml,Senior AI/ML Engineer,0.90',
+    );
+    expect(csvSuffix(result({ level: 'P3', levelName: 'Career Professional', track: 'professional', family: null, role: null, confidence: 0.86 }), ';')).toBe(
+      ';P3;Career Professional;professional;;;0.86',
+    );
+    expect(csvSuffix(result(null), ',')).toBe(',,,,,,');
+  });
+
+  it('pads a short row to the header, joins a plain row, quotes a quoted one', () => {
+    expect(csvRow(['1', 'x'], 3, ',', ',P1', true)).toBe('1,x,,P1');
+    expect(csvRow(['1', 'a,b'], 2, ',', ',P1', false)).toBe('1,"a,b",P1');
+  });
+
+  it('puts the row number first in a JSON line', () => {
+    expect(jsonWithRow('{"query":{}}', 7)).toBe('{"row":7,"query":{}}');
+  });
+});
+
+describe('summary and progress', () => {
+  it('draws one bar per level seen, in ladder order, scaled to the largest', () => {
+    const t = new Tally();
+    for (let i = 0; i < 4; i++) t.add('P2', 0.9);
+    t.add('P1', 0.9);
+    t.add(null, 0);
+    expect(renderSummary({ tally: t, levels: ['P1', 'P2', 'P3'], seconds: 2 })).toBe(
+      '6 rows in 2.0 s, 3 rows/s: 5 matched, 1 unmatched, 0 low-confidence\n' + '  P1   1  ███████▌\n' + '  P2   4  ██████████████████████████████\n',
+    );
+  });
+
+  it.each([
+    [0, 10, ''],
+    [1, 10, '██████████'],
+    [0.5, 10, '█████'],
+    [0.01, 10, '▏'],
+    [0.3, 4, '█▎'],
+  ])('bar(%f, %i) is %j', (fraction, width, text) => {
+    expect(bar(fraction, width)).toBe(text);
+  });
+
+  it('shows rows, speed and how far through the file', () => {
+    expect(renderProgress(12_345, 2, 0.421)).toBe('12,345 rows · 6,173 rows/s · 42%');
+    expect(renderProgress(10, 0, null)).toBe('10 rows');
+  });
+});
