@@ -9,3 +9,5 @@ export { main } from './cli.js';
 export { EXIT, LevelerError, UsageError, DataError } from './errors.js';
 export type * from './core/types.js';
 export type { Io } from './io/terminal.js';
+export { CsvReader } from './io/csv.js';
+export { csvLine } from './output/csv.js';

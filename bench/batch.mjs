@@ -1,0 +1,172 @@
+#!/usr/bin/env node
+// Batch benchmark: builds its workloads from real titles and prints, in one run, rows/s on a
+// 1M-row file of repeated titles, distinct titles/s with no memo help, peak memory on a 1 GB
+// input, and a pass-through baseline (same file read, parsed and written, no matching) as a ratio.
+//
+// Usage: node bench/batch.mjs [DATA_DIR] [--rows N] [--gb G]      (build first: npm run build)
+//   DATA_DIR: a folder holding aijobs-salaries/salaries.csv and linkedin-ds-jobs-2024/job_postings.csv
+//   (default ../shared/eval-data when present). Without it, a generated workload is used. The data
+//   is read from there at run time; workloads are written to $TMPDIR/leveler-bench and reused.
+// Targets (2-core machine): >= 500,000 rows/s; >= 50,000 distinct titles/s; <= 200 MB on 1 GB.
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, openSync, readFileSync, statSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const flag = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args.splice(i, 2)[1]) : fallback;
+};
+const ROWS = flag('--rows', 1_000_000);
+const GB = flag('--gb', 1);
+const defaultData = resolve(root, '..', 'shared', 'eval-data');
+const dataDir = args[0] ?? (existsSync(defaultData) ? defaultData : null);
+const work = join(tmpdir(), 'leveler-bench');
+mkdirSync(work, { recursive: true });
+if (!existsSync(join(root, 'dist', 'index.js'))) {
+  console.error('bench: no dist/ (run npm run build first)');
+  process.exit(2);
+}
+const lib = await import(join(root, 'dist', 'index.js'));
+
+/** A tiny seeded PRNG, so every run draws the same rows. */
+function random(seed = 42) {
+  let s = seed;
+  return () => ((s = (Math.imul(s, 1103515245) + 12345) & 0x7fffffff) / 0x7fffffff);
+}
+
+async function readRows(file) {
+  const reader = new lib.CsvReader({ source: file });
+  const rows = [];
+  for await (const batch of reader.batches(readFileSync(file).length ? [readFileSync(file)] : [])) rows.push(...batch.rows);
+  return { header: reader.header, rows, delimiter: reader.delimiter };
+}
+
+function generatedTitles() {
+  const markers = ['', 'Senior ', 'Sr. ', 'Junior ', 'Staff ', 'Principal ', 'Lead ', 'Associate ', 'Head of ', 'Director of '];
+  const topics = ['Machine Learning', 'ML', 'Deep Learning', 'Data', 'Software', 'NLP', 'Computer Vision', 'Backend', 'Platform'];
+  const roles = [' Engineer', ' Scientist', ' Developer', ' Manager', ' Analyst', ' Engineer II', ' Engineer III', ' Team Lead'];
+  return markers.flatMap((m) => topics.flatMap((t) => roles.map((r) => `${m}${t}${r}`)));
+}
+
+async function writeFile(path, header, lines) {
+  const out = createWriteStream(path);
+  out.write(header + '\n');
+  for (let i = 0; i < lines.length; i += 10_000) {
+    if (!out.write(lines.slice(i, i + 10_000).join('\n') + '\n')) await new Promise((r) => out.once('drain', r));
+  }
+  await new Promise((r) => out.end(r));
+}
+
+async function workloads() {
+  const rnd = random();
+  const tag = dataDir ? 'eval' : 'generated';
+  const repeated = join(work, `${tag}-repeated-${ROWS}.csv`);
+  const distinct = join(work, `${tag}-distinct.csv`);
+  let distinctTitles;
+  if (dataDir) {
+    const salaries = readFileSync(join(dataDir, 'aijobs-salaries', 'salaries.csv'), 'utf8').split('\n');
+    const body = salaries.slice(1).filter(Boolean);
+    if (!existsSync(repeated)) await writeFile(repeated, salaries[0], Array.from({ length: ROWS }, () => body[Math.floor(rnd() * body.length)]));
+    const postings = await readRows(join(dataDir, 'linkedin-ds-jobs-2024', 'job_postings.csv'));
+    const col = postings.header.indexOf('job_title');
+    distinctTitles = [...new Set(postings.rows.map((r) => r[col] ?? ''))];
+  } else {
+    const titles = generatedTitles();
+    if (!existsSync(repeated)) await writeFile(repeated, 'id,title', Array.from({ length: ROWS }, (_, i) => `${i},${titles[Math.floor(rnd() * titles.length)]}`));
+    distinctTitles = titles;
+  }
+  // Every row a different string, so the batch memo never helps: each title with a place after it.
+  const places = ['Austin, TX', 'Remote', 'London', 'New York, NY', 'Berlin', 'Toronto', 'Bangalore', 'Paris', 'Seattle, WA', 'Hybrid'];
+  if (!existsSync(distinct)) {
+    await writeFile(distinct, 'title', distinctTitles.flatMap((t) => [t, ...places.map((p) => `${t} - ${p}`)]).map((t) => lib.csvLine([t], ',')));
+  }
+  const big = join(work, `${tag}-${GB}gb.csv`);
+  if (GB > 0 && !existsSync(big)) {
+    const text = readFileSync(repeated, 'utf8');
+    const cut = text.indexOf('\n') + 1;
+    const out = createWriteStream(big);
+    out.write(text.slice(0, cut));
+    let size = cut;
+    while (size < GB * 1024 ** 3) {
+      if (!out.write(text.slice(cut))) await new Promise((r) => out.once('drain', r));
+      size += text.length - cut;
+    }
+    await new Promise((r) => out.end(r));
+  }
+  return { repeated, distinct, distinctTitles, big: GB > 0 ? big : null };
+}
+
+/** Runs a command with stdout to /dev/null; wall time, and peak RSS read from /proc while it runs. */
+function measure(argv) {
+  return new Promise((done, fail) => {
+    const t0 = process.hrtime.bigint();
+    const child = spawn(process.execPath, argv, { stdio: ['ignore', openSync('/dev/null', 'w'), 'pipe'] });
+    let peak = 0;
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const poll = setInterval(() => {
+      try {
+        const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+        if (m) peak = Math.max(peak, Number(m[1]) * 1024);
+      } catch {
+        // exited, or not Linux
+      }
+    }, 20);
+    child.on('close', (code) => {
+      clearInterval(poll);
+      const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+      if (code !== 0) fail(new Error(`${argv.join(' ')} exited ${code}: ${stderr}`));
+      else done({ seconds, peak });
+    });
+  });
+}
+
+function distinctRate(titles, rounds = 5) {
+  const rates = [];
+  return (async () => {
+    const { ladder, lexicon } = await lib.loadLadder(lib.shippedDataDir(), root);
+    for (let i = 0; i < rounds; i++) {
+      const matcher = await lib.createMatcher(ladder, lexicon); // fresh: no memo of any kind
+      const t0 = performance.now();
+      for (const t of titles) matcher.match(t);
+      rates.push(titles.length / ((performance.now() - t0) / 1000));
+    }
+    return rates;
+  })();
+}
+
+const fmt = (n) => Math.round(n).toLocaleString('en-US');
+const mb = (b) => `${(b / 1048576).toFixed(0)} MB`;
+const w = await workloads();
+const bin = join(root, 'bin', 'leveler.js');
+const rows = ROWS;
+
+console.log(`leveler batch benchmark: ${cpus().length} cores, ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
+console.log(`workloads: ${dataDir ? `real titles from ${dataDir}` : 'generated titles (no data folder found)'}; files in ${work}`);
+
+const pass = await measure([join(root, 'bench', 'passthrough.mjs'), w.repeated]);
+const csv = await measure([bin, 'batch', w.repeated, '-q']);
+const ndjson = await measure([bin, 'batch', w.repeated, '--format', 'ndjson', '-q']);
+console.log(`\n${fmt(rows)} rows of repeated titles (${mb(statSync(w.repeated).size)}):`);
+console.log(`  batch --format csv     ${csv.seconds.toFixed(2).padStart(6)} s  ${fmt(rows / csv.seconds).padStart(10)} rows/s  peak ${mb(csv.peak)}   (target >= 500,000 rows/s)`);
+console.log(`  batch --format ndjson  ${ndjson.seconds.toFixed(2).padStart(6)} s  ${fmt(rows / ndjson.seconds).padStart(10)} rows/s  peak ${mb(ndjson.peak)}`);
+console.log(`  pass-through baseline  ${pass.seconds.toFixed(2).padStart(6)} s  ${fmt(rows / pass.seconds).padStart(10)} rows/s  peak ${mb(pass.peak)}`);
+console.log(`  batch csv takes ${(csv.seconds / pass.seconds).toFixed(2)}x the pass-through time`);
+
+const rates = await distinctRate(w.distinctTitles);
+const sorted = [...rates].sort((a, b) => a - b);
+const distinctCli = await measure([bin, 'batch', w.distinct, '-q']);
+const distinctRows = readFileSync(w.distinct, 'utf8').split('\n').length - 2;
+console.log(`\n${fmt(w.distinctTitles.length)} distinct titles, a fresh matcher each round (no memo):`);
+console.log(`  in-process: first round ${fmt(rates[0])} titles/s, median of ${rates.length} ${fmt(sorted[Math.floor(sorted.length / 2)])} titles/s   (target >= 50,000)`);
+console.log(`  batch CLI on ${fmt(distinctRows)} rows, each a different string (title, or title - place): ${distinctCli.seconds.toFixed(2)} s, ${fmt(distinctRows / distinctCli.seconds)} rows/s, start-up included`);
+
+if (w.big) {
+  const size = statSync(w.big).size;
+  const big = await measure([bin, 'batch', w.big, '-q']);
+  console.log(`\n${mb(size)} input: ${big.seconds.toFixed(1)} s, ${fmt(size / 1048576 / big.seconds)} MB/s, peak RSS ${mb(big.peak)}   (target <= 200 MB)`);
+}
