@@ -20,7 +20,7 @@ export function presentation(io: Io, opts: { json?: boolean; color: boolean }): 
     json: opts.json === true,
     table: isTTY && opts.json !== true,
     color: opts.json !== true && colorEnabled({ flag: opts.color, env: io.env, isTTY }),
-    width: io.stdout.columns ?? 100,
+    width: io.stdout.columns || 100,
   };
 }
 

@@ -1,6 +1,5 @@
 // What a card and a match say, as labelled rows in reading order. The table and the plain-text
 // renderers both draw from these, so the two never disagree on content or order.
-import { bandText } from '../core/cards.js';
 import type { Card, MatchResult } from '../core/types.js';
 
 export interface Row {
@@ -46,7 +45,6 @@ export function cardRows(card: Card): Row[] {
   add('decision_rights', 'Decision rights', d.decisionRights);
   add('leadership', 'Leadership', d.leadership);
   add('typical_experience', 'Typical experience', d.typicalExperience);
-  add('years', 'Years band', bandText(card.years));
   add('task', "What you'd do", card.tasks, 'bullets');
   add('skill', 'Skills, knowledge & tools', card.skills, 'inline');
   add('qualification', 'What good looks like', card.qualifications, 'bullets');

@@ -13,6 +13,8 @@ export interface TableOptions {
 
 const LABEL_WIDTH = 22;
 const STYLE = { head: [], border: [] };
+/** No rule between rows: the label column already shows where a row starts. */
+const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
 
 function cellText(row: Row): string {
   if (!Array.isArray(row.value)) return row.value;
@@ -21,7 +23,7 @@ function cellText(row: Row): string {
 
 function verticalTable(rows: Row[], { paint, width }: TableOptions, decorate: (row: Row, text: string) => string): string {
   const valueWidth = Math.max(30, Math.min(width, 140) - LABEL_WIDTH - 3);
-  const table = new Table({ colWidths: [LABEL_WIDTH, valueWidth], wordWrap: true, style: STYLE });
+  const table = new Table({ colWidths: [LABEL_WIDTH, valueWidth], wordWrap: true, style: STYLE, chars: COMPACT });
   for (const row of rows) table.push([paint.bold(row.label), decorate(row, cellText(row))]);
   return table.toString();
 }
@@ -55,8 +57,9 @@ export function renderCardTable(card: Card, options: TableOptions): string {
 export function renderLadderTable(ladder: Ladder, familyId: string | null, { paint, width }: TableOptions): string {
   const family = ladder.families.find((f) => f.id === familyId) ?? null;
   const head = ['Level', 'Name', 'Years', family ? `Role (${family.name})` : 'What it means'].map((h) => paint.bold(h));
-  const roleWidth = Math.max(24, Math.min(width, 140) - 6 - 26 - 10 - 5);
-  const table = new Table({ head, colWidths: [6, 26, 10, roleWidth], wordWrap: true, style: STYLE });
+  const widths = [7, 26, 11];
+  const lastWidth = Math.max(24, Math.min(width, 140) - widths.reduce((a, b) => a + b, 0) - 5);
+  const table = new Table({ head, colWidths: [...widths, lastWidth], wordWrap: true, style: STYLE });
   let track = '';
   for (const level of ladder.levels) {
     if (level.track !== track) {
