@@ -37,6 +37,12 @@ export function familyOption(ladder: Ladder, id: string): FamilyDef {
   return family;
 }
 
+/** The family --family names; without it, the ladder's only family when it has exactly one. */
+export function cardFamily(ladder: Ladder, flag: string | undefined): FamilyDef | null {
+  if (flag !== undefined) return familyOption(ladder, flag);
+  return ladder.families.length === 1 ? ladder.families[0]! : null;
+}
+
 export function levelArgument(ladder: Ladder, code: string): LevelDef {
   const level = findLevel(ladder, code);
   if (!level) {

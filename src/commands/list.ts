@@ -5,7 +5,7 @@ import { painter } from '../output/color.js';
 import { renderJson } from '../output/json.js';
 import { renderTsv } from '../output/plain.js';
 import type { CommandSpec } from './command.js';
-import { familyOption, openLadder, presentation, write } from './context.js';
+import { cardFamily, openLadder, presentation, write } from './context.js';
 import { options } from './options.js';
 
 interface ListFlags {
@@ -40,9 +40,7 @@ export const listCommand: CommandSpec = {
   async run(_args, raw, io) {
     const opts = raw as unknown as ListFlags;
     const { ladder } = await openLadder(io, opts.data);
-    let familyId: string | null = null;
-    if (opts.family !== undefined) familyId = familyOption(ladder, opts.family).id;
-    else if (ladder.families.length === 1) familyId = ladder.families[0]!.id;
+    const familyId = cardFamily(ladder, opts.family)?.id ?? null;
     const show = presentation(io, opts);
     const summary = ladderSummary(ladder, familyId);
     if (show.json) {

@@ -1,12 +1,11 @@
 import { buildCard } from '../core/cards.js';
-import type { FamilyDef } from '../core/types.js';
 import { EXIT } from '../errors.js';
 import { painter } from '../output/color.js';
 import { renderJson } from '../output/json.js';
 import { renderPlain } from '../output/plain.js';
 import { cardRows, identityRows } from '../output/rows.js';
 import type { CommandSpec } from './command.js';
-import { familyOption, levelArgument, openLadder, presentation, write } from './context.js';
+import { cardFamily, levelArgument, openLadder, presentation, write } from './context.js';
 import { options } from './options.js';
 
 interface ShowFlags {
@@ -27,10 +26,7 @@ export const showCommand: CommandSpec = {
     const opts = raw as unknown as ShowFlags;
     const { ladder } = await openLadder(io, opts.data);
     const level = levelArgument(ladder, code!);
-    let family: FamilyDef | null = null;
-    if (opts.family !== undefined) family = familyOption(ladder, opts.family);
-    else if (ladder.families.length === 1) family = ladder.families[0]!;
-    const card = buildCard(ladder, level, family);
+    const card = buildCard(ladder, level, cardFamily(ladder, opts.family));
     const show = presentation(io, opts);
     if (show.json) {
       write(io, renderJson(card));
