@@ -9,8 +9,8 @@ import { TypoCorrector, type FuzzyFinder } from './typos.js';
 import type { Alternative, FamilyDef, Ladder, LevelDef, MatchOptions, MatchResult } from './types.js';
 
 interface WorkToken extends Token {
-  /** How the token was read: expanded from an alias, or corrected from a typo. */
-  via?: { kind: 'alias' | 'typo'; from: string };
+  /** How the token was read: expanded from an alias, or corrected from a typo, and from which word. */
+  via?: { kind: 'alias' | 'typo'; from: string; origin: number };
 }
 
 /** A numeral right after one of these words is a count or a name, not a level ("x 2", "Top 5"). */
@@ -20,6 +20,23 @@ const COUNT_BEFORE = new Set([
 ]);
 /** A numeral right before one of these words is a quantity ("3 years", "2 positions"). */
 const COUNT_AFTER = new Set(['year', 'years', 'yr', 'yrs', 'month', 'months', 'week', 'weeks', 'day', 'days', 'hour', 'hours', 'hrs', 'position', 'positions', 'opening', 'openings', 'role', 'roles', 'vacancy', 'vacancies', 'hire', 'hires', 'people', 'shift', 'shifts', 'plus']);
+
+interface LevelPick {
+  level: LevelDef;
+  confidence: number;
+  /** Tokens the decision rests on. */
+  evidence: number[];
+  /** Levels of markers that lost. */
+  others: LevelDef[];
+  fromYears: boolean;
+}
+
+interface FamilyPick {
+  family: FamilyDef | null;
+  evidence: number[];
+  /** Families the title names the topic of, but a role of another family. */
+  excluded: FamilyDef[];
+}
 
 /** Confidence before adjustments, by what decided the level. */
 const BASE = { word: 0.95, numeral: 0.9, years: 0.75, default: 0.5 } as const;
@@ -66,44 +83,40 @@ export class Matcher {
 
   match(title: string, options: MatchOptions = {}): MatchResult {
     const years = options.years ?? null;
-    const top = Math.max(0, Math.min(MAX_TOP, options.top ?? 3));
-    const reasons: string[] = [];
-    const result: MatchResult = { query: { title, years }, match: null, alternatives: [], reasons };
-
+    const result: MatchResult = { query: { title, years }, match: null, alternatives: [], reasons: [] };
     const tokens = this.read(tokenize(title));
     if (tokens.length === 0 && years === null) {
-      reasons.push('the title is empty');
+      result.reasons.push('the title is empty');
       return result;
     }
 
-    const levelHits = this.levelHits(tokens, reasons);
-    const familyHits = selectHits(findHits(tokens, this.lexicon.familyPhrases));
-    const alternatives = new Map<string, Alternative>();
-    const offer = (level: LevelDef, family: string | null, confidence: number) => {
-      const key = `${level.code}|${family ?? ''}`;
-      const c = round(confidence);
-      if ((alternatives.get(key)?.confidence ?? -1) < c) alternatives.set(key, { level: level.code, family, confidence: c });
-    };
-
+    const levelReasons: string[] = [];
     const familyReasons: string[] = [];
-    const fam = this.pickFamily(familyHits, options.family ?? null, familyReasons);
-    const lvl = this.pickLevel(levelHits, years, fam.family !== null, reasons);
-    const reading: string[] = [];
-    this.explainReading(tokens, new Set([...(lvl?.evidence ?? []), ...fam.evidence]), reading);
-    reasons.unshift(...reading);
-    reasons.push(...familyReasons);
+    const fam = this.pickFamily(selectHits(findHits(tokens, this.lexicon.familyPhrases)), options.family ?? null, familyReasons);
+    const lvl = this.pickLevel(this.levelHits(tokens, levelReasons), years, fam.family !== null, levelReasons);
+    const evidence = new Set([...(lvl?.evidence ?? []), ...fam.evidence]);
+    result.reasons.push(...this.readingReasons(tokens, evidence), ...levelReasons, ...familyReasons);
     if (lvl === null) {
-      reasons.push('nothing to go on: no known job family, no level marker and no years');
+      result.reasons.push('nothing to go on: no known job family, no level marker and no years');
       return result;
     }
 
-    let confidence = lvl.confidence;
-    const used = new Set<number>([...lvl.evidence, ...fam.evidence]);
-    const corrected = [...used].filter((i) => tokens[i]?.via?.kind === 'typo').length;
-    confidence *= 0.9 ** Math.min(corrected, 2);
-    if (fam.family === null) confidence *= 0.9;
+    // Each typo read into the answer, and not knowing the family, make it less certain.
+    const corrected = [...evidence].filter((i) => tokens[i]?.via?.kind === 'typo').length;
+    const confidence = lvl.confidence * 0.9 ** Math.min(corrected, 2) * (fam.family === null ? 0.9 : 1);
+    result.match = { ...buildCard(this.ladder, lvl.level, fam.family), confidence: round(confidence) };
+    result.alternatives = this.alternatives(lvl, fam, years, confidence, options.top ?? 3);
+    return result;
+  }
 
+  /** Other readings, best first: outranked markers, the years' level, the neighbours, an excluded family. */
+  private alternatives(lvl: LevelPick, fam: FamilyPick, years: number | null, confidence: number, top: number): Alternative[] {
+    const found = new Map<string, Alternative>();
     const familyId = fam.family?.id ?? null;
+    const offer = (level: LevelDef, family: string | null, c: number) => {
+      const key = `${level.code}|${family ?? ''}`;
+      if ((found.get(key)?.confidence ?? -1) < round(c)) found.set(key, { level: level.code, family, confidence: round(c) });
+    };
     for (const other of lvl.others) offer(other, familyId, confidence * 0.6);
     if (years !== null) {
       const byYears = this.levelForYears(years, lvl.level.track);
@@ -111,30 +124,27 @@ export class Matcher {
     }
     for (const next of this.neighbours(lvl.level)) offer(next, familyId, confidence * 0.35);
     for (const f of fam.excluded) offer(lvl.level, f.id, confidence * 0.5);
-    alternatives.delete(`${lvl.level.code}|${familyId ?? ''}`);
-
-    result.match = { ...buildCard(this.ladder, lvl.level, fam.family), confidence: round(confidence) };
-    result.alternatives = [...alternatives.values()]
+    found.delete(`${lvl.level.code}|${familyId ?? ''}`);
+    return [...found.values()]
       .sort((a, b) => b.confidence - a.confidence || this.order(a.level) - this.order(b.level))
-      .slice(0, top);
-    return result;
+      .slice(0, Math.max(0, Math.min(MAX_TOP, top)));
   }
 
   /** Expands aliases and corrects typos, remembering how each token was read. */
   private read(raw: Token[]): WorkToken[] {
     const out: WorkToken[] = [];
-    for (const t of raw) {
+    for (const [origin, t] of raw.entries()) {
       const alias = t.kind === 'word' ? this.lexicon.aliases.get(t.text) : undefined;
       if (alias) {
         alias.words.forEach((w, i) => {
-          const token: WorkToken = { text: w, kind: 'word', seg: t.seg, raw: t.raw, via: { kind: 'alias', from: t.raw } };
+          const token: WorkToken = { text: w, kind: 'word', seg: t.seg, raw: t.raw, via: { kind: 'alias', from: t.raw, origin } };
           if (i === 0 && t.joinedBy !== undefined) token.joinedBy = t.joinedBy;
           out.push(token);
         });
         continue;
       }
       const fixed = t.kind === 'word' && !this.lexicon.knownWords.has(t.text) ? this.typos.correct(t.text) : null;
-      out.push(fixed ? { ...t, text: fixed, via: { kind: 'typo', from: t.raw } } : t);
+      out.push(fixed ? { ...t, text: fixed, via: { kind: 'typo', from: t.raw, origin } } : t);
     }
     return out;
   }
@@ -168,8 +178,8 @@ export class Matcher {
     return null;
   }
 
-  private pickFamily(hits: Hit[], forced: string | null, reasons: string[]) {
-    const none = { family: null as FamilyDef | null, evidence: [] as number[], excluded: [] as FamilyDef[] };
+  private pickFamily(hits: Hit[], forced: string | null, reasons: string[]): FamilyPick {
+    const none: FamilyPick = { family: null, evidence: [], excluded: [] };
     if (forced !== null) {
       const family = findFamily(this.ladder, forced) ?? null;
       if (family) reasons.push(`family ${family.id} (${family.name}) given with --family`);
@@ -205,7 +215,7 @@ export class Matcher {
     return { family: best.family, evidence: best.hits.flatMap((h) => h.used), excluded };
   }
 
-  private pickLevel(markers: Hit[], years: number | null, knownFamily: boolean, reasons: string[]) {
+  private pickLevel(markers: Hit[], years: number | null, knownFamily: boolean, reasons: string[]): LevelPick | null {
     const level = (h: Hit) => this.levels.get(h.phrase.level!)!;
     if (markers.length > 0) {
       const topPriority = Math.max(...markers.map((h) => this.priority(level(h))));
@@ -215,17 +225,17 @@ export class Matcher {
       const chosen = pool.reduce((a, b) => (this.order(level(b).code) > this.order(level(a).code) ? b : a));
       const picked = level(chosen);
       let confidence = chosen.phrase.numeral ? BASE.numeral : BASE.word;
-      reasons.push(`marker ${quote(this.saidHit(chosen))} → ${picked.code} ${picked.name}`);
+      reasons.push(`marker ${quote(chosen.phrase.text)} → ${picked.code} ${picked.name}`);
       const others: LevelDef[] = [];
       for (const h of markers) {
         if (h === chosen || level(h) === picked) continue;
         others.push(level(h));
-        const what = `${quote(this.saidHit(h))} (${level(h).code})`;
+        const what = `${quote(h.phrase.text)} (${level(h).code})`;
         if (this.priority(level(h)) < topPriority) {
-          reasons.push(`the ${picked.track} marker ${quote(this.saidHit(chosen))} outranks ${what}`);
+          reasons.push(`the ${picked.track} marker ${quote(chosen.phrase.text)} outranks ${what}`);
           confidence *= 0.9;
         } else if (h.phrase.numeral && !chosen.phrase.numeral) {
-          reasons.push(`the word marker ${quote(this.saidHit(chosen))} outranks the numeral ${what}`);
+          reasons.push(`the word marker ${quote(chosen.phrase.text)} outranks the numeral ${what}`);
           confidence *= 0.95;
         } else {
           reasons.push(`also read ${what}; the higher level wins`);
@@ -279,26 +289,22 @@ export class Matcher {
     return [same[i - 1], same[i + 1]].filter((l): l is LevelDef => l !== undefined);
   }
 
-  private explainReading(tokens: WorkToken[], used: Set<number>, reasons: string[]): void {
-    const seen = new Set<string>();
+  /** How aliases and typos were read, for the words the answer rests on. */
+  private readingReasons(tokens: WorkToken[], used: Set<number>): string[] {
+    const reasons: string[] = [];
+    const seen = new Set<number>();
     for (const i of [...used].sort((a, b) => a - b)) {
       const via = tokens[i]?.via;
-      if (!via) continue;
-      const key = `${via.kind}:${via.from}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const words = tokens.filter((t) => t.via?.from === via.from && t.via.kind === via.kind && t.raw === tokens[i]!.raw);
-      const to = words.map((t) => t.text).join(' ');
-      reasons.push(via.kind === 'alias' ? `read ${quote(via.from)} as ${quote(to)}` : `read ${quote(via.from)} as ${quote(to)} (typo)`);
+      if (!via || seen.has(via.origin)) continue;
+      seen.add(via.origin);
+      const to = tokens.filter((t) => t.via?.origin === via.origin).map((t) => t.text).join(' ');
+      reasons.push(`read ${quote(via.from)} as ${quote(to)}${via.kind === 'typo' ? ' (typo)' : ''}`);
     }
+    return [...new Set(reasons)];
   }
 
   private said(tokens: WorkToken[], used: number[]): string {
     return used.map((i) => tokens[i]!.raw).filter((r, k, all) => k === 0 || r !== all[k - 1]).join(' ');
-  }
-
-  private saidHit(hit: Hit): string {
-    return hit.phrase.text;
   }
 
   private priority(level: LevelDef): number {
