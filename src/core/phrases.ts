@@ -1,6 +1,8 @@
 // Finds the ladder's phrases in a title's tokens and keeps the best non-overlapping set:
-// longer phrases win over their parts ("senior staff" over "senior"), unbroken ones over ones
-// with words between, earlier ones over later ones.
+// role nouns first (they are read whole: the "manager" of "Senior Product Manager" is taken), then
+// the phrase that covers more of the title ("senior ... manager" over "engineering manager" in
+// "Senior Engineering Manager", "senior staff" over "senior"), then the one with more of its own
+// words, unbroken before broken, earlier before later.
 import type { Phrase, PhraseIndex } from './lexicon.js';
 import type { Token } from './normalize.js';
 
@@ -62,8 +64,12 @@ export function findHits(tokens: Token[], index: PhraseIndex): Hit[] {
   return hits;
 }
 
+const span = (h: Hit) => h.used[h.used.length - 1]! - h.start + 1;
+
 function rank(a: Hit, b: Hit): number {
   return (
+    Number(b.phrase.kind === 'role') - Number(a.phrase.kind === 'role') ||
+    span(b) - span(a) ||
     b.phrase.literalCount - a.phrase.literalCount ||
     a.phrase.parts.length - b.phrase.parts.length ||
     a.start - b.start
