@@ -46,13 +46,12 @@ await build({ ...common, entryPoints: ['src/cli.ts'] });
 await build({ ...common, entryPoints: ['src/index.ts'], entryNames: '[name]', chunkNames: 'lib/[name]-[hash]' });
 
 const lib = await import(join(dist, 'index.js'));
-const files = lib.readLadderFiles(lib.shippedDataDir(), root);
-const { ladder, problems } = await lib.checkLadderFiles(files);
+const { ladder, problems } = await lib.checkLadderFiles(lib.readLadderFiles(lib.shippedDataDir(), root));
 if (ladder === null) {
   for (const p of problems) console.error(`${p.file}:${p.line ?? ''}: ${p.message}`);
   console.error('build: the shipped ladder is invalid');
   process.exit(1);
 }
-const snapshot = lib.makeSnapshot(files, ladder);
+const snapshot = lib.makeSnapshot(lib.shippedDataDir(), root, ladder);
 writeFileSync(join(dist, lib.SNAPSHOT_FILE), JSON.stringify(snapshot));
 console.log(`build: dist/ written, with a snapshot of the shipped ladder (${ladder.levels.length} levels, ${ladder.families.length} families)`);

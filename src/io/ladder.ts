@@ -2,10 +2,10 @@
 // (found from this file, not from the working directory).
 //
 // Start-up speed: parsing YAML costs more than the rest of a `match`. The build writes a snapshot
-// of the validated shipped ladder next to the bundle, with the text it was built from. When the
-// files on disk have the same text (whatever folder they are in), the snapshot is used as is; an edited
-// or a user ladder is parsed and validated from its YAML.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// of the validated shipped ladder next to the bundle, with the size, time and hash of the files it
+// was built from. When the files on disk are those (whatever folder they are in), the snapshot is
+// used as is; an edited or a user ladder is parsed and validated from its YAML.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileLexicon, type LexiconData } from '../core/lexicon.js';
@@ -32,14 +32,16 @@ export interface LoadedLadder {
   lexicon: LexiconData;
 }
 
-export interface Snapshot extends LoadedLadder {
-  /** The text of each file the snapshot was built from, by file name. */
-  sources: Record<string, string>;
+/** A ladder file as the snapshot saw it. */
+interface FileStamp {
+  name: string;
+  size: number;
+  mtimeMs: number;
+  hash: string;
 }
 
-/** Comparing the text itself is exact, and cheaper at start-up than hashing it. */
-function sameSources(snapshot: Snapshot, files: DataFile[]): boolean {
-  return Object.keys(snapshot.sources).length === files.length && files.every((f) => snapshot.sources[f.name] === f.text);
+export interface Snapshot extends LoadedLadder {
+  files: FileStamp[];
 }
 
 export const SNAPSHOT_FILE = 'ladder.snapshot.json';
@@ -67,32 +69,63 @@ export function displayPath(path: string, cwd: string): string {
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }
 
-/** The ladder file first, then the family files in name order. */
-export function readLadderFiles(dir: string, cwd: string): DataFile[] {
-  const hint = 'point --data (or LEVELER_DATA) at a folder holding ladder.yaml and families/*.yaml';
-  const ladderPath = join(dir, LADDER_FILE);
-  const files: DataFile[] = [{ name: LADDER_FILE, display: displayPath(ladderPath, cwd), text: readText(ladderPath, cwd, hint) }];
+/** The ladder's files, without reading them: ladder.yaml first, then families/*.yaml by name. */
+function listLadderFiles(dir: string, cwd: string): { name: string; path: string }[] {
+  const files = [{ name: LADDER_FILE, path: join(dir, LADDER_FILE) }];
   const familiesPath = join(dir, FAMILIES_DIR);
   if (!existsSync(familiesPath)) return files;
-  let names: string[];
   try {
-    names = readdirSync(familiesPath).filter((n) => /\.ya?ml$/.test(n)).sort();
+    for (const name of readdirSync(familiesPath).filter((n) => /\.ya?ml$/.test(n)).sort()) files.push({ name, path: join(familiesPath, name) });
   } catch (e) {
-    throw new DataError(`cannot read ${displayPath(familiesPath, cwd)}: ${reason(e)}`, hint);
-  }
-  for (const name of names) {
-    const path = join(familiesPath, name);
-    files.push({ name, display: displayPath(path, cwd), text: readText(path, cwd, hint) });
+    throw new DataError(`cannot read ${displayPath(familiesPath, cwd)}: ${reason(e)}`, DATA_HINT);
   }
   return files;
 }
 
-function readText(path: string, cwd: string, hint: string): string {
+/**
+ * Whether the files on disk are the ones the snapshot was built from. Size and modification time
+ * answer without reading a byte; when they differ (a copied or unpacked ladder), the text decides.
+ */
+function snapshotFits(snapshot: Snapshot, dir: string, cwd: string): boolean {
+  const files = listLadderFiles(dir, cwd);
+  if (files.length !== snapshot.files.length) return false;
+  const stats = files.map((f) => {
+    try {
+      return statSync(f.path);
+    } catch {
+      return null;
+    }
+  });
+  const stamps = snapshot.files;
+  if (files.every((f, i) => f.name === stamps[i]!.name && stats[i]?.size === stamps[i]!.size && stats[i]?.mtimeMs === stamps[i]!.mtimeMs)) {
+    return true;
+  }
+  return readLadderFiles(dir, cwd).every((f, i) => f.name === stamps[i]!.name && hashText(f.text) === stamps[i]!.hash);
+}
+
+/** FNV-1a: cheap, and plenty to tell an edited file. */
+function hashText(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16);
+}
+
+/** The ladder file first, then the family files in name order. */
+export function readLadderFiles(dir: string, cwd: string): DataFile[] {
+  return listLadderFiles(dir, cwd).map(({ name, path }) => ({ name, display: displayPath(path, cwd), text: readText(path, cwd) }));
+}
+
+const DATA_HINT = 'point --data (or LEVELER_DATA) at a folder holding ladder.yaml and families/*.yaml';
+
+function readText(path: string, cwd: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (e) {
     const what = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : reason(e);
-    throw new DataError(`cannot read the ladder: ${displayPath(path, cwd)}: ${what}`, hint);
+    throw new DataError(`cannot read the ladder: ${displayPath(path, cwd)}: ${what}`, DATA_HINT);
   }
 }
 
@@ -120,10 +153,9 @@ export function formatProblem(p: Problem): string {
 }
 
 export async function loadLadder(dir: string, cwd: string): Promise<LoadedLadder> {
-  const files = readLadderFiles(dir, cwd);
   const snapshot = readSnapshot();
-  if (snapshot !== null && sameSources(snapshot, files)) return snapshot;
-  const { ladder, problems } = await checkLadderFiles(files);
+  if (snapshot !== null && snapshotFits(snapshot, dir, cwd)) return snapshot;
+  const { ladder, problems } = await checkLadderFiles(readLadderFiles(dir, cwd));
   if (ladder === null) {
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
     throw new DataError(
@@ -135,6 +167,10 @@ export async function loadLadder(dir: string, cwd: string): Promise<LoadedLadder
 }
 
 /** What the build stores next to the bundle. */
-export function makeSnapshot(files: DataFile[], ladder: Ladder): Snapshot {
-  return { sources: Object.fromEntries(files.map((f) => [f.name, f.text])), ladder, lexicon: compileLexicon(ladder) };
+export function makeSnapshot(dir: string, cwd: string, ladder: Ladder): Snapshot {
+  const files = listLadderFiles(dir, cwd).map(({ name, path }) => {
+    const stat = statSync(path);
+    return { name, size: stat.size, mtimeMs: stat.mtimeMs, hash: hashText(readText(path, cwd)) };
+  });
+  return { files, ladder, lexicon: compileLexicon(ladder) };
 }
