@@ -44,10 +44,11 @@ export function buildCard(ladder: Ladder, level: LevelDef, family: FamilyDef | n
     meaning: level.meaning,
     years: yearsBand(level),
     dimensions: { ...level.dimensions },
-    tasks: card ? [...card.tasks] : [],
-    skills: card ? [...card.skills] : [],
-    qualifications: card ? [...card.qualifications] : [],
-    commonTitles: card ? [...card.commonTitles] : [],
+    // The ladder's own lists, not copies: a batch builds a card per distinct title.
+    tasks: card?.tasks ?? [],
+    skills: card?.skills ?? [],
+    qualifications: card?.qualifications ?? [],
+    commonTitles: card?.commonTitles ?? [],
     pay: card ? (card.pay ?? family?.pay ?? null) : null,
     soc: family?.soc ? { code: family.soc.code, title: family.soc.title, inferred: family.soc.inferred } : null,
   };

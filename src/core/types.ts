@@ -33,10 +33,11 @@ export interface Card {
   meaning: string;
   years: YearsBand;
   dimensions: Dimensions;
-  tasks: string[];
-  skills: string[];
-  qualifications: string[];
-  commonTitles: string[];
+  /** Shared with the ladder: read, do not change. */
+  readonly tasks: readonly string[];
+  readonly skills: readonly string[];
+  readonly qualifications: readonly string[];
+  readonly commonTitles: readonly string[];
   pay: string | null;
   soc: Soc | null;
 }

@@ -4,7 +4,7 @@ import type { Row } from './rows.js';
 export function renderPlain(rows: Row[]): string {
   const lines: string[] = [];
   for (const row of rows) {
-    const values = Array.isArray(row.value) ? row.value : [row.value];
+    const values = typeof row.value === 'string' ? [row.value] : row.value;
     for (const v of values) lines.push(`${row.key}\t${oneLine(v)}`);
   }
   return lines.join('\n') + '\n';

@@ -7,7 +7,7 @@ export interface Row {
   key: string;
   /** Label in the table. */
   label: string;
-  value: string | string[];
+  value: string | readonly string[];
   /** How a list reads in a table: one bullet a line, or run together. */
   list?: 'bullets' | 'inline';
 }
@@ -31,8 +31,8 @@ export function identityRows(card: Card): Row[] {
 
 export function cardRows(card: Card): Row[] {
   const rows: Row[] = [];
-  const add = (key: string, label: string, value: string | string[] | null, list?: Row['list']) => {
-    if (value === null || (Array.isArray(value) && value.length === 0)) return;
+  const add = (key: string, label: string, value: string | readonly string[] | null, list?: Row['list']) => {
+    if (value === null || (typeof value !== 'string' && value.length === 0)) return;
     rows.push(list ? { key, label, value, list } : { key, label, value });
   };
   add('summary', 'Summary', card.summary);

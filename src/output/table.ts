@@ -17,7 +17,7 @@ const STYLE = { head: [], border: [] };
 const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
 
 function cellText(row: Row): string {
-  if (!Array.isArray(row.value)) return row.value;
+  if (typeof row.value === 'string') return row.value;
   return row.list === 'inline' ? row.value.join(' · ') : row.value.map((v) => `• ${v}`).join('\n');
 }
 
