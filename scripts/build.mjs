@@ -1,6 +1,8 @@
 // Builds dist/: one ESM bundle per entry (code shared between them split into chunks, and modules
 // that only some paths need loaded on demand), then a snapshot of the shipped ladder so that a
 // `match` need not parse YAML at start-up (see src/io/ladder.ts).
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 import { rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
@@ -44,6 +46,9 @@ const common = {
 };
 await build({ ...common, entryPoints: ['src/cli.ts'] });
 await build({ ...common, entryPoints: ['src/index.ts'], entryNames: '[name]', chunkNames: 'lib/[name]-[hash]' });
+
+// Type declarations for library users (dist/types), from the TypeScript compiler.
+execFileSync(process.execPath, [createRequire(import.meta.url).resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
 
 const lib = await import(join(dist, 'index.js'));
 const { ladder, problems } = await lib.checkLadderFiles(lib.readLadderFiles(lib.shippedDataDir(), root));

@@ -134,12 +134,16 @@ function reason(e: unknown): string {
   return err.code === 'EACCES' ? 'permission denied' : err.code === 'EISDIR' ? 'is a folder' : (err.message ?? String(e));
 }
 
+/** The build's snapshot: beside the CLI bundle, or one folder up from the library's chunks. */
 function readSnapshot(): Snapshot | null {
-  try {
-    return JSON.parse(readFileSync(join(here, SNAPSHOT_FILE), 'utf8')) as Snapshot;
-  } catch {
-    return null;
+  for (const dir of [here, join(here, '..')]) {
+    try {
+      return JSON.parse(readFileSync(join(dir, SNAPSHOT_FILE), 'utf8')) as Snapshot;
+    } catch {
+      // not here
+    }
   }
+  return null;
 }
 
 /** Parses and validates the files; every problem with its file and line. */
