@@ -48,6 +48,18 @@ describe('validating a ladder', () => {
     ]);
   });
 
+  it.each([
+    ['unsorted bands', (t: string) => t.replace('years: { min: 6 }', 'years: { min: 1 }'), /ladder\.yaml:\d+: level L3 starts at 1 years, below L2 \(3\); list a track's levels from junior to senior$/],
+    ['an open band before the last level', (t: string) => t.replace('years: { min: 3, max: 6 }', 'years: { min: 3 }'), /level L2 has no upper bound but L3 comes after it on track ic; only the last level may be open-ended$/],
+    ['a role noun that is also a marker', (t: string) => t.replace('levels:', 'roleNouns: [senior]\nlevels:'), /"senior" is both a role noun and a marker of L3; keep it in one list$/],
+    ['an alias of two words', (t: string) => t.replace('sr: senior', 'sr: senior\n  big boss: manager'), /alias "big boss" must be a single word$/],
+  ])('reports %s', async (_case, edit, message) => {
+    const files = readLadderFiles(join(ladders, 'minimal'), ROOT).map((f) => (f.name === 'ladder.yaml' ? { ...f, text: edit(f.text) } : f));
+    const problems = (await checkLadderFiles(files)).problems.map(formatProblem);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(message);
+  });
+
   it('says where the ladder should be when the folder has none', () => {
     expect(() => readLadderFiles(join(ladders, 'no-ladder-file'), ROOT)).toThrow(DataError);
     expect(() => readLadderFiles(join(ladders, 'no-ladder-file'), ROOT)).toThrow(/ladder\.yaml: not found/);
