@@ -22,6 +22,8 @@ export interface Token {
 const SEGMENT_BREAK = /\s+[-‐‑]+\s+|\s+[/\\]+\s+|^\s*[-‐‑]+\s*|\s*[-‐‑]+\s*$|[–—,;:|()[\]{}<>!?"“”•·]+/;
 const DROPPED = /[.'’]/g;
 const JOINERS = /([-‐‑&/\\]+)/;
+const DOTTED_WORDS = /([A-Za-z]{2,})\.(?=[A-Za-z]{2,})/g;
+const DOTTED_WORDS_UNICODE = /(\p{L}{2,})\.(?=\p{L}{2,})/gu;
 const TRAILING = /[.'’&/\\‐‑-]+$/;
 
 /** Character classes, in a Unicode form and an ASCII form: most titles are ASCII, and the Unicode
@@ -49,7 +51,8 @@ export function tokenize(title: string): Token[] {
   if (title.includes('&')) title = title.replace(/&(?:nbsp|#160);/g, ' ').replace(/&amp;/g, '&');
   const isAscii = /^[\x20-\x7e]*$/.test(title);
   const classes = isAscii ? ASCII : unicodeClasses();
-  const text = isAscii ? title : title.normalize('NFKC');
+  // "Sr.Manager" is two words; "A.I." and "Ph.D." are one (a dot beside a single letter joins).
+  const text = (isAscii ? title : title.normalize('NFKC')).replace(isAscii ? DOTTED_WORDS : DOTTED_WORDS_UNICODE, '$1 ');
   const tokens: Token[] = [];
   let seg = 0;
   for (const part of text.split(SEGMENT_BREAK)) {

@@ -74,6 +74,9 @@ describe('precedence', () => {
     ['entry opening a title is entry level', 'Entry Computer Scientist', 'P1/-'],
     ['entry inside a title is not', 'Data Entry Clerk', 'none'],
     ['one-word mid-level', 'AI-ML Engineer (MidLevel)', 'P2/ai-ml'],
+    ['an abbreviation run into the next word', 'Sr.Manager, Machine Learning', 'M3/ai-ml'],
+    ['a C-level acronym', 'Co-founder & CTO (AI startup)', 'M6/ai-ml'],
+    ['dotted initials are not a numeral', 'A.I. Engineer', 'P2/ai-ml'],
   ])('%s: %s -> %s', (_why, title, expected) => {
     expect(level(title)).toBe(expected);
   });

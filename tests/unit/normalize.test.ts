@@ -7,6 +7,8 @@ const show = (title: string) => tokenize(title).map((t) => `${t.text}:${t.kind[0
 describe('tokenize', () => {
   it.each([
     ['lower-cases and drops dots', 'Sr. ML Engineer', 'sr:w0 ml:w0 engineer:w0'],
+    ['splits words run together at a dot', 'Sr.Manager', 'sr:w0 manager:w0'],
+    ['keeps dotted initials as one word', 'A.I. Engineer, Ph.D.', 'ai:w0 engineer:w0 phd:w1'],
     ['splits parts at commas, parentheses and spaced dashes', 'Engineer, ML (Remote) - NY', 'engineer:w0 ml:w1 remote:w2 ny:w3'],
     ['joins words across unspaced hyphens and slashes', 'Entry-Level AI/ML Engineer', 'entry:w0 level:w0 ai:w0 ml:w0 engineer:w0'],
     ['splits parts at spaced slashes', 'Staff Engineer / Team Lead', 'staff:w0 engineer:w0 team:w1 lead:w1'],
