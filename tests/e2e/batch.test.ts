@@ -60,7 +60,9 @@ describe('leveler batch -o', () => {
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     child.stdin.write('title\n' + 'Senior ML Engineer\n'.repeat(5000));
-    await new Promise((r) => setTimeout(r, 700)); // started, and waiting for more input
+    // Wait until it is mid-run: the temporary output file exists once it has started writing.
+    for (let waited = 0; leftovers().length === 0 && waited < 15_000; waited += 25) await new Promise((r) => setTimeout(r, 25));
+    expect(leftovers()).toHaveLength(1);
     child.kill('SIGINT');
     const code = await new Promise((r) => child.on('close', r));
     expect(code).toBe(130);
