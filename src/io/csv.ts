@@ -34,6 +34,8 @@ export interface CsvWarning {
 
 const DEFAULT_MAX_RECORD = 32 * 1024 * 1024;
 const DETECT_SAMPLE = 64 * 1024;
+/** A record still open past this length is taken for an open quoted field (see mayStillBeOpen). */
+const OPEN_QUOTE_CHARS = 1024 * 1024;
 const DELIMITERS = [',', ';', '\t', '|'];
 
 /** Throws a clear error for an encoding label TextDecoder does not know. */
@@ -60,6 +62,10 @@ export class CsvReader {
   private pending = '';
   /** Physical lines wholly consumed before `pending`. */
   private linesBefore = 0;
+  /** Text set aside, unparsed, while a long quoted field is open (see `mayStillBeOpen`). */
+  private held: string[] = [];
+  private heldChars = 0;
+  private openQuote = false;
 
   constructor(options: CsvOptions) {
     this.source = options.source;
@@ -73,13 +79,42 @@ export class CsvReader {
   async *batches(input: AsyncIterable<Buffer | string>): AsyncGenerator<CsvBatch> {
     for await (const chunk of input) {
       this.bytesRead += chunk.length;
-      this.pending += typeof chunk === 'string' ? chunk : this.decode(chunk, true);
+      const text = typeof chunk === 'string' ? chunk : this.decode(chunk, true);
+      if (this.mayStillBeOpen(text)) continue;
+      this.pending += this.takeHeld() + text;
       const batch = this.parse(false);
       if (batch.rows.length > 0) yield batch;
     }
-    this.pending += this.decode(undefined, false);
+    this.pending += this.takeHeld() + this.decode(undefined, false);
     const batch = this.parse(true);
     if (batch.rows.length > 0) yield batch;
+  }
+
+  /**
+   * A long record with an odd number of quotes is a quoted field still open: a chunk without a
+   * quote cannot close it, so it is held rather than parsed again with the whole record (which
+   * made an unterminated quote in a big file cost seconds and hundreds of MB before its error).
+   */
+  private mayStillBeOpen(text: string): boolean {
+    if (!this.openQuote || text.includes('"')) return false;
+    this.held.push(text);
+    this.heldChars += text.length;
+    if (this.pending.length + this.heldChars > this.maxRecord) this.tooLong();
+    return true;
+  }
+
+  private takeHeld(): string {
+    const text = this.held.join('');
+    this.held = [];
+    this.heldChars = 0;
+    return text;
+  }
+
+  private tooLong(): never {
+    throw new DataError(
+      `${this.source}: line ${this.linesBefore + 1}: a record longer than ${Math.round(this.maxRecord / 1048576)} MB`,
+      'is a quote left open? A quoted field runs until its closing quote',
+    );
   }
 
   private decode(chunk: Buffer | undefined, stream: boolean): string {
@@ -125,12 +160,8 @@ export class CsvReader {
     const quoted = quote >= 0 && quote < cursor;
     this.linesBefore += countLines(this.pending, cursor);
     this.pending = this.pending.slice(cursor);
-    if (this.pending.length > this.maxRecord) {
-      throw new DataError(
-        `${this.source}: line ${this.linesBefore + 1}: a record longer than ${Math.round(this.maxRecord / 1048576)} MB`,
-        'is a quote left open? A quoted field runs until its closing quote',
-      );
-    }
+    if (this.pending.length > this.maxRecord) this.tooLong();
+    this.openQuote = this.pending.length > OPEN_QUOTE_CHARS && countQuotes(this.pending) % 2 === 1;
     const rows = result.data as string[][];
     if (this.header === null && rows.length > 0) this.header = rows.shift()!;
     return { rows, quoted };
@@ -144,6 +175,12 @@ export class CsvReader {
     }
     if (e.code === 'InvalidQuotes') this.warnings.push({ line, message: 'a quote inside a field that is not quoted as a whole; read as written' });
   }
+}
+
+function countQuotes(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) n++;
+  return n;
 }
 
 function countLines(text: string, end = text.length): number {
