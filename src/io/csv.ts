@@ -76,7 +76,7 @@ export class CsvReader {
   }
 
   /** Data records (the header row is taken into `header`), one batch per chunk of input. */
-  async *batches(input: AsyncIterable<Buffer | string>): AsyncGenerator<CsvBatch> {
+  async *batches(input: AsyncIterable<Buffer | string> | Iterable<Buffer | string>): AsyncGenerator<CsvBatch> {
     for await (const chunk of input) {
       this.bytesRead += chunk.length;
       const text = typeof chunk === 'string' ? chunk : this.decode(chunk, true);
