@@ -19,6 +19,7 @@ export function ladderSummary(ladder: Ladder, familyId: string | null) {
   const family = ladder.families.find((f) => f.id === familyId) ?? null;
   return {
     family: family ? { id: family.id, name: family.name } : null,
+    tracks: ladder.tracks.map((t) => ({ id: t.id, name: t.name })),
     levels: ladder.levels.map((l) => ({
       level: l.code,
       levelName: l.name,

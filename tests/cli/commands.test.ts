@@ -14,6 +14,10 @@ describe('leveler list', () => {
   it('prints the ladder as JSON', async () => {
     const out = JSON.parse((await run(['list', '--json'])).stdout);
     expect(out.family).toEqual({ id: 'ai-ml', name: 'AI/ML Engineering' });
+    expect(out.tracks).toEqual([
+      { id: 'professional', name: 'Professional (individual contributor)' },
+      { id: 'management', name: 'Management' },
+    ]);
     expect(out.levels.map((l: { level: string }) => l.level)).toEqual(['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'M1', 'M2', 'M3', 'M4', 'M5', 'M6']);
     expect(out.levels[5]).toEqual({
       level: 'P6', levelName: 'Principal Professional', track: 'professional', years: { min: 15, max: null },
