@@ -152,7 +152,8 @@ export class Matcher {
   private levelHits(tokens: WorkToken[], reasons: string[]): Hit[] {
     const hits = findHits(tokens, this.lexicon.levelPhrases).filter((hit) => {
       const p = hit.phrase;
-      if (p.leading && hit.start > 0 && tokens[hit.start - 1]!.seg === tokens[hit.start]!.seg) return false;
+      // A leading marker opens a part of the title and comes before a role: "Associate ML", not "Associate".
+      if (p.leading && ((hit.start > 0 && tokens[hit.start - 1]!.seg === tokens[hit.start]!.seg) || hit.used.at(-1) === tokens.length - 1)) return false;
       if (!p.numeral || hit.used.length > 1) return true;
       const why = this.notANumeral(tokens, hit.start);
       if (why) reasons.push(`${quote(tokens[hit.start]!.raw)} ${why}, not a level`);

@@ -46,6 +46,8 @@ describe('precedence', () => {
     ['associate director is management', 'Associate Director of Machine Learning', 'M3/ai-ml'],
     ['associate before a role noun is entry level', 'Associate ML Engineer', 'P1/ai-ml'],
     ['associate after a role noun is not a marker', 'Machine Learning Associate', 'P2/ai-ml'],
+    ['associate alone is not a marker', 'Associate', 'none'],
+    ['associate before a part naming the role', 'Associate, Machine Learning', 'P1/ai-ml'],
     ['team lead is management', 'Machine Learning Team Lead', 'M1/ai-ml'],
     ['lead is an individual contributor', 'Lead Machine Learning Engineer', 'P4/ai-ml'],
     ['tech lead is an individual contributor', 'ML Tech Lead', 'P4/ai-ml'],
