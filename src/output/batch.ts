@@ -4,17 +4,26 @@ import { csvField, csvLine } from './csv.js';
 import type { Tally } from '../core/batch.js';
 import type { MatchResult } from '../core/types.js';
 
-export const APPENDED_COLUMNS = ['level', 'level_name', 'track', 'family', 'role', 'confidence'];
+type Matched = NonNullable<MatchResult['match']>;
+
+/** The columns batch appends, each with how a match fills it: one list, so header and cells agree. */
+const APPENDED: [name: string, cell: (m: Matched) => string][] = [
+  ['level', (m) => m.level],
+  ['level_name', (m) => m.levelName],
+  ['track', (m) => m.track],
+  ['family', (m) => m.family ?? ''],
+  ['role', (m) => m.role ?? ''],
+  ['confidence', (m) => m.confidence.toFixed(2)],
+];
 
 export function csvHeader(header: string[], delimiter: string): string {
-  return csvLine([...header, ...APPENDED_COLUMNS], delimiter);
+  return csvLine([...header, ...APPENDED.map(([name]) => name)], delimiter);
 }
 
-/** The appended cells of a row, with their leading delimiter. */
+/** The appended cells of a row, with their leading delimiter; empty cells for no match. */
 export function csvSuffix(result: MatchResult, delimiter: string): string {
   const m = result.match;
-  const cells = m === null ? ['', '', '', '', '', ''] : [m.level, m.levelName, m.track, m.family ?? '', m.role ?? '', m.confidence.toFixed(2)];
-  return cells.map((c) => delimiter + csvField(c, delimiter)).join('');
+  return APPENDED.map(([, cell]) => delimiter + (m === null ? '' : csvField(cell(m), delimiter))).join('');
 }
 
 /**
@@ -42,7 +51,7 @@ export interface SummaryInput {
   tally: Tally;
   levels: string[];
   seconds: number;
-  paint?: { bold: (s: string) => string; dim: (s: string) => string };
+  paint?: { bold: (s: string) => string };
 }
 
 export function renderSummary({ tally, levels, seconds, paint }: SummaryInput): string {

@@ -23,7 +23,7 @@ export function identityRows(card: Card): Row[] {
     { key: 'level_name', label: 'Name', value: card.levelName },
     { key: 'track', label: 'Track', value: card.track },
   ];
-  if (card.family !== null) rows.push({ key: 'family', label: 'Family', value: `${card.family}` });
+  if (card.family !== null) rows.push({ key: 'family', label: 'Family', value: card.family });
   if (card.familyName !== null) rows.push({ key: 'family_name', label: 'Family name', value: card.familyName });
   if (card.role !== null) rows.push({ key: 'role', label: 'Role', value: card.role });
   return rows;
