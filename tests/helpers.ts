@@ -108,7 +108,6 @@ export function readCsvFixture(path: string): Record<string, string>[] {
   return body.map((r) => Object.fromEntries(head!.map((h, j) => [h, r[j] ?? ''])));
 }
 
-/** The labelled acceptance titles: the shared copy when this checkout sits beside it, else ours. */
 /**
  * The labelled titles the tests hold the shipped ladder to: a committed copy, so that a change to
  * the shared acceptance files (new expectations for work not yet done) is measured with
