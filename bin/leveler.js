@@ -1,11 +1,16 @@
 #!/usr/bin/env node
 // The leveler command: runs the built CLI with this process's streams.
-import { main, processIo } from '../dist/cli.js';
+import { main, processIo, stdoutFailure } from '../dist/cli.js';
 
-// A reader that stops early (`leveler ... | head`) is not an error.
-process.stdout.on('error', (e) => {
+// A reader that stops early (`leveler ... | head`) is not an error; any other failure to write
+// stdout (a full disk, a closed stdout) is one line and exit status 74, never a stack trace.
+const io = processIo();
+io.stdout.on('error', (e) => {
   if (e.code === 'EPIPE') process.exit(0);
-  throw e;
+  process.stderr.write(stdoutFailure(e));
+  process.exit(74);
 });
+// Messages are not worth dying for: a closed stderr (`2>&1 | head -1`) must not stop the work.
+process.stderr.on('error', () => {});
 
-process.exitCode = await main(process.argv.slice(2), processIo());
+process.exitCode = await main(process.argv.slice(2), io);

@@ -9,6 +9,7 @@ import { matchCommand } from './commands/match.js';
 import { showCommand } from './commands/show.js';
 import { validateCommand } from './commands/validate.js';
 import { EXIT, LevelerError } from './errors.js';
+import { writeFailure } from './io/output.js';
 import type { Io } from './io/terminal.js';
 
 export const COMMANDS: CommandSpec[] = [matchCommand, batchCommand, listCommand, showCommand, validateCommand];
@@ -73,3 +74,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
 }
 
 export { processIo } from './io/terminal.js';
+
+/** The line printed when stdout cannot be written (the bin's stream handler). */
+export function stdoutFailure(e: NodeJS.ErrnoException): string {
+  const err = writeFailure('stdout', e);
+  return `leveler: ${err.message}; ${err.hint}\n`;
+}

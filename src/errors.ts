@@ -12,9 +12,17 @@ export const EXIT = {
   data: 3,
   /** A bug in leveler. */
   internal: 70,
-  /** Stopped by Ctrl-C. */
+  /** The output cannot be written: a full disk, a closed stdout, a read-only file (sysexits' EX_IOERR). */
+  output: 74,
+  /** Stopped by a signal: 128 + its number (Ctrl-C: 130, SIGTERM: 143, SIGHUP: 129). */
   interrupted: 130,
 } as const;
+
+/** The exit code of a run stopped by `signal`, as a shell reports it. */
+export function signalExit(signal: string): number {
+  const numbers: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
+  return 128 + (numbers[signal] ?? 2);
+}
 
 export class LevelerError extends Error {
   constructor(
@@ -31,6 +39,13 @@ export class LevelerError extends Error {
 export class UsageError extends LevelerError {
   constructor(message: string, hint?: string) {
     super(message, EXIT.usage, hint);
+  }
+}
+
+/** The output cannot be written (stdout or -o). */
+export class OutputError extends LevelerError {
+  constructor(message: string, hint?: string) {
+    super(message, EXIT.output, hint);
   }
 }
 

@@ -6,10 +6,10 @@ import { open, type FileHandle } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { columnIndex, findTitleColumn, parseYearsCell, Tally, type RowAnswer } from '../core/batch.js';
 import { createMatcher } from '../core/match.js';
-import { DataError, EXIT, UsageError } from '../errors.js';
+import { DataError, EXIT, signalExit, UsageError } from '../errors.js';
 import { checkEncoding, CsvReader } from '../io/csv.js';
 import { displayPath } from '../io/ladder.js';
-import { openSink, type Sink } from '../io/output.js';
+import { openSink, type FileId, type Sink } from '../io/output.js';
 import type { Io } from '../io/terminal.js';
 import { csvHeader, csvRow, csvSuffix, jsonBody, jsonWithRow, renderProgress, renderSummary } from '../output/batch.js';
 import { colorEnabled, painter } from '../output/color.js';
@@ -74,13 +74,13 @@ class BatchRun {
     const matcher = await createMatcher(ladder, lexicon);
     const input = await this.openInput();
     let sink: Sink | null = null;
-    let interrupted = false;
-    const stopListening = io.onInterrupt?.(() => {
-      interrupted = true;
+    let interrupted: string | null = null;
+    const stopListening = io.onInterrupt?.((signal) => {
+      interrupted = signal;
       input.stream.destroy();
     });
     try {
-      sink = openSink(opts.output, io.stdout, io.cwd, this.file);
+      sink = openSink({ target: opts.output, stdout: io.stdout, cwd: io.cwd, input: input.id });
       const reader = new CsvReader({ source: this.display, encoding, ...(opts.delimiter ? { delimiter: opts.delimiter } : {}) });
       let columns: { title: number; years: number; width: number } | null = null;
       let row = 0;
@@ -137,7 +137,7 @@ class BatchRun {
         this.progress(row, reader.bytesRead, input.size);
       }
       for (const w of reader.warnings) this.warn(`line ${w.line}: ${w.message}`);
-      if (interrupted) return this.interrupted(sink);
+      if (interrupted !== null) return this.interrupted(sink, interrupted);
       if (!sink.closed) {
         if (columns === null) {
           this.columns(reader);
@@ -150,7 +150,7 @@ class BatchRun {
       return EXIT.ok;
     } catch (e) {
       // Ctrl-C destroys the input under the reader, which then fails: that is the interruption.
-      if (interrupted && sink) return this.interrupted(sink);
+      if (interrupted !== null && sink) return this.interrupted(sink, interrupted);
       sink?.abort();
       this.clearProgress();
       throw e;
@@ -161,15 +161,16 @@ class BatchRun {
     }
   }
 
-  private interrupted(sink: Sink): number {
+  private interrupted(sink: Sink, signal: string): number {
     sink.abort();
     this.clearProgress();
-    this.io.stderr.write(`leveler: interrupted${this.opts.output ? `; ${this.opts.output} was not written` : ''}\n`);
-    return EXIT.interrupted;
+    const what = signal === 'SIGINT' ? 'interrupted' : `stopped by ${signal}`;
+    this.io.stderr.write(`leveler: ${what}${this.opts.output ? `; ${this.opts.output} was not written` : ''}\n`);
+    return signalExit(signal);
   }
 
-  private async openInput(): Promise<{ stream: Readable; size: number | null; handle?: FileHandle }> {
-    if (this.file === null) return { stream: this.io.stdin, size: null };
+  private async openInput(): Promise<{ stream: Readable; size: number | null; id: FileId | null; handle?: FileHandle }> {
+    if (this.file === null) return { stream: this.io.stdin, size: null, id: this.io.stdinFile?.() ?? null };
     const shown = displayPath(this.file, this.io.cwd);
     let handle: FileHandle;
     try {
@@ -184,7 +185,12 @@ class BatchRun {
       await handle.close();
       throw new DataError(`cannot read ${shown}: it is a folder`, 'give a CSV file');
     }
-    return { stream: handle.createReadStream({ highWaterMark: CHUNK_BYTES, autoClose: false }), size: stat.size, handle };
+    return {
+      stream: handle.createReadStream({ highWaterMark: CHUNK_BYTES, autoClose: false }),
+      size: stat.size,
+      id: { dev: stat.dev, ino: stat.ino },
+      handle,
+    };
   }
 
   private columns(reader: CsvReader): { title: number; years: number; width: number } {

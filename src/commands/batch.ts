@@ -16,7 +16,7 @@ export const batchCommand: CommandSpec = {
   details:
     'FILE may be - or left out to read stdin. CSV output keeps every input column and appends: level, level_name, track, ' +
     'family, role, confidence. NDJSON and JSON give the `match --json` object of each row, with "row" (1-based).\n' +
-    'Exit status: 0 done, 2 usage error (unknown column, bad option), 3 the input or the ladder cannot be read, 130 interrupted.',
+    'Exit status: 0 done, 2 usage error (unknown column, bad option), 3 the input or the ladder cannot be read, 74 the output cannot be written, 130 interrupted (143 SIGTERM, 129 SIGHUP).',
   options: [
     options.column(),
     options.yearsColumn(),

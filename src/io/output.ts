@@ -1,10 +1,35 @@
-// Where batch output goes: stdout, or a file written atomically. A file is written under a
-// temporary name beside it and renamed into place only when everything succeeded, so a failure
-// or Ctrl-C never leaves a half-written file and never touches an existing one.
-import { accessSync, constants, createWriteStream, realpathSync, renameSync, statSync, unlinkSync } from 'node:fs';
+// Where batch output goes, and how it gets there without destroying what the path points at.
+//
+//   stdout, or `-o -`          written as it comes
+//   -o a regular file (new or  written under a temporary name beside it (beside a symlink's target,
+//      existing), or a link    so the link stays a link), fsynced, given the old file's mode and
+//      to one                  owner, and renamed into place only when everything succeeded: a
+//                              failure, a signal or a crash never leaves a half-written file and
+//                              never touches the existing one
+//   -o a device, FIFO, socket  written directly (/dev/null, /dev/stdout, >(cmd)): renaming a file
+//      or /dev/fd/N            over them would replace the node itself
+//
+// Temporary files are registered and removed when the process exits, however it exits.
+import {
+  accessSync,
+  closeSync,
+  constants,
+  createWriteStream,
+  fchmodSync,
+  fchownSync,
+  fstatSync,
+  fsyncSync,
+  lstatSync,
+  openSync,
+  readlinkSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  type Stats,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
-import { DataError, UsageError } from '../errors.js';
+import { OutputError, UsageError } from '../errors.js';
 import type { Out } from './terminal.js';
 
 export interface Sink {
@@ -15,6 +40,39 @@ export interface Sink {
   /** Gives up: removes the temporary file. */
   abort(): void;
   readonly closed: boolean;
+}
+
+/** A file's identity, to recognise the input arriving again as the output. */
+export interface FileId {
+  dev: number;
+  ino: number;
+}
+
+const liveTemps = new Set<string>();
+let exitHookInstalled = false;
+
+function removeTemp(path: string): void {
+  liveTemps.delete(path);
+  try {
+    unlinkSync(path);
+  } catch {
+    // Already gone, or never created.
+  }
+}
+
+function registerTemp(path: string): void {
+  liveTemps.add(path);
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  // 'exit' also runs after an uncaught exception and process.exit(): no path leaves a temp behind.
+  process.once('exit', () => {
+    for (const temp of [...liveTemps]) removeTemp(temp);
+  });
+}
+
+/** Temporary files not yet renamed into place or removed: for tests. */
+export function pendingTemps(): string[] {
+  return [...liveTemps];
 }
 
 function waitDrain(stream: Writable): Promise<void> {
@@ -31,11 +89,44 @@ function waitDrain(stream: Writable): Promise<void> {
   });
 }
 
+const REASONS: Record<string, string> = {
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  EBADF: 'it is closed',
+  EIO: 'an input/output error',
+  EROFS: 'a read-only file system',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EFBIG: 'the file is too large',
+};
+
+/** `inPlace`: the output was being written where it goes (stdout, a device), so part of it may be there. */
+export function writeFailure(where: string, e: NodeJS.ErrnoException, inPlace = where === 'stdout'): OutputError {
+  const why = REASONS[e.code ?? ''] ?? e.message;
+  const hint = inPlace
+    ? `the output is incomplete; check where ${where} goes, or write to a file with -o`
+    : 'nothing was written in its place; free space or pick another output, and run again';
+  return new OutputError(`cannot write ${where}: ${why}`, hint);
+}
+
+/** Ends a stream; the callback of end() receives a write error before the 'error' event fires. */
+function finish(stream: Writable, failed: (e: NodeJS.ErrnoException) => void): Promise<void> {
+  return new Promise((done) => {
+    stream.end((e?: NodeJS.ErrnoException | null) => {
+      if (e && e.code !== 'EPIPE') failed(e);
+      done();
+    });
+  });
+}
+
 class StreamSink implements Sink {
   closed = false;
-  protected failure: Error | null = null;
+  protected failure: NodeJS.ErrnoException | null = null;
 
-  constructor(protected readonly stream: Writable) {
+  constructor(
+    protected readonly stream: Writable,
+    protected readonly display: string,
+  ) {
     stream.on('error', (e: NodeJS.ErrnoException) => {
       this.closed = true;
       if (e.code !== 'EPIPE' && e.code !== 'ERR_STREAM_DESTROYED') this.failure = e;
@@ -43,14 +134,17 @@ class StreamSink implements Sink {
   }
 
   async write(text: string): Promise<boolean> {
-    if (this.closed) return false;
+    if (this.closed) {
+      this.check();
+      return false;
+    }
     if (!this.stream.write(text)) await waitDrain(this.stream);
     this.check();
     return !this.closed;
   }
 
   protected check(): void {
-    if (this.failure) throw new DataError(`cannot write the output: ${this.failure.message}`);
+    if (this.failure) throw writeFailure(this.display, this.failure, !(this instanceof FileSink));
   }
 
   async commit(): Promise<void> {
@@ -60,67 +154,160 @@ class StreamSink implements Sink {
   abort(): void {}
 }
 
-class FileSink extends StreamSink {
-  constructor(
-    private readonly temp: string,
-    private readonly target: string,
-    private readonly display: string,
-  ) {
-    super(createWriteStream(temp, { flags: 'wx' }));
-  }
-
-  protected override check(): void {
-    if (this.failure) throw new DataError(`cannot write ${this.display}: ${this.failure.message}`);
+/** A device, FIFO or socket: written in place, and ended on commit so its reader sees the end. */
+class DirectSink extends StreamSink {
+  constructor(path: string, display: string) {
+    super(createWriteStream(path, { flags: 'w' }), display);
   }
 
   override async commit(): Promise<void> {
-    await new Promise<void>((done, fail) => {
-      this.stream.once('error', fail);
-      this.stream.end(done);
-    });
+    await finish(this.stream, (e) => (this.failure ??= e));
     this.check();
-    renameSync(this.temp, this.target);
+  }
+
+  override abort(): void {
+    this.closed = true;
+    this.stream.destroy();
+  }
+}
+
+class FileSink extends StreamSink {
+  private readonly fd: number;
+
+  constructor(
+    private readonly temp: string,
+    private readonly target: string,
+    display: string,
+    private readonly existing: Stats | null,
+  ) {
+    const fd = openTemp(temp, display);
+    super(createWriteStream('', { fd, autoClose: false }), display);
+    this.fd = fd;
+  }
+
+  override async commit(): Promise<void> {
+    await finish(this.stream, (e) => (this.failure ??= e));
+    this.check();
+    try {
+      fsyncSync(this.fd);
+      if (this.existing) {
+        fchmodSync(this.fd, this.existing.mode & 0o7777);
+        try {
+          fchownSync(this.fd, this.existing.uid, this.existing.gid);
+        } catch {
+          // Only root may give a file away; the file then belongs to whoever runs leveler, as with `>`'s new files.
+        }
+      } else {
+        fchmodSync(this.fd, 0o666 & ~process.umask());
+      }
+      closeSync(this.fd);
+      renameSync(this.temp, this.target);
+      liveTemps.delete(this.temp);
+    } catch (e) {
+      this.abort();
+      throw writeFailure(this.display, e as NodeJS.ErrnoException);
+    }
   }
 
   override abort(): void {
     this.closed = true;
     this.stream.destroy();
     try {
-      unlinkSync(this.temp);
+      closeSync(this.fd);
     } catch {
-      // Already gone, or never created.
+      // Closed by commit.
     }
+    removeTemp(this.temp);
   }
 }
 
-function sameFile(a: string, b: string): boolean {
+function openTemp(temp: string, display: string): number {
   try {
-    if (realpathSync(a) === realpathSync(b)) return true;
-    const x = statSync(a);
-    const y = statSync(b);
-    return x.dev === y.dev && x.ino === y.ino;
-  } catch {
-    return false;
+    // Private until it is complete: the final mode is set just before the rename.
+    const fd = openSync(temp, 'wx', 0o600);
+    registerTemp(temp);
+    return fd;
+  } catch (e) {
+    throw writeFailure(display, e as NodeJS.ErrnoException);
   }
 }
 
-export function openSink(target: string | undefined, stdout: Out, cwd: string, input: string | null): Sink {
-  if (target === undefined || target === '-') return new StreamSink(stdout);
+function statOrNull(path: string): Stats | null {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
+  }
+}
+
+/** Where a path finally leads when it is a symlink, even a dangling one (its target is created). */
+function followLinks(path: string): string {
+  let current = path;
+  for (let hops = 0; hops < 40; hops++) {
+    let info: Stats;
+    try {
+      info = lstatSync(current);
+    } catch {
+      return current;
+    }
+    if (!info.isSymbolicLink()) return current;
+    current = resolve(dirname(current), readlinkSync(current));
+  }
+  throw new OutputError(`cannot write ${path}: too many symbolic links`, 'check where the link points');
+}
+
+export interface SinkOptions {
+  /** `-o` as given; undefined or `-` for stdout. */
+  target: string | undefined;
+  stdout: Out;
+  cwd: string;
+  /** The input file's identity (a file or stdin), so it is never overwritten. */
+  input: FileId | null;
+}
+
+export function openSink({ target, stdout, cwd, input }: SinkOptions): Sink {
+  if (target === undefined || target === '-') return new StreamSink(stdout, 'stdout');
   const path = resolve(cwd, target);
-  if (input !== null && sameFile(path, resolve(cwd, input))) {
+  const existing = statOrNull(path);
+  if (existing?.isDirectory()) throw new UsageError(`-o ${target} is a folder`, 'give a file name');
+  if (existing && input && existing.dev === input.dev && existing.ino === input.ino) {
     throw new UsageError(`-o ${target} is the input file`, 'write the output to another file; the input is never overwritten');
   }
+  if (existing && !existing.isFile()) return new DirectSink(path, target);
+  const real = followLinks(path);
+  if (existing) checkWritable(real, existing, target);
+  else checkFolder(real, target);
+  const temp = join(dirname(real), `.${basename(real)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  return new FileSink(temp, real, target, existing);
+}
+
+function checkWritable(path: string, info: Stats, target: string): void {
+  let writable = (info.mode & 0o222) !== 0;
   try {
-    if (statSync(path).isDirectory()) throw new UsageError(`-o ${target} is a folder`, 'give a file name');
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
+    accessSync(path, constants.W_OK);
+  } catch {
+    writable = false;
   }
+  // Read-only for everyone is a choice someone made: leveler keeps it, even when root could override it.
+  if (!writable) throw new OutputError(`cannot write ${target}: the file is read-only`, 'make it writable (chmod u+w), or pick another file');
+  checkFolder(path, target);
+}
+
+function checkFolder(path: string, target: string): void {
   try {
     accessSync(dirname(path), constants.W_OK);
   } catch (e) {
     const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'its folder does not exist' : 'its folder is not writable';
-    throw new DataError(`cannot write ${target}: ${why}`, 'pick a path in a folder you can write to');
+    throw new OutputError(`cannot write ${target}: ${why}`, 'pick a path in a folder you can write to');
   }
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  return new FileSink(temp, path, target);
+}
+
+/** The identity of an open file descriptor (stdin's is 0), or null when it has none worth comparing. */
+export function fdIdentity(fd: number): FileId | null {
+  try {
+    const info = fstatSync(fd);
+    return info.isFile() ? { dev: info.dev, ino: info.ino } : null;
+  } catch {
+    return null;
+  }
 }

@@ -1,6 +1,8 @@
 // The streams and environment a command runs with. main() receives one of these, so tests can run
 // the whole CLI in-process with fake streams, and nothing below src/cli.ts reads `process` itself.
-import type { Readable, Writable } from 'node:stream';
+import { fstatSync, readFileSync, statSync } from 'node:fs';
+import { Writable, type Readable } from 'node:stream';
+import { fdIdentity, type FileId } from './output.js';
 
 export type Out = Writable & { isTTY?: boolean; columns?: number };
 
@@ -10,20 +12,50 @@ export interface Io {
   stdin: Readable & { isTTY?: boolean };
   env: Record<string, string | undefined>;
   cwd: string;
-  /** Calls `handler` on Ctrl-C instead of exiting at once; returns a function that stops listening. */
-  onInterrupt?(handler: () => void): () => void;
+  /**
+   * Calls `handler` with the signal's name on Ctrl-C, SIGTERM or SIGHUP instead of exiting at once;
+   * returns a function that stops listening.
+   */
+  onInterrupt?(handler: (signal: string) => void): () => void;
+  /** The identity of the file on stdin, when it is a regular file: it must never be the output. */
+  stdinFile?(): FileId | null;
 }
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 export function processIo(): Io {
   return {
-    stdout: process.stdout,
+    stdout: stdoutStream(),
     stderr: process.stderr,
     stdin: process.stdin,
     env: process.env,
     cwd: process.cwd(),
     onInterrupt(handler) {
-      process.once('SIGINT', handler);
-      return () => process.off('SIGINT', handler);
+      for (const signal of SIGNALS) process.on(signal, handler);
+      return () => {
+        for (const signal of SIGNALS) process.off(signal, handler);
+      };
     },
+    stdinFile: () => fdIdentity(0),
   };
+}
+
+/**
+ * stdout, or a stream that fails every write when stdout was closed (`>&-`): Node then quietly
+ * points fd 1 at /dev/null, opened read-write, and the output would vanish with exit status 0.
+ */
+function stdoutStream(): Out {
+  return stdoutClosed() ? new Writable({ write: (_c, _e, done) => done(Object.assign(new Error('stdout is closed'), { code: 'EBADF' })) }) : process.stdout;
+}
+
+function stdoutClosed(): boolean {
+  try {
+    const out = fstatSync(1);
+    if (!out.isCharacterDevice() || out.rdev !== statSync('/dev/null').rdev) return false;
+    const flags = /^flags:\s*([0-7]+)/m.exec(readFileSync('/proc/self/fdinfo/1', 'utf8'));
+    // O_RDWR: a shell's `> /dev/null` opens it write-only.
+    return flags !== null && (parseInt(flags[1]!, 8) & 3) === 2;
+  } catch {
+    return false;
+  }
 }

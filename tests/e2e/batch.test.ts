@@ -51,7 +51,7 @@ describe('leveler batch -o', () => {
 
   it('says so when the output folder does not exist', () => {
     const r = leveler(['batch', fixture('utf8-bom.csv'), '-o', 'no/such/dir/out.csv']);
-    expect(r.status).toBe(3);
+    expect(r.status).toBe(74);
     expect(r.stderr).toMatch(/^leveler: cannot write no\/such\/dir\/out\.csv: its folder does not exist/);
   });
 
