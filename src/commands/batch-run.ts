@@ -11,7 +11,7 @@ import { checkEncoding, CsvReader } from '../io/csv.js';
 import { displayPath } from '../io/ladder.js';
 import { openSink, type FileId, type Sink } from '../io/output.js';
 import type { Io } from '../io/terminal.js';
-import { csvHeader, csvRow, csvSuffix, jsonBody, jsonWithRow, renderProgress, renderSummary } from '../output/batch.js';
+import { collidingColumns, csvHeader, csvRow, csvSuffix, jsonBody, jsonWithRow, renderProgress, renderSummary } from '../output/batch.js';
 import { colorEnabled, painter } from '../output/color.js';
 import { familyOption, openLadder } from './context.js';
 
@@ -22,7 +22,7 @@ interface BatchFlags {
   format: 'csv' | 'ndjson' | 'json';
   output?: string;
   delimiter?: string;
-  encoding: string;
+  encoding?: string;
   family?: string;
   data?: string;
   quiet?: boolean;
@@ -65,7 +65,7 @@ class BatchRun {
 
   async run(): Promise<number> {
     const { opts, io } = this;
-    const encoding = checkEncoding(opts.encoding);
+    const encoding = opts.encoding === undefined ? undefined : checkEncoding(opts.encoding);
     if (this.file === null && io.stdin.isTTY) {
       throw new UsageError('no input: stdin is a terminal', 'give a CSV file (leveler batch titles.csv), or pipe one in (cat titles.csv | leveler batch)');
     }
@@ -81,7 +81,11 @@ class BatchRun {
     });
     try {
       sink = openSink({ target: opts.output, stdout: io.stdout, cwd: io.cwd, input: input.id });
-      const reader = new CsvReader({ source: this.display, encoding, ...(opts.delimiter ? { delimiter: opts.delimiter } : {}) });
+      const reader = new CsvReader({
+        source: this.display,
+        ...(encoding ? { encoding } : {}),
+        ...(opts.delimiter ? { delimiter: opts.delimiter } : {}),
+      });
       let columns: { title: number; years: number; width: number } | null = null;
       let row = 0;
       const answer = (title: string, years: number | null): RowAnswer => {
@@ -133,10 +137,11 @@ class BatchRun {
           // The reader has gone (`| head`): stop quietly.
           if (outChars > FLUSH_CHARS && !(await flush())) break reading;
         }
+        this.readerWarnings(reader);
         if (!(await flush())) break;
         this.progress(row, reader.bytesRead, input.size);
       }
-      for (const w of reader.warnings) this.warn(`line ${w.line}: ${w.message}`);
+      this.readerWarnings(reader);
       if (interrupted !== null) return this.interrupted(sink, interrupted);
       if (!sink.closed) {
         if (columns === null) {
@@ -213,7 +218,14 @@ class BatchRun {
   }
 
   private preamble(reader: CsvReader): string {
-    if (this.opts.format === 'csv') return csvHeader(reader.header!, reader.delimiter!) + '\n';
+    if (this.opts.format === 'csv') {
+      const same = collidingColumns(reader.header!);
+      if (same.length > 0) {
+        const list = same.map((c) => `"${c}"`).join(', ');
+        this.warn(`the input already has ${same.length === 1 ? 'a column' : 'columns'} ${list}; leveler's ${same.length === 1 ? 'is' : 'are'} appended after the input's, under the same name`);
+      }
+      return csvHeader(reader.header!, reader.delimiter!) + '\n';
+    }
     return this.opts.format === 'json' ? '[\n' : '';
   }
 
@@ -224,12 +236,18 @@ class BatchRun {
     return null;
   }
 
+  private readerWarnings(reader: CsvReader): void {
+    for (const w of reader.warnings.splice(0)) this.warn(`line ${w.line}: ${w.message}`);
+  }
+
   private warn(message: string): void {
     this.warnings++;
     if (this.warnings > WARNING_LIMIT) return;
     this.clearProgress();
     this.io.stderr.write(`leveler: warning: ${this.display}: ${message}\n`);
-    if (this.warnings === WARNING_LIMIT) this.io.stderr.write('leveler: (further warnings are counted in the summary)\n');
+    if (this.warnings === WARNING_LIMIT) {
+      this.io.stderr.write(`leveler: (further warnings are counted ${this.opts.quiet ? 'at the end' : 'in the summary'})\n`);
+    }
   }
 
   private get showProgress(): boolean {
@@ -252,7 +270,11 @@ class BatchRun {
 
   private async summary(levels: string[]): Promise<void> {
     this.clearProgress();
-    if (this.opts.quiet) return;
+    if (this.opts.quiet) {
+      const hidden = this.warnings - WARNING_LIMIT;
+      if (hidden > 0) this.io.stderr.write(`leveler: warning: ${this.display}: ${hidden} more warning${hidden === 1 ? '' : 's'} not shown\n`);
+      return;
+    }
     const color = colorEnabled({ flag: this.opts.color, env: this.io.env, isTTY: this.io.stderr.isTTY === true });
     const paint = await painter(color);
     let text = renderSummary({ tally: this.tally, levels, seconds: (Date.now() - this.started) / 1000, paint });

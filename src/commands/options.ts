@@ -32,7 +32,7 @@ export const options = {
   format: () => new Option('--format <format>', 'output format').choices(['csv', 'ndjson', 'json']).default('csv'),
   output: () => new Option('-o, --output <file>', 'write to this file, atomically (default: stdout)'),
   delimiter: () => new Option('--delimiter <char>', 'input field delimiter, such as ";" or "\\t" (default: detected)').argParser(parseDelimiter),
-  encoding: () => new Option('--encoding <label>', 'input encoding, such as windows-1251 or latin1').default('utf-8'),
+  encoding: () => new Option('--encoding <label>', 'input encoding, such as windows-1251 or latin1 (default: UTF-8, or UTF-16 after its byte-order mark)'),
   quiet: () => new Option('-q, --quiet', 'no progress line and no summary on stderr'),
   top: () =>
     new Option('--top <k>', 'how many alternative levels to show').argParser(number('alternatives', { min: 0, max: 20, integer: true })).default(3),

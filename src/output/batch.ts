@@ -16,6 +16,12 @@ const APPENDED: [name: string, cell: (m: Matched) => string][] = [
   ['confidence', (m) => m.confidence.toFixed(2)],
 ];
 
+/** The names of the appended columns that the input header already has (compared without case). */
+export function collidingColumns(header: string[]): string[] {
+  const names = new Set(header.map((h) => h.trim().toLowerCase()));
+  return APPENDED.map(([name]) => name).filter((name) => names.has(name));
+}
+
 export function csvHeader(header: string[], delimiter: string): string {
   return csvLine([...header, ...APPENDED.map(([name]) => name)], delimiter);
 }

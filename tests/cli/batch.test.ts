@@ -1,5 +1,7 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Matcher } from '../../src/core/match.js';
 import { acceptanceFile, readCsvFixture, run, shippedMatcher } from '../helpers.js';
 
@@ -97,6 +99,106 @@ describe('leveler batch: CSV output', () => {
     const r = await quiet([csv('quote-inside-unquoted-field.csv')]);
     expect(r.code).toBe(0);
     expect(lines(r.stdout)[2]).toBe('Senior ML Engineer,"no ""quote"" here",P3,Career Professional,professional,ai-ml,Senior AI/ML Engineer,0.95');
+  });
+});
+
+describe('leveler batch: reads CSV exactly', () => {
+  const temp = mkdtempSync(join(tmpdir(), 'leveler-csv-'));
+  afterAll(() => rmSync(temp, { recursive: true, force: true }));
+  const file = (name: string, content: string | Buffer) => {
+    writeFileSync(join(temp, name), content);
+    return join(temp, name);
+  };
+  const ndjson = async (path: string, ...args: string[]) => {
+    const r = await run(['batch', path, '--format', 'ndjson', '-q', ...args]);
+    return { ...r, rows: lines(r.stdout).filter(Boolean).map((l) => JSON.parse(l) as { row: number; query: { title: string; years: number | null } }) };
+  };
+
+  it('a first read that ends on the CR of a CRLF corrupts nothing (the 64 KB edge)', async () => {
+    const head = 'title,description\r\n';
+    const first = 'Senior ML Engineer,"';
+    const filler = 'd'.repeat(65536 - 1 - head.length - first.length - 1);
+    const path = file('cr-edge.csv', head + first + filler + '"\r\nJunior ML,short\r\nStaff ML,x\r\n');
+    const r = await ndjson(path);
+    expect(r.code).toBe(0);
+    expect(r.rows.map((x) => [x.row, x.query.title])).toEqual([
+      [1, 'Senior ML Engineer'],
+      [2, 'Junior ML'],
+      [3, 'Staff ML'],
+    ]);
+    expect(r.stderr).toBe('');
+  });
+
+  it('any line break ends a row: CRLF, LF and CR mixed in one file', async () => {
+    const r = await ndjson(file('mixed.csv', 'title,years\r\nSr ML Engineer,6\nJunior ML,1\r\nStaff ML,9\rLead ML,12\n'), '--years-column', 'years');
+    expect(r.rows.map((x) => [x.query.title, x.query.years])).toEqual([
+      ['Sr ML Engineer', 6],
+      ['Junior ML', 1],
+      ['Staff ML', 9],
+      ['Lead ML', 12],
+    ]);
+  });
+
+  it('skips blank lines anywhere, without a warning or a row number', async () => {
+    const r = await ndjson(file('blank.csv', 'title,years\n\nSenior ML,3\n\r\n\nJunior ML,1\n\n\n'));
+    expect(r.rows.map((x) => [x.row, x.query.title])).toEqual([
+      [1, 'Senior ML'],
+      [2, 'Junior ML'],
+    ]);
+    expect(r.stderr).toBe('');
+    const csvOut = await quiet([join(temp, 'blank.csv')]);
+    expect(lines(csvOut.stdout)).toHaveLength(3);
+  });
+
+  it('reads "Senior" ML as Python does, with one warning naming the line', async () => {
+    const r = await run(['batch', file('after-quote.csv', 'title,years\n"Senior" ML,3\nJunior ML,1\n'), '--format', 'ndjson']);
+    expect(r.code).toBe(0);
+    expect(lines(r.stdout).map((l) => JSON.parse(l).query.title)).toEqual(['Senior ML', 'Junior ML']);
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('leveler: warning'))).toEqual([
+      `leveler: warning: ${join(temp, 'after-quote.csv')}: line 2: text after the closing quote of a field; read as part of the field`,
+    ]);
+  });
+
+  it('keeps the space of "Senior ML" ,3: the input stays as it was', async () => {
+    const r = await quiet([file('space.csv', 'title,years\n"Senior ML" ,3\n')]);
+    expect(lines(r.stdout)[1]).toBe('Senior ML ,3,P3,Career Professional,professional,ai-ml,Senior AI/ML Engineer,0.95');
+  });
+
+  it('quotes every output field holding a CR, an LF, a quote or the delimiter', async () => {
+    const r = await quiet([file('breaks.csv', 'title,note\nSenior ML,"a\rb"\nJunior ML,"c\nd"\nStaff ML,e"f\n')]);
+    expect(r.stdout.split('\n').slice(1, 5)).toEqual([
+      'Senior ML,"a\rb",P3,Career Professional,professional,ai-ml,Senior AI/ML Engineer,0.95',
+      'Junior ML,"c',
+      'd",P1,Entry-Level Professional,professional,ai-ml,Entry-Level AI/ML Engineer,0.95',
+      'Staff ML,"e""f",P4,Advanced Professional,professional,ai-ml,Staff AI/ML Engineer,0.95',
+    ]);
+  });
+
+  it('warns when an input column has the name of an appended one', async () => {
+    const r = await run(['batch', file('collide.csv', 'title,Level,role\nSenior ML,x,y\n')]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`leveler: warning: ${join(temp, 'collide.csv')}: the input already has columns "level", "role"; leveler's are appended after the input's, under the same name\n`);
+  });
+
+  it('blames the length, not a quote, for a huge file with no line break', async () => {
+    const r = await quiet([file('one-line.csv', 'title\n' + 'x'.repeat(33 * 1024 * 1024))]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toBe(`leveler: ${join(temp, 'one-line.csv')}: line 2: a record longer than 32 MB; is this a CSV file with one record a line? Check --delimiter and --encoding\n`);
+  });
+
+  it('reads UTF-16 announced by its byte-order mark', async () => {
+    const text = 'title,years\r\nSenior ML Engineer,6\r\n';
+    const le = await ndjson(file('utf16le.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])));
+    expect(le.rows.map((x) => x.query.title)).toEqual(['Senior ML Engineer']);
+    const be = Buffer.from(text, 'utf16le').swap16();
+    const r = await ndjson(file('utf16be.csv', Buffer.concat([Buffer.from([0xfe, 0xff]), be])));
+    expect(r.rows.map((x) => x.query.title)).toEqual(['Senior ML Engineer']);
+  });
+
+  it('hints at UTF-16 for UTF-16 text without a byte-order mark', async () => {
+    const r = await quiet([file('utf16-nobom.csv', Buffer.from('title\nSenior ML\n', 'utf16le'))]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/looks like UTF-16 without a byte-order mark; pass --encoding utf-16le/);
   });
 });
 
