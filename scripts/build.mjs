@@ -1,62 +1,92 @@
-// Builds dist/: one ESM bundle per entry (code shared between them split into chunks, and modules
-// that only some paths need loaded on demand), then a snapshot of the shipped ladder so that a
+// Builds dist/: the CLI and the library, code shared between them split into chunks, and modules
+// that only some paths need loaded on demand; then a snapshot of the shipped ladder so that a
 // `match` need not parse YAML at start-up (see src/io/ladder.ts).
+//
+// Everything is written to a fresh folder beside dist/ and swapped in at the end: a failed build
+// leaves the previous dist/ whole, and no dist/ ever mixes two builds. Each build has an id, compiled
+// into the code and written into the snapshot, so a snapshot is only used by the code built with it.
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { build } from 'esbuild';
-import { rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
+const fresh = join(root, `.dist-${process.pid}`);
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const buildId = `${pkg.version}+${Date.now().toString(36)}.${randomBytes(4).toString('hex')}`;
 
-rmSync(dist, { recursive: true, force: true });
-// The CLI and the library are built apart, so the CLI's hot path is one file (fewer module loads).
-// commander requires node:child_process at load, for executable subcommands leveler never uses;
-// loading it costs about 5% of a cold start. Give commander a handle that loads it on first use.
-const lazyChildProcess = {
-  name: 'lazy-child-process',
-  setup(b) {
-    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
-      args.importer.includes(`node_modules${sep}commander${sep}`) ? { path: 'lazy-child-process', namespace: 'leveler' } : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: 'leveler' }, () => ({
-      contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
-      loader: 'js',
-    }));
-  },
-};
-
-const common = {
-  plugins: [lazyChildProcess],
-  absWorkingDir: root,
-  outdir: 'dist',
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  sourcemap: false,
-  minifyWhitespace: true,
-  minifySyntax: true,
-  logLevel: 'warning',
-  // commander and cli-table3 are CommonJS: give their require() of Node built-ins a real require.
-  banner: { js: "import { createRequire as __levelerRequire } from 'node:module'; const require = __levelerRequire(import.meta.url);" },
-};
-await build({ ...common, entryPoints: ['src/cli.ts'] });
-await build({ ...common, entryPoints: ['src/index.ts'], entryNames: '[name]', chunkNames: 'lib/[name]-[hash]' });
-
-// Type declarations for library users (dist/types), from the TypeScript compiler.
-execFileSync(process.execPath, [createRequire(import.meta.url).resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
-
-const lib = await import(join(dist, 'index.js'));
-const { ladder, problems } = await lib.checkLadderFiles(lib.readLadderFiles(lib.shippedDataDir(), root));
-if (ladder === null) {
-  for (const p of problems) console.error(`${p.file}:${p.line ?? ''}: ${p.message}`);
-  console.error('build: the shipped ladder is invalid');
+try {
+  await buildInto(fresh);
+  swapIn(fresh);
+} catch (e) {
+  rmSync(fresh, { recursive: true, force: true });
+  console.error(`build: failed; dist/ is unchanged: ${e instanceof Error ? e.message : e}`);
   process.exit(1);
 }
-const snapshot = lib.makeSnapshot(lib.shippedDataDir(), root, ladder);
-writeFileSync(join(dist, lib.SNAPSHOT_FILE), JSON.stringify(snapshot));
-console.log(`build: dist/ written, with a snapshot of the shipped ladder (${ladder.levels.length} levels, ${ladder.families.length} families)`);
+
+function swapIn(folder) {
+  const old = join(root, `.dist-old-${process.pid}`);
+  if (existsSync(dist)) renameSync(dist, old);
+  renameSync(folder, dist);
+  rmSync(old, { recursive: true, force: true });
+}
+
+async function buildInto(out) {
+  // commander requires node:child_process at load, for executable subcommands leveler never uses;
+  // loading it costs about 5% of a cold start. Give commander a handle that loads it on first use.
+  const lazyChildProcess = {
+    name: 'lazy-child-process',
+    setup(b) {
+      b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+        args.importer.includes(`node_modules${sep}commander${sep}`) ? { path: 'lazy-child-process', namespace: 'leveler' } : undefined,
+      );
+      b.onLoad({ filter: /.*/, namespace: 'leveler' }, () => ({
+        contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
+        loader: 'js',
+      }));
+    },
+  };
+
+  const common = {
+    plugins: [lazyChildProcess],
+    absWorkingDir: root,
+    outdir: out,
+    define: { __LEVELER_BUILD__: JSON.stringify(buildId) },
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    sourcemap: false,
+    minifyWhitespace: true,
+    minifySyntax: true,
+    logLevel: 'warning',
+    // commander and cli-table3 are CommonJS: give their require() of Node built-ins a real require.
+    banner: { js: "import { createRequire as __levelerRequire } from 'node:module'; const require = __levelerRequire(import.meta.url);" },
+  };
+  // One bundle, the CLI's: its hot path is one file (each module loaded costs start-up time). The
+  // library entry re-exports it, so no code ships twice; a library user loads the CLI's code too.
+  await build({ ...common, entryPoints: { cli: 'src/library-bundle.ts' }, chunkNames: 'chunks/[name]-[hash]' });
+  writeFileSync(join(out, 'index.js'), "// The library: the CLI's bundle exports it (see scripts/build.mjs).\nexport * from './cli.js';\n");
+
+  // Type declarations for library users (dist/types), from the TypeScript compiler.
+  execFileSync(process.execPath, [createRequire(import.meta.url).resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', join(out, 'types')], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+
+  const lib = await import(join(out, 'index.js'));
+  const { ladder, problems } = await lib.checkLadderFiles(lib.readLadderFiles(lib.shippedDataDir(), root));
+  if (ladder === null) {
+    for (const p of problems) console.error(`${p.file}:${p.line ?? ''}: ${p.message}`);
+    console.error('build: the shipped ladder is invalid');
+    throw new Error('the shipped ladder is invalid');
+}
+  const snapshot = lib.makeSnapshot(lib.shippedDataDir(), root, ladder);
+  writeFileSync(join(out, lib.SNAPSHOT_FILE), JSON.stringify(snapshot));
+  console.log(`build: dist/ written (${buildId}), with a snapshot of the shipped ladder (${ladder.levels.length} levels, ${ladder.families.length} families)`);
+}

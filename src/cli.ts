@@ -11,6 +11,7 @@ import { validateCommand } from './commands/validate.js';
 import { EXIT, LevelerError } from './errors.js';
 import { writeFailure } from './io/output.js';
 import type { Io } from './io/terminal.js';
+import { messageLine } from './output/shown.js';
 
 export const COMMANDS: CommandSpec[] = [matchCommand, batchCommand, listCommand, showCommand, validateCommand];
 
@@ -33,7 +34,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
-      outputError: (s, write) => write(`leveler: ${s.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ')}; see \`leveler --help\`\n`),
+      outputError: (s, write) => write(`leveler: ${messageLine(s.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' '))}; see \`leveler --help\`\n`),
     });
   for (const spec of COMMANDS) {
     const cmd = root
@@ -64,7 +65,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
     if (e instanceof LevelerError) {
-      io.stderr.write(`leveler: ${e.message}${e.hint ? `; ${e.hint}` : ''}\n`);
+      io.stderr.write(`leveler: ${messageLine(`${e.message}${e.hint ? `; ${e.hint}` : ''}`)}\n`);
       return e.exitCode;
     }
     const err = e as Error;

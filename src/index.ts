@@ -6,7 +6,7 @@ export { loadLadder, readLadderFiles, checkLadderFiles, shippedDataDir, makeSnap
 export type { LoadedLadder } from './io/ladder.js';
 export { compileLexicon } from './core/lexicon.js';
 export { main } from './cli.js';
-export { EXIT, LevelerError, UsageError, DataError } from './errors.js';
+export { EXIT, LevelerError, UsageError, DataError, OutputError } from './errors.js';
 export type * from './core/types.js';
 export type { Io } from './io/terminal.js';
 export { CsvReader } from './io/csv.js';

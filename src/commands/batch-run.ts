@@ -14,6 +14,7 @@ import type { Io } from '../io/terminal.js';
 import { collidingColumns, csvHeader, csvRow, csvSuffix, jsonBody, jsonWithRow, renderProgress, renderSummary } from '../output/batch.js';
 import { colorEnabled, painter } from '../output/color.js';
 import { familyOption, openLadder } from './context.js';
+import { messageLine, shown, shownList } from '../output/shown.js';
 
 interface BatchFlags {
   color: boolean;
@@ -176,23 +177,23 @@ class BatchRun {
 
   private async openInput(): Promise<{ stream: Readable; size: number | null; id: FileId | null; handle?: FileHandle }> {
     if (this.file === null) return { stream: this.io.stdin, size: null, id: this.io.stdinFile?.() ?? null };
-    const shown = displayPath(this.file, this.io.cwd);
+    const where = displayPath(this.file, this.io.cwd);
     let handle: FileHandle;
     try {
       handle = await open(this.file.startsWith('/') ? this.file : `${this.io.cwd}/${this.file}`, 'r');
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       const why = code === 'ENOENT' ? 'not found' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
-      throw new DataError(`cannot read ${shown}: ${why}`, 'check the path; use - to read stdin');
+      throw new DataError(`cannot read ${where}: ${why}`, 'check the path; use - to read stdin');
     }
     const stat = await handle.stat();
     if (stat.isDirectory()) {
       await handle.close();
-      throw new DataError(`cannot read ${shown}: it is a folder`, 'give a CSV file');
+      throw new DataError(`cannot read ${where}: it is a folder`, 'give a CSV file');
     }
     return {
       stream: handle.createReadStream({ highWaterMark: CHUNK_BYTES, autoClose: false }),
-      size: stat.size,
+      size: stat.isFile() ? stat.size : null,
       id: { dev: stat.dev, ino: stat.ino },
       handle,
     };
@@ -201,18 +202,18 @@ class BatchRun {
   private columns(reader: CsvReader): { title: number; years: number; width: number } {
     const header = reader.header;
     if (header === null) throw new DataError(`${this.display} is empty: no header row`, 'the first line must name the columns, such as title,years');
-    const list = header.map((h) => JSON.stringify(h)).join(', ');
+    const list = shownList(header);
     const title = this.opts.column === undefined ? findTitleColumn(header) : columnIndex(header, this.opts.column);
     if (title < 0) {
       throw new UsageError(
-        this.opts.column === undefined ? `no title column in ${this.display}` : `no column "${this.opts.column}" in ${this.display}`,
+        this.opts.column === undefined ? `no title column in ${this.display}` : `no column ${shown(this.opts.column)} in ${this.display}`,
         `its columns are ${list}; pick one with --column NAME`,
       );
     }
     let years = -1;
     if (this.opts.yearsColumn !== undefined) {
       years = columnIndex(header, this.opts.yearsColumn);
-      if (years < 0) throw new UsageError(`no column "${this.opts.yearsColumn}" in ${this.display}`, `its columns are ${list}`);
+      if (years < 0) throw new UsageError(`no column ${shown(this.opts.yearsColumn)} in ${this.display}`, `its columns are ${list}`);
     }
     return { title, years, width: header.length };
   }
@@ -232,7 +233,7 @@ class BatchRun {
   private years(cell: string | undefined, row: number): number | null {
     const years = parseYearsCell(cell);
     if (years !== undefined) return years;
-    this.warn(`row ${row}: years "${cell}" is not a number of years; read as none`);
+    this.warn(`row ${row}: years ${shown(cell ?? '')} is not a number of years; read as none`);
     return null;
   }
 
@@ -244,7 +245,7 @@ class BatchRun {
     this.warnings++;
     if (this.warnings > WARNING_LIMIT) return;
     this.clearProgress();
-    this.io.stderr.write(`leveler: warning: ${this.display}: ${message}\n`);
+    this.io.stderr.write(`leveler: warning: ${messageLine(`${this.display}: ${message}`)}\n`);
     if (this.warnings === WARNING_LIMIT) {
       this.io.stderr.write(`leveler: (further warnings are counted ${this.opts.quiet ? 'at the end' : 'in the summary'})\n`);
     }

@@ -5,6 +5,7 @@ import { UsageError } from '../errors.js';
 import { ladderDir, loadLadder, type LoadedLadder } from '../io/ladder.js';
 import type { Io } from '../io/terminal.js';
 import { colorEnabled } from '../output/color.js';
+import { shown } from '../output/shown.js';
 
 export interface Presentation {
   json: boolean;
@@ -32,7 +33,7 @@ export function familyOption(ladder: Ladder, id: string): FamilyDef {
   const family = findFamily(ladder, id);
   if (!family) {
     const known = ladder.families.map((f) => f.id);
-    throw new UsageError(`unknown family "${id}"`, known.length > 0 ? `families in this ladder: ${known.join(', ')}` : 'this ladder has no families');
+    throw new UsageError(`unknown family ${shown(id)}`, known.length > 0 ? `families in this ladder: ${known.join(', ')}` : 'this ladder has no families');
   }
   return family;
 }
@@ -48,7 +49,7 @@ export function levelArgument(ladder: Ladder, code: string): LevelDef {
   if (!level) {
     const close = closestLevels(ladder, code);
     const all = ladder.levels.map((l) => l.code).join(', ');
-    throw new UsageError(`unknown level "${code}"`, `${close.length > 0 ? `did you mean ${close.join(' or ')}? ` : ''}levels: ${all}`);
+    throw new UsageError(`unknown level ${shown(code)}`, `${close.length > 0 ? `did you mean ${close.join(' or ')}? ` : ''}levels: ${all}`);
   }
   return level;
 }

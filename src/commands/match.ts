@@ -7,6 +7,7 @@ import { matchRows } from '../output/rows.js';
 import type { CommandSpec } from './command.js';
 import { familyOption, openLadder, presentation, write } from './context.js';
 import { options } from './options.js';
+import { shown } from '../output/shown.js';
 
 interface MatchFlags {
   color: boolean;
@@ -41,7 +42,7 @@ export const matchCommand: CommandSpec = {
     if (show.json) {
       write(io, renderJson(result));
     } else if (result.match === null) {
-      io.stderr.write(`leveler: no match for "${title}": ${result.reasons.at(-1) ?? 'nothing recognised'}\n`);
+      io.stderr.write(`leveler: no match for ${shown(title)}: ${result.reasons.at(-1) ?? 'nothing recognised'}\n`);
     } else if (show.table) {
       const { renderMatchTable } = await import('../output/table.js');
       write(io, renderMatchTable(result, { paint: await painter(show.color), width: show.width }));

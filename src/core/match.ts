@@ -41,6 +41,19 @@ interface FamilyPick {
 /** Confidence before adjustments, by what decided the level. */
 const BASE = { word: 0.95, numeral: 0.9, years: 0.75, default: 0.5 } as const;
 const MAX_TOP = 20;
+/**
+ * Characters of a title that are read. Real titles are far shorter; a job description pasted into
+ * a title column is not a title, and reading only its start keeps every title under a millisecond.
+ */
+export const MAX_TITLE_CHARS = 300;
+
+/** The part of a title that is read: at most MAX_TITLE_CHARS, cut at a space when there is one. */
+export function readablePart(title: string): string {
+  if (title.length <= MAX_TITLE_CHARS) return title;
+  const head = title.slice(0, MAX_TITLE_CHARS);
+  const space = head.search(/\s\S*$/);
+  return space > MAX_TITLE_CHARS / 2 ? head.slice(0, space) : head;
+}
 
 const round = (x: number) => Math.round(Math.min(1, Math.max(0, x)) * 100) / 100;
 const quote = (s: string) => `"${s}"`;
@@ -76,7 +89,7 @@ export class Matcher {
   /** Whether reading `title` needs the fuzzy finder (a word the exact index does not know). */
   needsFuzzy(title: string): boolean {
     if (this.typos.hasFinder) return false;
-    return tokenize(title).some(
+    return tokenize(readablePart(title)).some(
       (t) => t.kind === 'word' && !this.lexicon.aliases.has(t.text) && !this.lexicon.knownWords.has(t.text) && this.typos.needsLookup(t.text),
     );
   }
@@ -84,7 +97,11 @@ export class Matcher {
   match(title: string, options: MatchOptions = {}): MatchResult {
     const years = options.years ?? null;
     const result: MatchResult = { query: { title, years }, match: null, alternatives: [], reasons: [] };
-    const tokens = this.read(tokenize(title));
+    const read = readablePart(title);
+    if (read.length < title.length) {
+      result.reasons.push(`the title is ${title.length.toLocaleString('en-US')} characters long: only the first ${read.length} are read`);
+    }
+    const tokens = this.read(tokenize(read));
     if (tokens.length === 0 && years === null) {
       result.reasons.push('the title is empty');
       return result;

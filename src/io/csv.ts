@@ -10,6 +10,7 @@
 // fixed one line ending per file and could not read these cases as Python does.)
 import { TextDecoder } from 'node:util';
 import { DataError, UsageError } from '../errors.js';
+import { shown } from '../output/shown.js';
 
 export interface CsvOptions {
   /** Field delimiter; detected from the start of the input when absent. */
@@ -60,7 +61,7 @@ export function checkEncoding(label: string): string {
   try {
     return new TextDecoder(label).encoding;
   } catch {
-    throw new UsageError(`unknown encoding "${label}"`, 'use a label such as utf-8, windows-1251, latin1 or utf-16le');
+    throw new UsageError(`unknown encoding ${shown(label)}`, 'use a label such as utf-8, windows-1251, latin1 or utf-16le');
   }
 }
 

@@ -2,10 +2,11 @@
 // (found from this file, not from the working directory).
 //
 // Start-up speed: parsing YAML costs more than the rest of a `match`. The build writes a snapshot
-// of the validated shipped ladder next to the bundle, with the size, time and hash of the files it
-// was built from. When the files on disk are those (whatever folder they are in), the snapshot is
-// used as is; an edited or a user ladder is parsed and validated from its YAML.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+// of the validated shipped ladder next to the bundle, with its build id and the hash of each file
+// it was built from. When the code is that build's and the files on disk hash the same (whatever
+// folder they are in), the snapshot is used as is; an edited or a user ladder is parsed from its YAML.
+import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
+import { TextDecoder } from 'node:util';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileLexicon, type LexiconData } from '../core/lexicon.js';
@@ -35,14 +36,22 @@ export interface LoadedLadder {
 /** A ladder file as the snapshot saw it. */
 interface FileStamp {
   name: string;
-  size: number;
-  mtimeMs: number;
-  hash: string;
+  /** The text it was built from: comparing it costs less at start-up than hashing the file. */
+  text: string;
 }
 
 export interface Snapshot extends LoadedLadder {
+  /** The build that wrote it: a snapshot is used only by the code it was built with. */
+  build: string;
   files: FileStamp[];
 }
+
+declare const __LEVELER_BUILD__: string | undefined;
+/** Set by the bundler for each build; code run from source never uses a snapshot. */
+export const BUILD_ID = typeof __LEVELER_BUILD__ === 'string' ? __LEVELER_BUILD__ : 'source';
+
+/** A ladder file is a few hundred KB; anything far larger is a mistake (or /dev/zero). */
+export const MAX_LADDER_FILE_BYTES = 4 * 1024 * 1024;
 
 export const SNAPSHOT_FILE = 'ladder.snapshot.json';
 const LADDER_FILE = 'ladder.yaml';
@@ -83,34 +92,14 @@ function listLadderFiles(dir: string, cwd: string): { name: string; path: string
 }
 
 /**
- * Whether the files on disk are the ones the snapshot was built from. Size and modification time
- * answer without reading a byte; when they differ (a copied or unpacked ladder), the text decides.
+ * Whether the snapshot was written by this build from exactly the files on disk. Every byte is
+ * compared, every time (a fraction of a millisecond): size and modification time survive an edit.
  */
 function snapshotFits(snapshot: Snapshot, dir: string, cwd: string): boolean {
+  if (snapshot.build !== BUILD_ID || BUILD_ID === 'source') return false;
   const files = listLadderFiles(dir, cwd);
-  if (files.length !== snapshot.files.length) return false;
-  const stats = files.map((f) => {
-    try {
-      return statSync(f.path);
-    } catch {
-      return null;
-    }
-  });
-  const stamps = snapshot.files;
-  if (files.every((f, i) => f.name === stamps[i]!.name && stats[i]?.size === stamps[i]!.size && stats[i]?.mtimeMs === stamps[i]!.mtimeMs)) {
-    return true;
-  }
-  return readLadderFiles(dir, cwd).every((f, i) => f.name === stamps[i]!.name && hashText(f.text) === stamps[i]!.hash);
-}
-
-/** FNV-1a: cheap, and plenty to tell an edited file. */
-function hashText(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16);
+  if (files.length !== snapshot.files.length || files.some((f, i) => f.name !== snapshot.files[i]!.name)) return false;
+  return files.every((f, i) => readBytes(f.path, cwd).equals(Buffer.from(snapshot.files[i]!.text, 'utf8')));
 }
 
 /** The ladder file first, then the family files in name order. */
@@ -120,12 +109,61 @@ export function readLadderFiles(dir: string, cwd: string): DataFile[] {
 
 const DATA_HINT = 'point --data (or LEVELER_DATA) at a folder holding ladder.yaml and families/*.yaml';
 
+/**
+ * A ladder file's text. Only a regular file is read (a FIFO would hang, a device never end), at most
+ * MAX_LADDER_FILE_BYTES, and it must be UTF-8: a bad byte is named by its line, never shown as U+FFFD.
+ */
 function readText(path: string, cwd: string): string {
+  return decodeUtf8(readBytes(path, cwd), displayPath(path, cwd));
+}
+
+function readBytes(path: string, cwd: string): Buffer {
+  const shown = displayPath(path, cwd);
+  const fail = (what: string, hint = DATA_HINT) => new DataError(`cannot read the ladder: ${what}`, hint);
+  let fd: number;
   try {
-    return readFileSync(path, 'utf8');
+    // Non-blocking, so that opening a FIFO with no writer returns at once, to be refused below.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
-    const what = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : reason(e);
-    throw new DataError(`cannot read the ladder: ${displayPath(path, cwd)}: ${what}`, DATA_HINT);
+    throw fail(`${shown}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : reason(e)}`);
+  }
+  try {
+    const info = fstatSync(fd);
+    if (info.isDirectory()) throw fail(`${shown}: is a folder`);
+    if (!info.isFile()) throw fail(`${shown}: not a regular file (a device, FIFO or socket)`, 'a ladder file must be a plain YAML file');
+    const bytes = readCapped(fd, info.size);
+    if (bytes === null) throw fail(`${shown}: larger than ${MAX_LADDER_FILE_BYTES / 1048576} MB`, 'a ladder file is a few hundred KB at most; check the path');
+    return bytes;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The whole file, or null when it holds more than MAX_LADDER_FILE_BYTES (whatever its size says). */
+function readCapped(fd: number, size: number): Buffer | null {
+  let buffer = Buffer.allocUnsafe(Math.min(size, MAX_LADDER_FILE_BYTES) + 1);
+  let length = 0;
+  for (;;) {
+    if (length === buffer.length) {
+      if (length > MAX_LADDER_FILE_BYTES) return null;
+      const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, MAX_LADDER_FILE_BYTES + 1));
+      buffer.copy(bigger);
+      buffer = bigger;
+    }
+    const n = readSync(fd, buffer, length, buffer.length - length, null);
+    if (n === 0) break;
+    length += n;
+  }
+  return length > MAX_LADDER_FILE_BYTES ? null : buffer.subarray(0, length);
+}
+
+function decodeUtf8(bytes: Buffer, shown: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const lenient = new TextDecoder('utf-8').decode(bytes);
+    const line = lenient.slice(0, lenient.indexOf('\uFFFD')).split('\n').length;
+    throw new DataError(`invalid ladder: ${shown}:${line}: not valid UTF-8 text`, 'save the file as UTF-8');
   }
 }
 
@@ -172,9 +210,6 @@ export async function loadLadder(dir: string, cwd: string): Promise<LoadedLadder
 
 /** What the build stores next to the bundle. */
 export function makeSnapshot(dir: string, cwd: string, ladder: Ladder): Snapshot {
-  const files = listLadderFiles(dir, cwd).map(({ name, path }) => {
-    const stat = statSync(path);
-    return { name, size: stat.size, mtimeMs: stat.mtimeMs, hash: hashText(readText(path, cwd)) };
-  });
-  return { files, ladder, lexicon: compileLexicon(ladder) };
+  const files = readLadderFiles(dir, cwd).map(({ name, text }) => ({ name, text }));
+  return { build: BUILD_ID, files, ladder, lexicon: compileLexicon(ladder) };
 }
