@@ -1,7 +1,7 @@
 // The matcher: a title (and optional years) in, a level, a family, a confidence and the reasons out.
 //   tokenize -> expand aliases -> correct typos -> find the ladder's phrases -> pick the family
 //   -> pick the level (markers, else years, else the default) -> confidence, alternatives, reasons.
-import { bandDistance, bandText, buildCard, findFamily, inBand, yearsBand } from './cards.js';
+import { bandDistance, bandText, buildCard, findFamily, findLevel, inBand, yearsBand } from './cards.js';
 import { compileLexicon, indexLexicon, type Lexicon, type LexiconData } from './lexicon.js';
 import { tokenize, type Token } from './normalize.js';
 import { findHits, selectHits, type Hit } from './phrases.js';
@@ -270,7 +270,7 @@ export class Matcher {
       return { level: picked, confidence: BASE.years, evidence: [], others: [], fromYears: true };
     }
     if (!knownFamily) return null;
-    const picked = this.ladder.levels.find((l) => l.code === this.ladder.defaultLevel)!;
+    const picked = findLevel(this.ladder, this.ladder.defaultLevel)!;
     reasons.push(`no level marker and no years: ${picked.code} is the default for a title of a known family`);
     return { level: picked, confidence: BASE.default, evidence: [], others: [], fromYears: false };
   }

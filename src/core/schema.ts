@@ -3,6 +3,22 @@
 import * as v from 'valibot';
 
 const text = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
+
+/**
+ * A mapping with exactly these fields. Unlike v.strictObject, which stops at the first unknown key,
+ * every unknown key is an issue of its own, so `validate` lists them all at once.
+ */
+const closed = <E extends v.ObjectEntries>(entries: E) =>
+  v.pipe(
+    v.looseObject(entries),
+    v.rawCheck(({ dataset, addIssue }) => {
+      if (typeof dataset.value !== 'object' || dataset.value === null) return;
+      for (const key of Object.keys(dataset.value)) {
+        if (!(key in entries)) addIssue({ message: 'unknown field', path: [{ type: 'object', origin: 'key', input: dataset.value as Record<string, unknown>, key, value: (dataset.value as Record<string, unknown>)[key] }] });
+      }
+    }),
+    v.transform((value) => value as v.InferOutput<v.ObjectSchema<E, undefined>>),
+  );
 const textList = v.array(text);
 
 // Numerals may be written bare in YAML (`numerals: [II, 2]`); a number is read as its digits.
@@ -10,12 +26,12 @@ const marker = v.union(
   [
     text,
     v.pipe(v.number(), v.transform(String)),
-    v.strictObject({ phrase: text, leading: v.optional(v.boolean(), false) }),
+    closed({ phrase: text, leading: v.optional(v.boolean(), false) }),
   ],
   'must be a word or phrase, or {phrase, leading}',
 );
 
-export const DimensionsSchema = v.strictObject({
+export const DimensionsSchema = closed({
   scope: text,
   autonomy: text,
   complexity: text,
@@ -25,29 +41,29 @@ export const DimensionsSchema = v.strictObject({
   typicalExperience: text,
 });
 
-export const LevelSchema = v.strictObject({
+export const LevelSchema = closed({
   code: v.pipe(v.string(), v.regex(/^[A-Za-z][A-Za-z0-9-]*$/, 'must be a short code such as P1')),
   name: text,
   track: text,
-  years: v.strictObject({
+  years: closed({
     min: v.pipe(v.number(), v.minValue(0, 'must be 0 or more')),
     max: v.optional(v.pipe(v.number(), v.minValue(0, 'must be 0 or more'))),
   }),
   meaning: text,
   dimensions: DimensionsSchema,
-  markers: v.strictObject({
+  markers: closed({
     words: v.optional(v.array(marker), []),
     numerals: v.optional(v.array(marker), []),
   }),
 });
 
-export const TrackSchema = v.strictObject({
+export const TrackSchema = closed({
   id: text,
   name: text,
   priority: v.pipe(v.number(), v.integer('must be a whole number')),
 });
 
-export const LadderFileSchema = v.strictObject({
+export const LadderFileSchema = closed({
   version: v.literal(1, 'must be 1'),
   tracks: v.pipe(v.array(TrackSchema), v.minLength(1, 'needs at least one track')),
   defaultTrack: text,
@@ -57,7 +73,7 @@ export const LadderFileSchema = v.strictObject({
   levels: v.pipe(v.array(LevelSchema), v.minLength(1, 'needs at least one level')),
 });
 
-export const CardSchema = v.strictObject({
+export const CardSchema = closed({
   role: text,
   summary: text,
   tasks: textList,
@@ -67,10 +83,10 @@ export const CardSchema = v.strictObject({
   pay: v.optional(text),
 });
 
-export const FamilyFileSchema = v.strictObject({
+export const FamilyFileSchema = closed({
   id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes, such as ai-ml')),
   name: text,
-  soc: v.optional(v.strictObject({ code: text, title: text, inferred: v.optional(v.boolean(), false) })),
+  soc: v.optional(closed({ code: text, title: text, inferred: v.optional(v.boolean(), false) })),
   vocabulary: v.pipe(textList, v.minLength(1, 'needs at least one word or phrase')),
   aliases: v.optional(v.record(v.string(), text), {}),
   excludes: v.optional(textList, []),

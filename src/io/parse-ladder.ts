@@ -2,11 +2,53 @@
 // Loaded only when the prebuilt snapshot cannot be used (an edited or user ladder, or `validate`):
 // the YAML parser and the schema library are the slowest imports of the program.
 import * as v from 'valibot';
-import { LineCounter, parseDocument, isMap, isNode, type Document, type Node } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, isScalar, visit, type Document, type Node } from 'yaml';
 import { FamilyFileSchema, LadderFileSchema } from '../core/schema.js';
 import type { FamilyDef, Ladder, LadderFile } from '../core/types.js';
 import { checkLadder, type DataPath, type NamedFamily } from '../core/validate.js';
 import type { DataFile, Problem } from './ladder.js';
+
+/** Aliases a ladder may use (`*anchor`): a few dozen at most; thousands are an alias bomb. */
+const MAX_ALIAS_COUNT = 100;
+const UNKNOWN_FIELD = 'unknown field';
+/** Keys that would reach an object's prototype machinery instead of becoming data. */
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+/** What the schema cannot see once YAML is turned into objects: reserved keys, control characters. */
+function checkNodes(doc: Document, lines: LineCounter, file: string): Problem[] {
+  const problems: Problem[] = [];
+  const at = (node: Node | null | undefined) => (node?.range ? lines.linePos(node.range[0]).line : null);
+  visit(doc, {
+    Pair(_, pair) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : null;
+      if (key !== null && RESERVED_KEYS.has(key)) {
+        problems.push({ file, line: at(pair.key as Node), message: `"${key}" cannot be used as a key; rename it` });
+      }
+    },
+    Scalar(_, node) {
+      if (typeof node.value !== 'string') return;
+      const bad = CONTROL.exec(node.value);
+      if (bad) {
+        const code = `U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+        problems.push({ file, line: at(node), message: `a control character (${code}) in text; remove it` });
+      }
+    },
+  });
+  return problems;
+}
+
+function firstAliasLine(doc: Document, lines: LineCounter): number | null {
+  let line: number | null = null;
+  visit(doc, {
+    Alias(_, node) {
+      if (node.range) line = lines.linePos(node.range[0]).line;
+      return visit.BREAK;
+    },
+  });
+  return line;
+}
 
 interface ParsedFile {
   file: DataFile;
@@ -27,13 +69,26 @@ export function parseLadder(files: DataFile[]): { ladder: Ladder | null; problem
       }
       return null;
     }
-    const result = v.safeParse(schema, doc.toJS({ maxAliasCount: 100 }) ?? {}, { abortEarly: false });
+    const shape = checkNodes(doc, lines, file.display);
+    if (shape.length > 0) {
+      problems.push(...shape);
+      return null;
+    }
+    let data: unknown;
+    try {
+      data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
+    } catch (e) {
+      problems.push({ file: file.display, line: firstAliasLine(doc, lines), message: `YAML: ${firstLine((e as Error).message)}` });
+      return null;
+    }
+    const result = v.safeParse(schema, data, { abortEarly: false });
     if (result.success) return result.output;
     for (const issue of result.issues) {
       const path: DataPath = (issue.path ?? []).map((p) => p.key as string | number);
       problems.push({ file: file.display, line: lineOf(parsed.get(file.display)!, path), message: describeIssue(issue, path) });
     }
-    return null;
+    // Unknown fields alone leave a usable file: go on, so the checks below can report the rest too.
+    return result.issues.every((i) => i.message === UNKNOWN_FIELD) ? (result.output as T) : null;
   };
 
   const [ladderFile, ...familyFiles] = files;
@@ -43,13 +98,15 @@ export function parseLadder(files: DataFile[]): { ladder: Ladder | null; problem
     const family: FamilyDef | null = read(file, FamilyFileSchema);
     if (family) families.push({ file: file.display, expectedId: file.name.replace(/\.ya?ml$/, ''), family });
   }
-  if (ladderData === null || problems.length > 0) return { ladder: null, problems };
+  if (ladderData === null) return { ladder: null, problems };
 
   for (const p of checkLadder(ladderFile!.display, ladderData, families)) {
     problems.push({ file: p.file, line: lineOf(parsed.get(p.file)!, p.path), message: p.message });
   }
   if (problems.length > 0) return { ladder: null, problems: sortProblems(problems, files) };
-  return { ladder: { ...ladderData, families: families.map((f) => f.family) }, problems };
+  // Level codes are read in any case; the ladder keeps each as its level writes it.
+  const defaultLevel = ladderData.levels.find((l) => l.code.toUpperCase() === ladderData.defaultLevel.toUpperCase())!.code;
+  return { ladder: { ...ladderData, defaultLevel, families: families.map((f) => f.family) }, problems };
 }
 
 /** In file order, then line order: the order a reader fixes them in. */
@@ -69,9 +126,9 @@ function pathText(path: DataPath): string {
 function describeIssue(issue: v.BaseIssue<unknown>, path: DataPath): string {
   const where = pathText(path);
   const prefix = where === '' ? '' : `${where}: `;
-  if (issue.type === 'strict_object' || issue.type === 'object') {
+  if (issue.message === UNKNOWN_FIELD) return `${prefix}unknown field; check its spelling against the README's data format`;
+  if (issue.type === 'loose_object' || issue.type === 'object') {
     if (issue.received === 'undefined') return `${prefix}missing (required)`;
-    if (issue.expected === 'never') return `${prefix}unknown field; check its spelling against the README's data format`;
   }
   if (issue.message.startsWith('Invalid type:')) {
     if (issue.expected === 'string' && issue.received === 'Object') {

@@ -106,7 +106,7 @@ describe('leveler match', () => {
   it('exits 3 with one line naming the file and line when the ladder is invalid', async () => {
     const r = await run(['match', 'ML Engineer', '--data', 'tests/fixtures/ladders/many-problems']);
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/^leveler: invalid ladder: tests\/fixtures\/ladders\/many-problems\/ladder\.yaml:37: .*; run `leveler validate --data tests\/fixtures\/ladders\/many-problems` to list every problem\n$/);
+    expect(r.stderr).toMatch(/^leveler: invalid ladder: tests\/fixtures\/ladders\/many-problems\/ladder\.yaml:5: defaultLevel "L9" is not a level code \(and 6 more\); run `leveler validate --data tests\/fixtures\/ladders\/many-problems` to list every problem\n$/);
   });
 
   it('exits 3 when the ladder folder does not exist', async () => {

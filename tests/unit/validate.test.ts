@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { compileLexicon } from '../../src/core/lexicon.js';
+import { createMatcher } from '../../src/core/match.js';
 import { DataError } from '../../src/errors.js';
 import { checkLadderFiles, formatProblem, loadLadder, readLadderFiles } from '../../src/io/ladder.js';
 import { FIXTURES, ROOT } from '../helpers.js';
@@ -24,10 +26,40 @@ describe('validating a ladder', () => {
 
   it('reports every problem at once, each with file, line and what to fix', async () => {
     const dir = 'tests/fixtures/ladders/many-problems';
+    // A file with unknown fields is still checked for the rest; a file that cannot be read as a
+    // ladder (cooking.yaml misses a summary) is reported for its shape only.
     expect(await problemsOf('many-problems')).toEqual([
+      `${dir}/ladder.yaml:5: defaultLevel "L9" is not a level code`,
+      `${dir}/ladder.yaml:25: level L2 (from 3 years) overlaps L1 (to 4) on the default track; bands there must not overlap`,
+      `${dir}/ladder.yaml:29: marker "Entry Level" is claimed by both L1 and L2; keep it on one level`,
+      `${dir}/ladder.yaml:30: level code L1 is used twice (also level #1); codes must be unique`,
+      `${dir}/ladder.yaml:32: level L1 is on unknown track "icc"; use one of: ic`,
       `${dir}/ladder.yaml:37: levels[2].colour: unknown field; check its spelling against the README's data format`,
       `${dir}/families/cooking.yaml:13: cards.L2.summary: missing (required)`,
     ]);
+  });
+
+  it('reports every unknown field of a mapping, not only the first', async () => {
+    const files = readLadderFiles(join(ladders, 'minimal'), ROOT).map((f) =>
+      f.name === 'ladder.yaml' ? { ...f, text: f.text.replace('version: 1\n', 'version: 1\ncolour: blue\nshade: dark\nsize: big\n') } : f,
+    );
+    expect((await checkLadderFiles(files)).problems.map((p) => `${p.line}: ${p.message}`)).toEqual([
+      "3: colour: unknown field; check its spelling against the README's data format",
+      "4: shade: unknown field; check its spelling against the README's data format",
+      "5: size: unknown field; check its spelling against the README's data format",
+    ]);
+  });
+
+  it.each([
+    ['an alias bomb', (t: string) => `bomb: &a [x, x, x, x, x, x, x, x, x]\nb2: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nb3: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nb4: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n${t}`, /^2: YAML: Excessive alias count/],
+    ['a __proto__ key', (t: string) => t.replace('  sr: senior', '  __proto__: senior\n  sr: senior'), /: "__proto__" cannot be used as a key; rename it$/],
+    ['a constructor key', (t: string) => t.replace('  sr: senior', '  constructor: senior\n  sr: senior'), /: "constructor" cannot be used as a key; rename it$/],
+    ['a NUL in a value', (t: string) => t.replace('  sr: senior', '  sr: "sen\\0ior"'), /: a control character \(U\+0000\) in text; remove it$/],
+  ])('reports %s with its line, never a crash', async (_case, edit, message) => {
+    const files = readLadderFiles(join(ladders, 'minimal'), ROOT).map((f) => (f.name === 'ladder.yaml' ? { ...f, text: edit(f.text) } : f));
+    const problems = (await checkLadderFiles(files)).problems.map((p) => `${p.line}: ${p.message}`);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(message);
   });
 
   it('then reports the ladder-wide problems once the files have the right shape', async () => {
@@ -60,6 +92,18 @@ describe('validating a ladder', () => {
     expect(problems[0]).toMatch(message);
   });
 
+  it('reads defaultLevel in any case, and the matcher finds it', async () => {
+    const files = readLadderFiles(join(ladders, 'minimal'), ROOT).map((f) =>
+      f.name === 'ladder.yaml' ? { ...f, text: f.text.replace(/defaultLevel: (\S+)/, (_m, code: string) => `defaultLevel: ${code.toLowerCase()}`) } : f,
+    );
+    const { ladder, problems } = await checkLadderFiles(files);
+    expect(problems).toEqual([]);
+    const original = (await checkLadderFiles(readLadderFiles(join(ladders, 'minimal'), ROOT))).ladder!;
+    expect(ladder!.defaultLevel).toBe(original.defaultLevel);
+    const matcher = await createMatcher(ladder!, compileLexicon(ladder!));
+    expect(matcher.match('Baker').match?.level).toBe(original.defaultLevel);
+  });
+
   it('says where the ladder should be when the folder has none', () => {
     expect(() => readLadderFiles(join(ladders, 'no-ladder-file'), ROOT)).toThrow(DataError);
     expect(() => readLadderFiles(join(ladders, 'no-ladder-file'), ROOT)).toThrow(/ladder\.yaml: not found/);
@@ -68,6 +112,6 @@ describe('validating a ladder', () => {
   it('refuses to load an invalid ladder, naming the first problem and how to see them all', async () => {
     const load = loadLadder(join(ladders, 'many-problems'), ROOT);
     await expect(load).rejects.toThrow(DataError);
-    await expect(load).rejects.toThrow(/invalid ladder: tests\/fixtures\/ladders\/many-problems\/ladder\.yaml:37: levels\[2\]\.colour: unknown field.* \(and 1 more\)/);
+    await expect(load).rejects.toThrow(/invalid ladder: tests\/fixtures\/ladders\/many-problems\/ladder\.yaml:5: defaultLevel "L9" is not a level code \(and 6 more\)/);
   });
 });
