@@ -231,9 +231,10 @@ class BatchRun {
   }
 
   private years(cell: string | undefined, row: number): number | null {
-    const years = parseYearsCell(cell);
-    if (years !== undefined) return years;
-    this.warn(`row ${row}: years ${shown(cell ?? '')} is not a number of years; read as none`);
+    const reading = parseYearsCell(cell);
+    if (reading === null) return null;
+    if ('years' in reading) return reading.years;
+    this.warn(`row ${row}: years ${shown(cell ?? '')} ${reading.error}; read as none`);
     return null;
   }
 

@@ -1,3 +1,4 @@
+import { readYears, type YearsReading } from './years.js';
 // Decisions of `batch` that need no I/O: which column holds the title, how a years cell reads,
 // and the running tally behind the summary.
 
@@ -20,12 +21,10 @@ export function findTitleColumn(header: string[]): number {
   return -1;
 }
 
-/** Years from a cell: null for a blank cell, undefined for a cell that is not a number of years. */
-export function parseYearsCell(cell: string | undefined): number | null | undefined {
+/** Years from a cell: null for a blank cell, else the reading (years, or why not). */
+export function parseYearsCell(cell: string | undefined): YearsReading | null {
   const text = (cell ?? '').trim();
-  if (text === '') return null;
-  const n = Number(text);
-  return Number.isFinite(n) && n >= 0 && n <= 80 ? n : undefined;
+  return text === '' ? null : readYears(text);
 }
 
 /** Confidence under this is counted as low in the summary. */

@@ -90,8 +90,8 @@ describe('leveler batch: CSV output', () => {
     const r = await quiet([csv('years-not-numbers.csv'), '--years-column', 'years']);
     expect(lines(r.stdout).slice(1).map((l) => l.split(',')[2])).toEqual(['P2', 'P3', 'P2']);
     expect(lines(r.stderr)).toEqual([
-      'leveler: warning: tests/fixtures/csv/years-not-numbers.csv: row 1: years "six" is not a number of years; read as none',
-      'leveler: warning: tests/fixtures/csv/years-not-numbers.csv: row 3: years "-2" is not a number of years; read as none',
+      'leveler: warning: tests/fixtures/csv/years-not-numbers.csv: row 1: years "six" is not a number of years (such as 3, 4.5, 5 yrs, 10+ or 3-5); read as none',
+      'leveler: warning: tests/fixtures/csv/years-not-numbers.csv: row 3: years "-2" is negative; years run from 0; read as none',
     ]);
   });
 

@@ -59,8 +59,23 @@ describe('leveler match', () => {
   });
 
   it.each([
+    ['4,5', 4.5],
+    ['5 yrs', 5],
+    ['10+', 10],
+    ['3-5', 3],
+  ])('reads --years %j as %d', async (text, years) => {
+    const r = await run(['match', 'ML Engineer', '--years', text, '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).query.years).toBe(years);
+  });
+
+  it.each([
     [['match', 'ML Engineer', '--years', 'abc'], /--years <n>.*'abc' is invalid.*number of years/],
-    [['match', 'ML Engineer', '--years', '-1'], /number of years from 0 to 80/],
+    [['match', 'ML Engineer', '--years', '-1'], /"-1" is negative; years run from 0/],
+    [['match', 'ML Engineer', '--years', '90'], /"90" is out of range: years run from 0 to 80/],
+    [['match', 'ML Engineer', '--years', '0x10'], /"0x10" is not a number of years/],
+    [['match', 'ML Engineer', '--years', '1e1'], /"1e1" is not a number of years/],
+    [['match', 'ML Engineer', '--top', '0x3'], /whole number/],
     [['match', 'ML Engineer', '--top', '2.5'], /whole number/],
     [['match'], /missing required argument 'title'/],
     [['match', 'ML', '--colour'], /unknown option '--colour'/],

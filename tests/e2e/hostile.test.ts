@@ -45,7 +45,7 @@ describe('hostile titles', () => {
     writeFileSync(join(temp, 'escape.csv'), 'title,years\nML,\u001b[2J\u009b31m\n');
     const r = leveler(['batch', 'escape.csv', '--years-column', 'years', '-q']);
     expect(r.status).toBe(0);
-    expect(r.stderr).toBe('leveler: warning: escape.csv: row 1: years "\\u001b[2J\\u009b31m" is not a number of years; read as none\n');
+    expect(r.stderr).toBe('leveler: warning: escape.csv: row 1: years "\\u001b[2J\\u009b31m" is not a number of years (such as 3, 4.5, 5 yrs, 10+ or 3-5); read as none\n');
   });
 
   it('lists a 100,000-column header in a bounded line', () => {

@@ -28,15 +28,11 @@ describe('reading a years cell', () => {
     ['', null],
     ['  ', null],
     [undefined, null],
-    ['3', 3],
-    [' 4.5 ', 4.5],
-    ['0', 0],
-    ['six', undefined],
-    ['-2', undefined],
-    ['5+', undefined],
-    ['200', undefined],
-  ])('%j -> %j', (cell, years) => {
-    expect(parseYearsCell(cell)).toBe(years);
+    ['3', { years: 3 }],
+    [' 4.5 ', { years: 4.5 }],
+    ['six', { error: 'is not a number of years (such as 3, 4.5, 5 yrs, 10+ or 3-5)' }],
+  ])('%j -> %j', (cell, reading) => {
+    expect(parseYearsCell(cell)).toEqual(reading);
   });
 });
 
