@@ -69,7 +69,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return e.exitCode;
     }
     const err = e as Error;
-    io.stderr.write(`leveler: internal error, please report it: ${err?.stack ?? String(e)}\n`);
+    io.stderr.write(`leveler: internal error, please report it at ${pkg.bugs.url} with the command you ran: ${err?.stack ?? String(e)}\n`);
     return EXIT.internal;
   }
 }
