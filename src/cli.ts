@@ -1,6 +1,6 @@
 // The commander program: global options, one command per spec, and the single catch that turns
 // every failure into a one-line message and an exit code (see src/errors.ts).
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
 import type { CommandSpec } from './commands/command.js';
 import { batchCommand } from './commands/batch.js';
@@ -8,40 +8,57 @@ import { listCommand } from './commands/list.js';
 import { matchCommand } from './commands/match.js';
 import { showCommand } from './commands/show.js';
 import { validateCommand } from './commands/validate.js';
-import { EXIT, LevelerError } from './errors.js';
+import { EXIT, LevelerError, UsageError } from './errors.js';
 import { writeFailure } from './io/output.js';
 import type { Io } from './io/terminal.js';
-import { messageLine } from './output/shown.js';
+import { messageLine, shown } from './output/shown.js';
 
 export const COMMANDS: CommandSpec[] = [matchCommand, batchCommand, listCommand, showCommand, validateCommand];
 
-function helpText(spec: CommandSpec): string {
-  const examples = spec.examples.map((e) => `  $ ${e}`).join('\n');
-  return `${spec.summary}\n\nExamples:\n${examples}${spec.details ? `\n\n${spec.details}` : ''}`;
+/** Examples of each command: shown after its description, as written, never wrapped mid-command. */
+const EXAMPLES = new WeakMap<Command, string[]>();
+
+const exampleBlock = (examples: string[]) => `Examples:\n${examples.map((e) => `  $ ${e}`).join('\n')}`;
+
+/** Commander's help, with the command's examples put before its arguments and options, unwrapped. */
+function formatHelp(this: Help, cmd: Command, helper: Help): string {
+  const text = Help.prototype.formatHelp.call(this, cmd, helper);
+  const examples = EXAMPLES.get(cmd);
+  if (!examples) return text;
+  const at = text.search(/^(Arguments|Options|Commands):$/m);
+  return at < 0 ? `${text}\n${exampleBlock(examples)}\n` : `${text.slice(0, at)}${exampleBlock(examples)}\n\n${text.slice(at)}`;
+}
+
+function outputFor(io: Io, helpCommand: string) {
+  return {
+    writeOut: (s: string) => io.stdout.write(s),
+    writeErr: (s: string) => io.stderr.write(s),
+    getOutHelpWidth: () => (io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 80),
+    getErrHelpWidth: () => (io.stderr.isTTY && io.stderr.columns ? io.stderr.columns : 80),
+    outputError: (s: string, write: (s: string) => void) =>
+      write(`leveler: ${messageLine(s.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' '))}; see \`${helpCommand}\`\n`),
+  };
 }
 
 function program(io: Io, setExit: (code: number) => void): Command {
   const root = new Command('leveler')
-    .description(
-      'Map a job title (and years of experience) to a level on a job ladder, and say what the level means.\n\n' +
-        'Examples:\n' +
-        COMMANDS.map((c) => `  $ ${c.examples[0]}`).join('\n'),
-    )
+    .description('Map a job title (and years of experience) to a level on a job ladder, and say what the level means.')
     .version(pkg.version, '-V, --version')
+    .addOption(new Option('--color <when>', 'colour: auto (on a terminal), always or never').choices(['auto', 'always', 'never']))
     .option('--no-color', 'no colour in output (also: NO_COLOR=1)')
     .exitOverride()
     .showSuggestionAfterError(true)
-    .configureOutput({
-      writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s),
-      outputError: (s, write) => write(`leveler: ${messageLine(s.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' '))}; see \`leveler --help\`\n`),
-    });
+    .configureHelp({ formatHelp })
+    .configureOutput(outputFor(io, 'leveler --help'));
+  EXAMPLES.set(root, COMMANDS.map((c) => c.examples[0]!));
   for (const spec of COMMANDS) {
     const cmd = root
       .command(`${spec.name}${spec.args ? ` ${spec.args}` : ''}`)
       .summary(spec.summary)
-      .description(helpText(spec))
+      .description(spec.details ? `${spec.summary}\n\n${spec.details}` : spec.summary)
+      .configureOutput(outputFor(io, `leveler ${spec.name} --help`))
       .exitOverride();
+    EXAMPLES.set(cmd, spec.examples);
     for (const option of spec.options) cmd.addOption(option);
     cmd.action(async (...params: unknown[]) => {
       const command = params.at(-1) as Command;
@@ -49,6 +66,16 @@ function program(io: Io, setExit: (code: number) => void): Command {
       setExit(await spec.run(args, command.optsWithGlobals(), io));
     });
   }
+  root
+    .command('help [command]')
+    .description('show the help of leveler or of one command')
+    .action((name: string | undefined) => {
+      if (name === undefined) return root.help();
+      const cmd = root.commands.find((c) => c.name() === name);
+      if (!cmd) throw new UsageError(`unknown command ${shown(name)}`, `the commands are ${COMMANDS.map((c) => c.name).join(', ')}; see \`leveler --help\``);
+      cmd.help();
+    });
+  root.helpCommand(false);
   return root;
 }
 

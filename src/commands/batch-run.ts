@@ -2,6 +2,7 @@
 //   input (file or stdin) -> CsvReader (decode, parse, one batch per chunk) -> per row: the
 //   matcher, memoized on title and years -> the format's text -> sink (stdout, or a file renamed
 //   into place at the end). Each batch is written before the next is read: backpressure end to end.
+import type { ColorFlag } from '../output/color.js';
 import { open, type FileHandle } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { columnIndex, findTitleColumn, parseYearsCell, Tally, type RowAnswer } from '../core/batch.js';
@@ -17,7 +18,7 @@ import { familyOption, openLadder } from './context.js';
 import { messageLine, shown, shownList } from '../output/shown.js';
 
 interface BatchFlags {
-  color: boolean;
+  color: ColorFlag;
   column?: string;
   yearsColumn?: string;
   format: 'csv' | 'ndjson' | 'json';

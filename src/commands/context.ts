@@ -1,4 +1,5 @@
 // What the commands share: opening the ladder, and deciding how to present output.
+import type { ColorFlag } from '../output/color.js';
 import { closestLevels, findFamily, findLevel } from '../core/cards.js';
 import type { FamilyDef, Ladder, LevelDef } from '../core/types.js';
 import { UsageError } from '../errors.js';
@@ -15,7 +16,7 @@ export interface Presentation {
   width: number;
 }
 
-export function presentation(io: Io, opts: { json?: boolean; color: boolean }): Presentation {
+export function presentation(io: Io, opts: { json?: boolean; color: ColorFlag }): Presentation {
   const isTTY = io.stdout.isTTY === true;
   return {
     json: opts.json === true,

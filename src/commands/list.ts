@@ -1,3 +1,4 @@
+import type { ColorFlag } from '../output/color.js';
 import { yearsBand, bandText } from '../core/cards.js';
 import type { Ladder } from '../core/types.js';
 import { EXIT } from '../errors.js';
@@ -9,7 +10,7 @@ import { cardFamily, openLadder, presentation, write } from './context.js';
 import { options } from './options.js';
 
 interface ListFlags {
-  color: boolean;
+  color: ColorFlag;
   family?: string;
   json?: boolean;
   data?: string;
@@ -37,7 +38,7 @@ export const listCommand: CommandSpec = {
   summary: 'the ladder at a glance: every level, its years and its role',
   examples: ['leveler list', 'leveler list --json | jq -r ".levels[].level"', 'leveler list | cut -f1,5'],
   details: 'In a pipe, one tab-separated line per level: level, name, track, years, role (or meaning).',
-  options: [options.family(), options.json(), options.data()],
+  options: [options.cardFamily(), options.json(), options.data()],
   async run(_args, raw, io) {
     const opts = raw as unknown as ListFlags;
     const { ladder } = await openLadder(io, opts.data);

@@ -1,5 +1,6 @@
+import type { ColorFlag } from '../output/color.js';
 import { Matcher } from '../core/match.js';
-import { EXIT } from '../errors.js';
+import { EXIT, UsageError } from '../errors.js';
 import { painter } from '../output/color.js';
 import { renderJson } from '../output/json.js';
 import { renderPlain } from '../output/plain.js';
@@ -10,7 +11,7 @@ import { options } from './options.js';
 import { shown } from '../output/shown.js';
 
 interface MatchFlags {
-  color: boolean;
+  color: ColorFlag;
   years?: number;
   family?: string;
   top: number;
@@ -32,6 +33,7 @@ export const matchCommand: CommandSpec = {
   async run(words, raw, io) {
     const opts = raw as unknown as MatchFlags;
     const title = words.join(' ');
+    if (title.trim() === '') throw new UsageError('the title is empty', 'give a job title, such as: leveler match "Senior Data Scientist"');
     const { ladder, lexicon } = await openLadder(io, opts.data);
     const family = opts.family === undefined ? null : familyOption(ladder, opts.family).id;
     const matcher = new Matcher(ladder, lexicon);

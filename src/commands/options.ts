@@ -1,4 +1,5 @@
 // Every flag of every command, described once. Commands pick theirs from here.
+import type { ColorFlag } from '../output/color.js';
 import { InvalidArgumentError, Option } from 'commander';
 import { readYears, YEARS_FORMS } from '../core/years.js';
 import { shown } from '../output/shown.js';
@@ -30,7 +31,9 @@ function parseDelimiter(value: string): string {
 export const options = {
   data: () => new Option('--data <dir>', 'ladder folder (default: $LEVELER_DATA, else the shipped ladder)'),
   json: () => new Option('--json', 'print JSON for scripts (see the JSON contract in the README)'),
-  family: () => new Option('--family <id>', 'job family id, such as ai-ml (default: detected from the title)'),
+  family: () => new Option('--family <id>', 'job family id, such as ai-ml, instead of the one the title names (default: detected from each title)'),
+  /** For commands that take no title: the card's family. */
+  cardFamily: () => new Option('--family <id>', "the family whose card to show, such as ai-ml (default: the ladder's only family, if it has one)"),
   years: () => new Option('--years <n>', `years of experience, ${YEARS_FORMS}`).argParser(parseYears),
   column: () => new Option('--column <name>', 'the title column (default: a header named title, job_title, job title, position or role)'),
   yearsColumn: () => new Option('--years-column <name>', 'a column of years of experience (a blank cell means none)'),
@@ -46,5 +49,5 @@ export const options = {
 /** The options every command receives from the program. */
 export interface GlobalOptions {
   /** false with --no-color. */
-  color: boolean;
+  color: ColorFlag;
 }

@@ -1,3 +1,4 @@
+import type { ColorFlag } from '../output/color.js';
 import { buildCard } from '../core/cards.js';
 import { EXIT } from '../errors.js';
 import { painter } from '../output/color.js';
@@ -9,7 +10,7 @@ import { cardFamily, levelArgument, openLadder, presentation, write } from './co
 import { options } from './options.js';
 
 interface ShowFlags {
-  color: boolean;
+  color: ColorFlag;
   family?: string;
   json?: boolean;
   data?: string;
@@ -21,7 +22,7 @@ export const showCommand: CommandSpec = {
   summary: "print a level's whole card",
   examples: ['leveler show P3', 'leveler show m2 --family ai-ml', 'leveler show P1 --json | jq -r ".tasks[]"'],
   details: 'Without --family, a ladder with a single family shows that family\'s card.',
-  options: [options.family(), options.json(), options.data()],
+  options: [options.cardFamily(), options.json(), options.data()],
   async run([code], raw, io) {
     const opts = raw as unknown as ShowFlags;
     const { ladder } = await openLadder(io, opts.data);

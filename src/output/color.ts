@@ -1,15 +1,19 @@
-// Colour is decided once, here, from --no-color, NO_COLOR, FORCE_COLOR and whether the output is a
-// terminal. chalk does not read NO_COLOR by itself, and is only loaded when colour is on.
+// Colour is decided once, here, from --color / --no-color, NO_COLOR, FORCE_COLOR and whether the
+// output is a terminal. chalk does not read NO_COLOR by itself, and is only loaded when colour is on.
+
+/** --color always|never|auto, false for --no-color, undefined (auto) when neither was given. */
+export type ColorFlag = 'auto' | 'always' | 'never' | boolean | undefined;
 
 export interface ColorInputs {
-  /** false when --no-color was given. */
-  flag: boolean;
+  flag: ColorFlag;
   env: Record<string, string | undefined>;
   isTTY: boolean;
 }
 
 export function colorEnabled({ flag, env, isTTY }: ColorInputs): boolean {
-  if (!flag) return false;
+  if (flag === false || flag === 'never') return false;
+  // A flag on the command line outranks the environment (no-color.org).
+  if (flag === 'always') return true;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   const force = env.FORCE_COLOR;
   if (force !== undefined) return force !== '0' && force !== 'false';

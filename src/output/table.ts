@@ -57,8 +57,10 @@ export function renderCardTable(card: Card, options: TableOptions): string {
 export function renderLadderTable(ladder: Ladder, familyId: string | null, { paint, width }: TableOptions): string {
   const family = ladder.families.find((f) => f.id === familyId) ?? null;
   const head = ['Level', 'Name', 'Years', family ? `Role (${family.name})` : 'What it means'].map((h) => paint.bold(h));
-  const widths = [7, 26, 11];
-  const lastWidth = Math.max(24, Math.min(width, 140) - widths.reduce((a, b) => a + b, 0) - 5);
+  // Narrower than 80 columns, the level's name wraps so that the table still fits (60 columns and up).
+  const narrow = width < 80;
+  const widths = narrow ? [6, 16, 10] : [7, 26, 11];
+  const lastWidth = Math.max(narrow ? 16 : 24, Math.min(width, 140) - widths.reduce((a, b) => a + b, 0) - 5);
   const table = new Table({ head, colWidths: [...widths, lastWidth], wordWrap: true, style: STYLE });
   let track = '';
   for (const level of ladder.levels) {

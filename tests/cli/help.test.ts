@@ -1,0 +1,74 @@
+// The command line as people read it: help, usage errors, widths.
+import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../src/cli.js';
+import { run } from '../helpers.js';
+
+describe('help', () => {
+  it.each([...COMMANDS.map((c) => c.name), 'leveler'])('%s: every example on one line, in a pipe and at 60 columns', async (name) => {
+    const args = name === 'leveler' ? ['--help'] : [name, '--help'];
+    const spec = COMMANDS.find((c) => c.name === name);
+    const examples = spec ? spec.examples : COMMANDS.map((c) => c.examples[0]!);
+    for (const options of [{}, { tty: true, columns: 60 }]) {
+      const r = await run(args, options);
+      expect(r.code).toBe(0);
+      for (const example of examples) expect(r.stdout).toContain(`\n  $ ${example}\n`);
+    }
+  });
+
+  it('shows a command\'s examples before its options', async () => {
+    const r = await run(['batch', '--help']);
+    expect(r.stdout.indexOf('Examples:')).toBeLessThan(r.stdout.indexOf('Options:'));
+    expect(r.stdout.indexOf('Examples:')).toBeGreaterThan(0);
+  });
+
+  it('list and show say --family picks the card, not a family detected from a title', async () => {
+    for (const name of ['list', 'show']) {
+      const r = await run([name, '--help']);
+      expect(r.stdout).not.toContain('detected from the title');
+      expect(r.stdout).toMatch(/--family <id>\s+the family whose card to show/);
+    }
+  });
+
+  it('help COMMAND shows that command\'s help', async () => {
+    const r = await run(['help', 'batch']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: leveler batch /);
+  });
+
+  it('help of an unknown command says so (exit 2)', async () => {
+    const r = await run(['help', 'nope']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('leveler: unknown command "nope"; the commands are match, batch, list, show, validate; see `leveler --help`\n');
+  });
+});
+
+describe('usage errors', () => {
+  it('point at the help of the command they happened in', async () => {
+    const r = await run(['batch', '--nope']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("leveler: unknown option '--nope'; see `leveler batch --help`\n");
+  });
+
+  it.each([[['match', '']], [['match', '   ']]])('%j: an empty title is a usage error (exit 2)', async (args) => {
+    const r = await run(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('leveler: the title is empty; give a job title, such as: leveler match "Senior Data Scientist"\n');
+  });
+
+  it('--color takes auto, always or never', async () => {
+    const always = await run(['list', '--color', 'always'], { tty: true });
+    expect(always.stdout).toContain('\u001b[');
+    const never = await run(['list', '--color', 'never'], { tty: true, env: { FORCE_COLOR: '1' } });
+    expect(never.stdout).not.toContain('\u001b[');
+    const bad = await run(['list', '--color', 'sometimes']);
+    expect(bad.code).toBe(2);
+  });
+});
+
+describe('widths', () => {
+  it('list fits a 60-column terminal', async () => {
+    const r = await run(['list', '--no-color'], { tty: true, columns: 60 });
+    const widest = Math.max(...r.stdout.trimEnd().split('\n').map((l) => [...l].length));
+    expect(widest).toBeLessThanOrEqual(60);
+  });
+});
