@@ -5,7 +5,7 @@
 import type { ColorFlag } from '../output/color.js';
 import { open, type FileHandle } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { columnIndex, findTitleColumn, parseYearsCell, Tally, type RowAnswer } from '../core/batch.js';
+import { columnIndex, findTitleColumn, findYearsColumn, parseYearsCell, Tally, type RowAnswer } from '../core/batch.js';
 import { createMatcher } from '../core/match.js';
 import { DataError, EXIT, signalExit, UsageError } from '../errors.js';
 import { checkEncoding, CsvReader } from '../io/csv.js';
@@ -20,7 +20,11 @@ import { messageLine, shown, shownList } from '../output/shown.js';
 interface BatchFlags {
   color: ColorFlag;
   column?: string;
-  yearsColumn?: string;
+  /** A column name or number; false with --no-years-column; undefined: found by its name. */
+  yearsColumn?: string | false;
+  /** False with --no-header. */
+  header: boolean;
+  bom?: boolean;
   format: 'csv' | 'ndjson' | 'json';
   output?: string;
   delimiter?: string;
@@ -85,6 +89,7 @@ class BatchRun {
       sink = openSink({ target: opts.output, stdout: io.stdout, cwd: io.cwd, input: input.id });
       const reader = new CsvReader({
         source: this.display,
+        header: opts.header !== false,
         ...(encoding ? { encoding } : {}),
         ...(opts.delimiter ? { delimiter: opts.delimiter } : {}),
       });
@@ -201,32 +206,42 @@ class BatchRun {
   }
 
   private columns(reader: CsvReader): { title: number; years: number; width: number } {
+    const { opts } = this;
     const header = reader.header;
-    if (header === null) throw new DataError(`${this.display} is empty: no header row`, 'the first line must name the columns, such as title,years');
-    const list = shownList(header);
-    const title = this.opts.column === undefined ? findTitleColumn(header) : columnIndex(header, this.opts.column);
+    if (header === null) {
+      throw new DataError(`${this.display} is empty: no header row`, 'the first line must name the columns, such as title,years (or pass --no-header)');
+    }
+    const list = opts.header === false ? `${header.length} columns, numbered from 1` : shownList(header);
+    const title = opts.column !== undefined ? columnIndex(header, opts.column) : opts.header === false ? 0 : findTitleColumn(header);
     if (title < 0) {
       throw new UsageError(
-        this.opts.column === undefined ? `no title column in ${this.display}` : `no column ${shown(this.opts.column)} in ${this.display}`,
-        `its columns are ${list}; pick one with --column NAME`,
+        opts.column === undefined ? `no title column in ${this.display}` : `no column ${shown(opts.column)} in ${this.display}`,
+        `its columns are ${list}; pick one with --column NAME (or its number)`,
       );
     }
     let years = -1;
-    if (this.opts.yearsColumn !== undefined) {
-      years = columnIndex(header, this.opts.yearsColumn);
-      if (years < 0) throw new UsageError(`no column ${shown(this.opts.yearsColumn)} in ${this.display}`, `its columns are ${list}`);
+    if (typeof opts.yearsColumn === 'string') {
+      years = columnIndex(header, opts.yearsColumn);
+      if (years < 0) throw new UsageError(`no column ${shown(opts.yearsColumn)} in ${this.display}`, `its columns are ${list}`);
+    } else if (opts.yearsColumn === undefined && opts.header !== false) {
+      years = findYearsColumn(header);
+      if (years >= 0 && !opts.quiet) {
+        this.io.stderr.write(`leveler: years of experience from column ${shown(header[years]!)} (--years-column to pick another, --no-years-column for none)\n`);
+      }
     }
     return { title, years, width: header.length };
   }
 
   private preamble(reader: CsvReader): string {
     if (this.opts.format === 'csv') {
+      const bom = this.opts.bom ? '\uFEFF' : '';
+      if (this.opts.header === false) return bom;
       const same = collidingColumns(reader.header!);
       if (same.length > 0) {
         const list = same.map((c) => `"${c}"`).join(', ');
         this.warn(`the input already has ${same.length === 1 ? 'a column' : 'columns'} ${list}; leveler's ${same.length === 1 ? 'is' : 'are'} appended after the input's, under the same name`);
       }
-      return csvHeader(reader.header!, reader.delimiter!) + '\n';
+      return bom + csvHeader(reader.header!, reader.delimiter!) + '\n';
     }
     return this.opts.format === 'json' ? '[\n' : '';
   }

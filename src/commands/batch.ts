@@ -20,8 +20,11 @@ export const batchCommand: CommandSpec = {
   options: [
     options.column(),
     options.yearsColumn(),
+    options.noYearsColumn(),
+    options.noHeader(),
     options.format(),
     options.output(),
+    options.bom(),
     options.delimiter(),
     options.encoding(),
     options.family(),

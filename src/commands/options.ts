@@ -35,8 +35,12 @@ export const options = {
   /** For commands that take no title: the card's family. */
   cardFamily: () => new Option('--family <id>', "the family whose card to show, such as ai-ml (default: the ladder's only family, if it has one)"),
   years: () => new Option('--years <n>', `years of experience, ${YEARS_FORMS}`).argParser(parseYears),
-  column: () => new Option('--column <name>', 'the title column (default: a header named title, job_title, job title, position or role)'),
-  yearsColumn: () => new Option('--years-column <name>', 'a column of years of experience (a blank cell means none)'),
+  column: () => new Option('--column <name>', 'the title column, by name or number from 1 (default: a header named title, job_title, job title, position or role)'),
+  yearsColumn: () =>
+    new Option('--years-column <name>', 'a column of years of experience, by name or number (default: a header named years, yoe or years_of_experience)'),
+  noYearsColumn: () => new Option('--no-years-column', 'read no years, even from a column named years'),
+  noHeader: () => new Option('--no-header', 'the first row is data: columns are numbered from 1, the title is column 1 unless --column says'),
+  bom: () => new Option('--bom', 'start CSV output with a byte-order mark, so that Excel reads it as UTF-8'),
   format: () => new Option('--format <format>', 'output format').choices(['csv', 'ndjson', 'json']).default('csv'),
   output: () => new Option('-o, --output <file>', 'write to this file, atomically (default: stdout)'),
   delimiter: () => new Option('--delimiter <char>', 'input field delimiter, such as ";" or "\\t" (default: detected)').argParser(parseDelimiter),

@@ -7,10 +7,27 @@ export const TITLE_HEADERS = ['title', 'job_title', 'job title', 'jobtitle', 'jo
 
 const norm = (s: string) => s.trim().toLowerCase();
 
-/** The index of `name` in the header (case and surrounding space ignored), else -1. */
+/**
+ * The index of `name` in the header (case and surrounding space ignored); else, when `name` is a
+ * number from 1 to the header's width, that column (1-based, as cut and xsv count); else -1.
+ */
 export function columnIndex(header: string[], name: string): number {
   const wanted = norm(name);
-  return header.findIndex((h) => norm(h) === wanted);
+  const named = header.findIndex((h) => norm(h) === wanted);
+  if (named >= 0) return named;
+  const n = /^\d{1,6}$/.test(wanted) ? Number(wanted) : 0;
+  return n >= 1 && n <= header.length ? n - 1 : -1;
+}
+
+/** Header names taken as the years column when --years-column is not given, best first. */
+export const YEARS_HEADERS = ['years', 'yoe', 'years_of_experience', 'years of experience', 'years_experience', 'experience_years', 'yrs'];
+
+export function findYearsColumn(header: string[]): number {
+  for (const name of YEARS_HEADERS) {
+    const i = header.findIndex((h) => norm(h) === name);
+    if (i >= 0) return i;
+  }
+  return -1;
 }
 
 export function findTitleColumn(header: string[]): number {

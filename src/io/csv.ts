@@ -21,6 +21,8 @@ export interface CsvOptions {
   source: string;
   /** The longest record accepted, in characters. */
   maxRecordChars?: number;
+  /** False when the first row is data: the columns are then named 1, 2, 3... */
+  header?: boolean;
 }
 
 export interface CsvBatch {
@@ -337,6 +339,7 @@ export class CsvReader {
   private readonly sniff: boolean;
   private readonly maxRecord: number;
   private parser: RecordParser | null = null;
+  private readonly headerRow: boolean;
   /** Text read before the delimiter is known. */
   private sample = '';
 
@@ -346,6 +349,7 @@ export class CsvReader {
     this.sniff = options.encoding === undefined;
     this.delimiter = options.delimiter;
     this.maxRecord = options.maxRecordChars ?? DEFAULT_MAX_RECORD;
+    this.headerRow = options.header ?? true;
   }
 
   get warnings(): CsvWarning[] {
@@ -374,7 +378,9 @@ export class CsvReader {
       this.sample = '';
     }
     const rows = this.parser.feed(text, final);
-    if (this.header === null && rows.length > 0) this.header = rows.shift()!;
+    if (this.header === null && rows.length > 0) {
+      this.header = this.headerRow ? rows.shift()! : rows[0]!.map((_, i) => String(i + 1));
+    }
     return { rows, quoted: this.parser.takeQuoted() };
   }
 

@@ -60,7 +60,7 @@ describe('leveler batch: CSV output', () => {
       'id,title,years,level,level_name,track,family,role,confidence',
       '1,Senior ML Engineer,,P3,Career Professional,professional,ai-ml,Senior AI/ML Engineer,0.95',
       '2,Junior ML Engineer,1,surplus,P1,Entry-Level Professional,professional,ai-ml,Entry-Level AI/ML Engineer,0.95',
-      '3,ML Engineer,4,P2,Developing Professional,professional,ai-ml,AI/ML Engineer,0.50',
+      '3,ML Engineer,4,P2,Developing Professional,professional,ai-ml,AI/ML Engineer,0.75',
     ]);
     expect(lines(r.stderr)).toEqual([
       'leveler: warning: tests/fixtures/csv/ragged-rows.csv: row 1 has 2 fields, the header 3; kept',
@@ -160,7 +160,7 @@ describe('leveler batch: reads CSV exactly', () => {
   });
 
   it('keeps the space of "Senior ML" ,3: the input stays as it was', async () => {
-    const r = await quiet([file('space.csv', 'title,years\n"Senior ML" ,3\n')]);
+    const r = await quiet([file('space.csv', 'title,n\n"Senior ML" ,3\n')]);
     expect(lines(r.stdout)[1]).toBe('Senior ML ,3,P3,Career Professional,professional,ai-ml,Senior AI/ML Engineer,0.95');
   });
 
@@ -199,6 +199,50 @@ describe('leveler batch: reads CSV exactly', () => {
     const r = await quiet([file('utf16-nobom.csv', Buffer.from('title\nSenior ML\n', 'utf16le'))]);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/looks like UTF-16 without a byte-order mark; pass --encoding utf-16le/);
+  });
+});
+
+describe('leveler batch: columns, as csvkit and xsv users expect', () => {
+  const temp = mkdtempSync(join(tmpdir(), 'leveler-columns-'));
+  afterAll(() => rmSync(temp, { recursive: true, force: true }));
+  const file = (name: string, content: string) => {
+    writeFileSync(join(temp, name), content);
+    return join(temp, name);
+  };
+
+  it('finds a years column by its name, and says so on stderr', async () => {
+    const path = file('yoe.csv', 'title,YOE\nML Engineer,6\n');
+    const r = await run(['batch', path, '--format', 'ndjson']);
+    expect(JSON.parse(lines(r.stdout)[0]!).query).toEqual({ title: 'ML Engineer', years: 6 });
+    expect(r.stderr).toMatch(/^leveler: years of experience from column "YOE" \(--years-column to pick another, --no-years-column for none\)\n/);
+  });
+
+  it('reads no years with --no-years-column', async () => {
+    const r = await quiet([file('years.csv', 'title,years\nML Engineer,6\n'), '--format', 'ndjson', '--no-years-column']);
+    expect(JSON.parse(lines(r.stdout)[0]!).query).toEqual({ title: 'ML Engineer', years: null });
+  });
+
+  it('takes columns by number, from 1', async () => {
+    const r = await quiet([file('numbers.csv', 'id,job,exp\n1,ML Engineer,6\n'), '--column', '2', '--years-column', '3', '--format', 'ndjson']);
+    expect(JSON.parse(lines(r.stdout)[0]!).query).toEqual({ title: 'ML Engineer', years: 6 });
+  });
+
+  it('reads a file with no header with --no-header: column 1 is the title, no header is written', async () => {
+    const r = await quiet([file('headless.csv', 'Senior ML Engineer,7\nJunior ML,1\n'), '--no-header']);
+    expect(lines(r.stdout)).toEqual([
+      'Senior ML Engineer,7,P3,Career Professional,professional,ai-ml,Senior AI/ML Engineer,0.95',
+      'Junior ML,1,P1,Entry-Level Professional,professional,ai-ml,Entry-Level AI/ML Engineer,0.95',
+    ]);
+    const numbered = await quiet([join(temp, 'headless.csv'), '--no-header', '--column', '1', '--years-column', '2', '--format', 'ndjson']);
+    expect(lines(numbered.stdout).map((l) => JSON.parse(l).query)).toEqual([
+      { title: 'Senior ML Engineer', years: 7 },
+      { title: 'Junior ML', years: 1 },
+    ]);
+  });
+
+  it('starts the output with a byte-order mark with --bom, for Excel', async () => {
+    const r = await quiet([file('bom.csv', 'title\nML Engineer\n'), '--bom']);
+    expect(r.stdout.startsWith('\uFEFFtitle,level,')).toBe(true);
   });
 });
 
@@ -242,7 +286,7 @@ describe('leveler batch: bad input', () => {
     [['no/such.csv'], 3, /^leveler: cannot read no\/such\.csv: not found; /],
     [['tests/fixtures'], 3, /^leveler: cannot read tests\/fixtures: it is a folder; /],
     [[csv('empty-file.csv')], 3, /is empty: no header row/],
-    [[csv('no-title-column.csv')], 2, /^leveler: no title column in .*; its columns are "name", "department"; pick one with --column NAME\n$/],
+    [[csv('no-title-column.csv')], 2, /^leveler: no title column in .*; its columns are "name", "department"; pick one with --column NAME \(or its number\)\n$/],
     [[csv('utf8-bom.csv'), '--column', 'job'], 2, /no column "job" in .*; its columns are "title", "years"/],
     [[csv('utf8-bom.csv'), '--years-column', 'age'], 2, /no column "age"/],
     [[csv('utf8-bom.csv'), '--format', 'xml'], 2, /argument 'xml' is invalid. Allowed choices are csv, ndjson, json/],
