@@ -4,6 +4,7 @@ import { Command, CommanderError, Help, Option } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
 import type { CommandSpec } from './commands/command.js';
 import { batchCommand } from './commands/batch.js';
+import { completionCommand } from './commands/completion.js';
 import { listCommand } from './commands/list.js';
 import { matchCommand } from './commands/match.js';
 import { showCommand } from './commands/show.js';
@@ -13,7 +14,14 @@ import { writeFailure } from './io/output.js';
 import type { Io } from './io/terminal.js';
 import { messageLine, shown } from './output/shown.js';
 
+/** The flags of every command, described once (see each command's own in src/commands). */
+const globalOptions = () => [
+  new Option('--color <when>', 'colour: auto (on a terminal), always or never').choices(['auto', 'always', 'never']),
+  new Option('--no-color', 'no colour in output (also: NO_COLOR=1)'),
+];
+
 export const COMMANDS: CommandSpec[] = [matchCommand, batchCommand, listCommand, showCommand, validateCommand];
+COMMANDS.push(completionCommand(() => COMMANDS, globalOptions));
 
 /** Examples of each command: shown after its description, as written, never wrapped mid-command. */
 const EXAMPLES = new WeakMap<Command, string[]>();
@@ -44,12 +52,11 @@ function program(io: Io, setExit: (code: number) => void): Command {
   const root = new Command('leveler')
     .description('Map a job title (and years of experience) to a level on a job ladder, and say what the level means.')
     .version(pkg.version, '-V, --version')
-    .addOption(new Option('--color <when>', 'colour: auto (on a terminal), always or never').choices(['auto', 'always', 'never']))
-    .option('--no-color', 'no colour in output (also: NO_COLOR=1)')
     .exitOverride()
     .showSuggestionAfterError(true)
     .configureHelp({ formatHelp })
     .configureOutput(outputFor(io, 'leveler --help'));
+  for (const option of globalOptions()) root.addOption(option);
   EXAMPLES.set(root, COMMANDS.map((c) => c.examples[0]!));
   for (const spec of COMMANDS) {
     const cmd = root

@@ -59,3 +59,37 @@ describe('the leveler binary', () => {
     expect(leveler(['validate']).status).toBe(0);
   });
 });
+
+describe('leveler completion', () => {
+  /** Completes `line` (words so far, the last one being typed) with the bash script, as bash would. */
+  function completeBash(words: string[]): string[] {
+    const script = leveler(['completion', 'bash']).stdout;
+    const quoted = words.map((w) => `'${w}'`).join(' ');
+    const r = spawnSync('bash', ['-c', `${script}\nCOMP_WORDS=(leveler ${quoted}); COMP_CWORD=${words.length}; _leveler; printf '%s\\n' "\${COMPREPLY[@]}"`], {
+      cwd: temp,
+      encoding: 'utf8',
+    });
+    expect(r.stderr).toBe('');
+    return r.stdout.trim().split('\n').filter(Boolean);
+  }
+
+  it('bash: completes commands, each command\'s flags and a flag\'s choices', () => {
+    expect(completeBash(['ba'])).toEqual(['batch']);
+    expect(completeBash(['batch', '--for'])).toEqual(['--format']);
+    expect(completeBash(['batch', '--format', 'nd'])).toEqual(['ndjson']);
+    expect(completeBash(['match', '--y'])).toEqual(['--years']);
+    expect(completeBash(['list', '--color', 'al'])).toEqual(['always']);
+  });
+
+  it.each(['zsh', 'fish'])('%s: a script naming every command and flag', (shell) => {
+    const r = leveler(['completion', shell]);
+    expect(r.status).toBe(0);
+    for (const word of ['match', 'batch', 'list', 'show', 'validate', 'format', 'years-column', 'no-header']) expect(r.stdout).toContain(word);
+  });
+
+  it('refuses an unknown shell (exit 2)', () => {
+    const r = leveler(['completion', 'tcsh']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('leveler: unknown shell "tcsh"; use one of: bash, zsh, fish\n');
+  });
+});
