@@ -18,6 +18,7 @@ import { messageLine, shown } from './output/shown.js';
 const globalOptions = () => [
   new Option('--color <when>', 'colour: auto (on a terminal), always or never').choices(['auto', 'always', 'never']),
   new Option('--no-color', 'no colour in output (also: NO_COLOR=1)'),
+  new Option('--no-pager', 'never page a long table on a terminal (also: PAGER=cat)'),
 ];
 
 export const COMMANDS: CommandSpec[] = [matchCommand, batchCommand, listCommand, showCommand, validateCommand];

@@ -33,6 +33,7 @@ class Capture extends Writable {
   chunks: string[] = [];
   isTTY: boolean;
   columns: number | undefined;
+  rows: number | undefined;
   constructor(isTTY: boolean, columns?: number) {
     super();
     this.isTTY = isTTY;
@@ -51,6 +52,8 @@ export interface RunResult {
   code: number;
   stdout: string;
   stderr: string;
+  /** What went through the pager (with `pager: true`). */
+  paged: string[];
 }
 
 export interface FakeIoOptions {
@@ -60,16 +63,28 @@ export interface FakeIoOptions {
   stdin?: string;
   stdinTTY?: boolean;
   cwd?: string;
+  /** Terminal height. */
+  rows?: number;
+  /** Give the CLI a pager that records what it is given. */
+  pager?: boolean;
 }
 
 /** Runs the CLI in-process, as `leveler ...args`, with a fake terminal or pipe. */
 export async function run(args: string[], options: FakeIoOptions = {}): Promise<RunResult> {
   const stdout = new Capture(options.tty ?? false, options.columns);
+  if (options.rows !== undefined) stdout.rows = options.rows;
   const stderr = new Capture(options.tty ?? false);
   const stdin = Object.assign(Readable.from(options.stdin === undefined ? [] : [options.stdin]), { isTTY: options.stdinTTY ?? false });
+  const paged: string[] = [];
   const io: Io = { stdout, stderr, stdin, env: options.env ?? {}, cwd: options.cwd ?? ROOT };
+  if (options.pager) {
+    io.page = async (text) => {
+      paged.push(text);
+      return true;
+    };
+  }
   const code = await main(args, io);
-  return { code, stdout: stdout.text, stderr: stderr.text };
+  return { code, stdout: stdout.text, stderr: stderr.text, paged };
 }
 
 /** Rows of a small, well-formed CSV fixture (quoted fields allowed), as objects by header. */

@@ -58,3 +58,11 @@ export function levelArgument(ladder: Ladder, code: string): LevelDef {
 export function write(io: Io, text: string): void {
   io.stdout.write(text);
 }
+
+/** A table for the terminal: through the pager when it is taller than the screen, unless --no-pager. */
+export async function writeTable(io: Io, text: string, opts: { pager?: boolean }): Promise<void> {
+  const rows = io.stdout.rows ?? 0;
+  const tall = rows > 0 && text.split('\n').length > rows - 1;
+  if (opts.pager !== false && tall && io.page && (await io.page(text))) return;
+  write(io, text);
+}

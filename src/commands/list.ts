@@ -6,10 +6,12 @@ import { painter } from '../output/color.js';
 import { renderJson } from '../output/json.js';
 import { renderTsv } from '../output/plain.js';
 import type { CommandSpec } from './command.js';
-import { cardFamily, openLadder, presentation, write } from './context.js';
+import { cardFamily, openLadder, presentation, write, writeTable } from './context.js';
 import { options } from './options.js';
 
 interface ListFlags {
+  /** false with --no-pager. */
+  pager?: boolean;
   color: ColorFlag;
   family?: string;
   json?: boolean;
@@ -49,7 +51,7 @@ export const listCommand: CommandSpec = {
       write(io, renderJson(summary));
     } else if (show.table) {
       const { renderLadderTable } = await import('../output/table.js');
-      write(io, renderLadderTable(ladder, familyId, { paint: await painter(show.color), width: show.width }));
+      await writeTable(io, renderLadderTable(ladder, familyId, { paint: await painter(show.color), width: show.width }), opts);
     } else {
       write(io, renderTsv(summary.levels.map((l) => [l.level, l.levelName, l.track, bandText(l.years), l.role ?? l.meaning])));
     }

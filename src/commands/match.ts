@@ -6,11 +6,13 @@ import { renderJson } from '../output/json.js';
 import { renderPlain } from '../output/plain.js';
 import { matchRows } from '../output/rows.js';
 import type { CommandSpec } from './command.js';
-import { familyOption, openLadder, presentation, write } from './context.js';
+import { familyOption, openLadder, presentation, write, writeTable } from './context.js';
 import { options } from './options.js';
 import { shown } from '../output/shown.js';
 
 interface MatchFlags {
+  /** false with --no-pager. */
+  pager?: boolean;
   color: ColorFlag;
   years?: number;
   family?: string;
@@ -47,7 +49,7 @@ export const matchCommand: CommandSpec = {
       io.stderr.write(`leveler: no match for ${shown(title)}: ${result.reasons.at(-1) ?? 'nothing recognised'}\n`);
     } else if (show.table) {
       const { renderMatchTable } = await import('../output/table.js');
-      write(io, renderMatchTable(result, { paint: await painter(show.color), width: show.width }));
+      await writeTable(io, renderMatchTable(result, { paint: await painter(show.color), width: show.width }), opts);
     } else {
       write(io, renderPlain(matchRows(result)));
     }

@@ -6,10 +6,12 @@ import { renderJson } from '../output/json.js';
 import { renderPlain } from '../output/plain.js';
 import { cardRows, identityRows } from '../output/rows.js';
 import type { CommandSpec } from './command.js';
-import { cardFamily, levelArgument, openLadder, presentation, write } from './context.js';
+import { cardFamily, levelArgument, openLadder, presentation, write, writeTable } from './context.js';
 import { options } from './options.js';
 
 interface ShowFlags {
+  /** false with --no-pager. */
+  pager?: boolean;
   color: ColorFlag;
   family?: string;
   json?: boolean;
@@ -33,7 +35,7 @@ export const showCommand: CommandSpec = {
       write(io, renderJson(card));
     } else if (show.table) {
       const { renderCardTable } = await import('../output/table.js');
-      write(io, renderCardTable(card, { paint: await painter(show.color), width: show.width }));
+      await writeTable(io, renderCardTable(card, { paint: await painter(show.color), width: show.width }), opts);
     } else {
       write(io, renderPlain([...identityRows(card), ...cardRows(card)]));
     }

@@ -4,7 +4,7 @@ import { fstatSync, readFileSync, statSync } from 'node:fs';
 import { Writable, type Readable } from 'node:stream';
 import { fdIdentity, type FileId } from './output.js';
 
-export type Out = Writable & { isTTY?: boolean; columns?: number };
+export type Out = Writable & { isTTY?: boolean; columns?: number; rows?: number };
 
 export interface Io {
   stdout: Out;
@@ -19,6 +19,8 @@ export interface Io {
   onInterrupt?(handler: (signal: string) => void): () => void;
   /** The identity of the file on stdin, when it is a regular file: it must never be the output. */
   stdinFile?(): FileId | null;
+  /** Shows text taller than the terminal through a pager (as git does); false when there is none to run. */
+  page?(text: string): Promise<boolean>;
 }
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -37,7 +39,29 @@ export function processIo(): Io {
       };
     },
     stdinFile: () => fdIdentity(0),
+    page: (text) => runPager(text, process.env),
   };
+}
+
+/**
+ * Pipes text to $LEVELER_PAGER, else $PAGER, else less; less is told, as git tells it, to quit when
+ * the text fits one screen (F), keep colours (R) and leave the text on screen (X).
+ */
+async function runPager(text: string, env: Record<string, string | undefined>): Promise<boolean> {
+  const command = (env.LEVELER_PAGER ?? env.PAGER ?? 'less').trim();
+  if (command === '' || command === 'cat') return false;
+  const { spawn } = await import('node:child_process');
+  return new Promise((done) => {
+    const child = spawn(command, { shell: true, stdio: ['pipe', 'inherit', 'ignore'], env: { LESS: 'FRX', ...env } });
+    let started = true;
+    child.on('error', () => {
+      started = false;
+      done(false);
+    });
+    child.stdin.on('error', () => {}); // the reader quit early (q in less): not an error
+    child.on('close', (code) => done(started && code !== 127));
+    child.stdin.end(text);
+  });
 }
 
 /**

@@ -93,3 +93,21 @@ describe('leveler completion', () => {
     expect(r.stderr).toBe('leveler: unknown shell "tcsh"; use one of: bash, zsh, fish\n');
   });
 });
+
+describe('the pager, on a real terminal', () => {
+  it('sends a card taller than the screen through $LEVELER_PAGER, and nothing through it with --no-pager', () => {
+    const paged = join(temp, 'paged.txt');
+    const onTerminal = (flags: string) =>
+      spawnSync('script', ['-qc', `stty rows 30 cols 100; "${process.execPath}" "${BIN}" show P1 --no-color ${flags}`, '/dev/null'], {
+        cwd: temp,
+        encoding: 'utf8',
+        env: { ...process.env, LEVELER_PAGER: `cat > "${paged}"`, NO_COLOR: '1' },
+      });
+    expect(onTerminal('').status).toBe(0);
+    expect(readFileSync(paged, 'utf8')).toMatch(/^P1 Entry-Level Professional · AI\/ML Engineering\n/);
+    rmSync(paged);
+    const direct = onTerminal('--no-pager');
+    expect(direct.stdout).toContain('P1 Entry-Level Professional');
+    expect(() => readFileSync(paged)).toThrow();
+  });
+});
