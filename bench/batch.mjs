@@ -97,7 +97,14 @@ async function workloads() {
     }
     await new Promise((r) => out.end(r));
   }
-  return { repeated, distinct, distinctTitles, big: GB > 0 ? big : null };
+  // 2M rows of about 20,000 distinct titles, each with years from 0 to 40: a memo keyed by title and
+  // years would see 800,000 keys.
+  const withYears = join(work, `${tag}-years-${2 * ROWS}.csv`);
+  if (!existsSync(withYears)) {
+    const pool = distinctTitles.flatMap((t) => [t, ...places.map((p) => `${t} - ${p}`)]).slice(0, 20_000);
+    await writeFile(withYears, 'title,years', Array.from({ length: 2 * ROWS }, () => `${lib.csvLine([pool[Math.floor(rnd() * pool.length)]], ',')},${Math.floor(rnd() * 41)}`));
+  }
+  return { repeated, distinct, distinctTitles, withYears, big: GB > 0 ? big : null };
 }
 
 /** Runs a command with stdout to /dev/null; wall time, and peak RSS read from /proc while it runs. */
@@ -151,9 +158,11 @@ console.log(`workloads: ${dataDir ? `real titles from ${dataDir}` : 'generated t
 const pass = await measure([join(root, 'bench', 'passthrough.mjs'), w.repeated]);
 const csv = await measure([bin, 'batch', w.repeated, '-q']);
 const ndjson = await measure([bin, 'batch', w.repeated, '--format', 'ndjson', '-q']);
+const fields = await measure([bin, 'batch', w.repeated, '--format', 'ndjson', '--fields', 'level,family,confidence', '-q']);
 console.log(`\n${fmt(rows)} rows of repeated titles (${mb(statSync(w.repeated).size)}):`);
 console.log(`  batch --format csv     ${csv.seconds.toFixed(2).padStart(6)} s  ${fmt(rows / csv.seconds).padStart(10)} rows/s  peak ${mb(csv.peak)}   (target >= 500,000 rows/s)`);
 console.log(`  batch --format ndjson  ${ndjson.seconds.toFixed(2).padStart(6)} s  ${fmt(rows / ndjson.seconds).padStart(10)} rows/s  peak ${mb(ndjson.peak)}`);
+console.log(`  ndjson --fields level,family,confidence  ${fields.seconds.toFixed(2)} s  ${fmt(rows / fields.seconds)} rows/s  peak ${mb(fields.peak)}  (${(fields.seconds / csv.seconds).toFixed(2)}x csv; target <= 2x)`);
 console.log(`  pass-through baseline  ${pass.seconds.toFixed(2).padStart(6)} s  ${fmt(rows / pass.seconds).padStart(10)} rows/s  peak ${mb(pass.peak)}`);
 console.log(`  batch csv takes ${(csv.seconds / pass.seconds).toFixed(2)}x the pass-through time`);
 
@@ -164,6 +173,12 @@ const distinctRows = readFileSync(w.distinct, 'utf8').split('\n').length - 2;
 console.log(`\n${fmt(w.distinctTitles.length)} distinct titles, a fresh matcher each round (no memo):`);
 console.log(`  in-process: first round ${fmt(rates[0])} titles/s, median of ${rates.length} ${fmt(sorted[Math.floor(sorted.length / 2)])} titles/s   (target >= 50,000)`);
 console.log(`  batch CLI on ${fmt(distinctRows)} rows, each a different string (title, or title - place): ${distinctCli.seconds.toFixed(2)} s, ${fmt(distinctRows / distinctCli.seconds)} rows/s, start-up included`);
+
+const noYears = await measure([bin, 'batch', w.withYears, '--no-years-column', '-q']);
+const years = await measure([bin, 'batch', w.withYears, '--years-column', 'years', '-q']);
+console.log(`\n${fmt(2 * rows)} rows, about 20,000 distinct titles, years 0-40 (${mb(statSync(w.withYears).size)}):`);
+console.log(`  without years     ${noYears.seconds.toFixed(2).padStart(6)} s  ${fmt((2 * rows) / noYears.seconds).padStart(10)} rows/s  peak ${mb(noYears.peak)}`);
+console.log(`  --years-column    ${years.seconds.toFixed(2).padStart(6)} s  ${fmt((2 * rows) / years.seconds).padStart(10)} rows/s  peak ${mb(years.peak)}   (${(years.seconds / noYears.seconds).toFixed(2)}x without; target <= 2x)`);
 
 if (w.big) {
   const size = statSync(w.big).size;

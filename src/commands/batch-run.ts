@@ -5,14 +5,15 @@
 import type { ColorFlag } from '../output/color.js';
 import { open, type FileHandle } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { columnIndex, findTitleColumn, findYearsColumn, parseYearsCell, Tally, type RowAnswer } from '../core/batch.js';
-import { createMatcher } from '../core/match.js';
+import { columnIndex, findTitleColumn, findYearsColumn, parseYearsCell, plainYears, Tally, type RowAnswer } from '../core/batch.js';
+import { createMatcher, type TitleReading } from '../core/match.js';
+import type { MatchResult } from '../core/types.js';
 import { DataError, EXIT, signalExit, UsageError } from '../errors.js';
 import { checkEncoding, CsvReader } from '../io/csv.js';
 import { displayPath } from '../io/ladder.js';
 import { openSink, type FileId, type Sink } from '../io/output.js';
 import type { Io } from '../io/terminal.js';
-import { collidingColumns, csvHeader, csvRow, csvSuffix, jsonBody, jsonWithRow, renderProgress, renderSummary } from '../output/batch.js';
+import { collidingColumns, csvHeader, jsonFields, pickFields, type Field, csvRow, csvSuffix, jsonBody, jsonWithRow, renderProgress, renderSummary } from '../output/batch.js';
 import { colorEnabled, painter } from '../output/color.js';
 import { familyOption, openLadder } from './context.js';
 import { messageLine, shown, shownList } from '../output/shown.js';
@@ -25,6 +26,7 @@ interface BatchFlags {
   /** False with --no-header. */
   header: boolean;
   bom?: boolean;
+  fields?: string;
   format: 'csv' | 'ndjson' | 'json';
   output?: string;
   delimiter?: string;
@@ -36,6 +38,10 @@ interface BatchFlags {
 
 /** Characters of memoized output kept (JSON answers are kilobytes each); past this the memo starts over. */
 const MEMO_LIMIT_CHARS = 16_000_000;
+/** Distinct titles memoized, with their reading (see Matcher.readTitle); past this the memo starts over. */
+const MEMO_TITLES = 50_000;
+/** Distinct answer texts kept to be shared between titles. */
+const SHARED_ANSWERS = 10_000;
 /** Warnings printed one by one; the rest are counted. */
 const WARNING_LIMIT = 20;
 const PROGRESS_EVERY_MS = 200;
@@ -47,6 +53,27 @@ const FLUSH_CHARS = 256 * 1024;
  */
 const CHUNK_BYTES = 64 * 1024;
 
+/**
+ * A copy of a cell that holds no reference to the chunk it was cut from: V8 keeps a whole 64 KB
+ * chunk alive for a substring of it, so a memo keyed by cells would hold every chunk a new title
+ * came from.
+ */
+function ownCopy(text: string): string {
+  return text.length < 13 ? text : Buffer.from(text, 'utf8').toString('utf8');
+}
+
+/** What batch keeps of a title seen with years. */
+interface TitleAnswers {
+  title: string;
+  marker: TitleReading['marker'];
+  /** Kept only while answers may still be needed per years value (output that quotes the years). */
+  reading: TitleReading | null;
+  /** By years, or by Matcher.yearsKey when the output does not quote the years. */
+  answers: Map<number, RowAnswer>;
+  /** By whole years, a shortcut to the same answers. */
+  whole: RowAnswer[];
+}
+
 export async function runBatch(file: string | undefined, flags: Record<string, unknown>, io: Io): Promise<number> {
   return new BatchRun(flags as unknown as BatchFlags, io, file === undefined || file === '-' ? null : file).run();
 }
@@ -54,7 +81,13 @@ export async function runBatch(file: string | undefined, flags: Record<string, u
 class BatchRun {
   private readonly display: string;
   private readonly tally = new Tally();
+  /** Answers of rows without years, by title. */
   private readonly memo = new Map<string, RowAnswer>();
+  /** Rows with years: per title, its reading and its answers by years (or by Matcher.yearsKey). */
+  private readonly byYears = new Map<string, TitleAnswers>();
+  private learn: (title: string) => TitleAnswers = () => {
+    throw new Error('learn() is set by run()');
+  };
   private memoChars = 0;
   private warnings = 0;
   private progressShown = false;
@@ -75,6 +108,7 @@ class BatchRun {
     if (this.file === null && io.stdin.isTTY) {
       throw new UsageError('no input: stdin is a terminal', 'give a CSV file (leveler batch titles.csv), or pipe one in (cat titles.csv | leveler batch)');
     }
+    const fields = this.fields();
     const { ladder, lexicon } = await openLadder(io, opts.data);
     const family = opts.family === undefined ? null : familyOption(ladder, opts.family).id;
     const matcher = await createMatcher(ladder, lexicon);
@@ -95,21 +129,68 @@ class BatchRun {
       });
       let columns: { title: number; years: number; width: number } | null = null;
       let row = 0;
-      const answer = (title: string, years: number | null): RowAnswer => {
-        const key = years === null ? title : `${title}\u0000${years}`;
-        let a = this.memo.get(key);
+      // Whether the output quotes the years (reasons, the query): if not, a title is answered once per
+      // Matcher.yearsKey() instead of once per years value.
+      const quotesYears = opts.format !== 'csv' && (fields === null || fields.some((f) => f.name === 'years'));
+      // Reasons and alternatives appear only in the full JSON answer.
+      const explain = opts.format !== 'csv' && fields === null;
+      const render = (result: MatchResult) =>
+        opts.format === 'csv' ? csvSuffix(result, reader.delimiter!, fields ?? undefined) : fields ? jsonFields(result, fields) : jsonBody(result);
+      // Titles share answers: a CSV answer is one of a few hundred texts, kept once each.
+      const shared = new Map<string, RowAnswer>();
+      const compute = (result: MatchResult): RowAnswer => {
+        const text = render(result);
+        let a = shared.get(text);
         if (a === undefined) {
-          const result = matcher.match(title, { years, family });
-          const text = opts.format === 'csv' ? csvSuffix(result, reader.delimiter!) : jsonBody(result);
           a = { level: result.match?.level ?? null, confidence: result.match?.confidence ?? 0, text };
-          this.memoChars += key.length + text.length;
-          if (this.memoChars > MEMO_LIMIT_CHARS) {
-            this.memo.clear();
-            this.memoChars = key.length + text.length;
-          }
-          this.memo.set(key, a);
+          this.memoChars += text.length;
+          if (shared.size > SHARED_ANSWERS) shared.clear();
+          shared.set(text, a);
         }
         return a;
+      };
+      const answer = (title: string, years: number | null): RowAnswer => {
+        if (this.memoChars > MEMO_LIMIT_CHARS || this.memo.size + this.byYears.size >= MEMO_TITLES) this.forget();
+        if (years === null) {
+          let a = this.memo.get(title);
+          if (a === undefined) {
+            a = compute(matcher.decide(matcher.readTitle(title, family), null, 3, explain));
+            this.memo.set(ownCopy(title), a);
+            this.memoChars += title.length;
+          }
+          return a;
+        }
+        let known = this.byYears.get(title);
+        if (known === undefined) known = this.learn(ownCopy(title));
+        // Whole years, the common case, are looked up by index, without working out their key.
+        const whole = Number.isInteger(years);
+        let a = whole ? known.whole[years] : undefined;
+        if (a !== undefined) return a;
+        const key = quotesYears ? years : matcher.yearsKey(known, years);
+        a = known.answers.get(key);
+        if (a === undefined) {
+          known.reading ??= matcher.readTitle(known.title, family);
+          a = compute(matcher.decide(known.reading, years, 3, explain));
+          known.answers.set(key, a);
+        }
+        if (whole) known.whole[years] = a;
+        return a;
+      };
+      /**
+       * A title first seen with years. When the output does not quote the years, it is answered at
+       * once for every key it can have (Matcher.standInYears) and its reading is dropped: a reading is
+       * a few KB, the answers a few dozen bytes.
+       */
+      this.learn = (title) => {
+        const reading = matcher.readTitle(title, family);
+        const known: TitleAnswers = { title, marker: reading.marker, reading, answers: new Map(), whole: [] };
+        if (!quotesYears) {
+          for (const [key, years] of matcher.standInYears(reading)) known.answers.set(key, compute(matcher.decide(reading, years, 3, false)));
+          known.reading = null;
+        }
+        this.byYears.set(title, known);
+        this.memoChars += title.length;
+        return known;
       };
 
       // Output is written in pieces of at most FLUSH_CHARS: a JSON answer is a hundred times its input row.
@@ -130,7 +211,7 @@ class BatchRun {
         if (interrupted) break;
         if (columns === null) {
           columns = this.columns(reader);
-          emit(this.preamble(reader));
+          emit(this.preamble(reader, fields));
         }
         for (const fields of rows) {
           row++;
@@ -153,7 +234,7 @@ class BatchRun {
       if (!sink.closed) {
         if (columns === null) {
           this.columns(reader);
-          await sink.write(this.preamble(reader));
+          await sink.write(this.preamble(reader, fields));
         }
         if (opts.format === 'json') await sink.write(row > 0 ? '\n]\n' : ']\n');
         await sink.commit();
@@ -171,6 +252,12 @@ class BatchRun {
       input.stream.destroy();
       await input.handle?.close().catch(() => undefined);
     }
+  }
+
+  private forget(): void {
+    this.memo.clear();
+    this.byYears.clear();
+    this.memoChars = 0;
   }
 
   private interrupted(sink: Sink, signal: string): number {
@@ -232,21 +319,34 @@ class BatchRun {
     return { title, years, width: header.length };
   }
 
-  private preamble(reader: CsvReader): string {
+  /** The --fields list, checked before any work starts; null for every field of the format. */
+  private fields(): Field[] | null {
+    if (this.opts.fields === undefined) return null;
+    const { fields, unknown, known } = pickFields(this.opts.fields, this.opts.format);
+    if (unknown !== null) {
+      const what = unknown === '' ? 'names no field' : `names ${shown(unknown)}, which is not a field of --format ${this.opts.format}`;
+      throw new UsageError(`--fields ${what}`, `the fields are ${known.join(', ')}`);
+    }
+    return fields;
+  }
+
+  private preamble(reader: CsvReader, fields: Field[] | null): string {
     if (this.opts.format === 'csv') {
       const bom = this.opts.bom ? '\uFEFF' : '';
       if (this.opts.header === false) return bom;
-      const same = collidingColumns(reader.header!);
+      const same = collidingColumns(reader.header!, fields ?? undefined);
       if (same.length > 0) {
         const list = same.map((c) => `"${c}"`).join(', ');
         this.warn(`the input already has ${same.length === 1 ? 'a column' : 'columns'} ${list}; leveler's ${same.length === 1 ? 'is' : 'are'} appended after the input's, under the same name`);
       }
-      return bom + csvHeader(reader.header!, reader.delimiter!) + '\n';
+      return bom + csvHeader(reader.header!, reader.delimiter!, fields ?? undefined) + '\n';
     }
     return this.opts.format === 'json' ? '[\n' : '';
   }
 
   private years(cell: string | undefined, row: number): number | null {
+    const quick = cell === undefined ? -1 : plainYears(cell);
+    if (quick >= 0) return quick;
     const reading = parseYearsCell(cell);
     if (reading === null) return null;
     if ('years' in reading) return reading.years;

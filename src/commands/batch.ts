@@ -23,6 +23,7 @@ export const batchCommand: CommandSpec = {
     options.noYearsColumn(),
     options.noHeader(),
     options.format(),
+    options.fields(),
     options.output(),
     options.bom(),
     options.delimiter(),

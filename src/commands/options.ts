@@ -40,6 +40,8 @@ export const options = {
     new Option('--years-column <name>', 'a column of years of experience, by name or number (default: a header named years, yoe or years_of_experience)'),
   noYearsColumn: () => new Option('--no-years-column', 'read no years, even from a column named years'),
   noHeader: () => new Option('--no-header', 'the first row is data: columns are numbered from 1, the title is column 1 unless --column says'),
+  fields: () =>
+    new Option('--fields <list>', 'only these answers, comma-separated: level, level_name, track, family, role, confidence (JSON also: title, years)'),
   bom: () => new Option('--bom', 'start CSV output with a byte-order mark, so that Excel reads it as UTF-8'),
   format: () => new Option('--format <format>', 'output format').choices(['csv', 'ndjson', 'json']).default('csv'),
   output: () => new Option('-o, --output <file>', 'write to this file, atomically (default: stdout)'),

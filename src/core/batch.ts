@@ -1,4 +1,4 @@
-import { readYears, type YearsReading } from './years.js';
+import { MAX_YEARS, readYears, type YearsReading } from './years.js';
 // Decisions of `batch` that need no I/O: which column holds the title, how a years cell reads,
 // and the running tally behind the summary.
 
@@ -40,8 +40,24 @@ export function findTitleColumn(header: string[]): number {
 
 /** Years from a cell: null for a blank cell, else the reading (years, or why not). */
 export function parseYearsCell(cell: string | undefined): YearsReading | null {
+  const quick = cell === undefined ? -1 : plainYears(cell);
+  if (quick >= 0) return { years: quick };
   const text = (cell ?? '').trim();
   return text === '' ? null : readYears(text);
+}
+
+/**
+ * The years of a cell of one or two digits (most cells), without the full grammar or an object
+ * per row; -1 for any other cell, to be read by parseYearsCell.
+ */
+export function plainYears(cell: string): number {
+  const d0 = cell.charCodeAt(0) - 48;
+  if (d0 < 0 || d0 > 9) return -1;
+  if (cell.length === 1) return d0;
+  const d1 = cell.charCodeAt(1) - 48;
+  if (cell.length !== 2 || d1 < 0 || d1 > 9) return -1;
+  const n = d0 * 10 + d1;
+  return n <= MAX_YEARS ? n : -1;
 }
 
 /** Confidence under this is counted as low in the summary. */

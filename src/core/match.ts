@@ -4,9 +4,10 @@
 import { bandDistance, bandText, buildCard, findFamily, findLevel, inBand, yearsBand } from './cards.js';
 import { compileLexicon, indexLexicon, type Lexicon, type LexiconData } from './lexicon.js';
 import { tokenize, type Token } from './normalize.js';
+import { MAX_YEARS } from './years.js';
 import { findHits, selectHits, type Hit } from './phrases.js';
 import { TypoCorrector, type FuzzyFinder } from './typos.js';
-import type { Alternative, FamilyDef, Ladder, LevelDef, MatchOptions, MatchResult } from './types.js';
+import type { Alternative, FamilyDef, Ladder, LevelDef, MatchOptions, MatchResult, YearsBand } from './types.js';
 
 interface WorkToken extends Token {
   /** How the token was read: expanded from an alias, or corrected from a typo, and from which word. */
@@ -38,6 +39,23 @@ interface FamilyPick {
   excluded: FamilyDef[];
 }
 
+const NO_FAMILY: FamilyPick = { family: null, evidence: [], excluded: [] };
+
+/** What readTitle() finds in a title: everything but what years decide. Treat as read-only. */
+export interface TitleReading {
+  title: string;
+  /** Said before anything else (a title cut short). */
+  notes: string[];
+  tokens: WorkToken[];
+  /** The level markers found, roles already set aside. */
+  markers: Hit[];
+  /** The level the markers decide, whatever the years; null without markers. */
+  marker: LevelDef | null;
+  levelReasons: string[];
+  fam: FamilyPick;
+  familyReasons: string[];
+}
+
 /** Confidence before adjustments, by what decided the level. */
 const BASE = { word: 0.95, numeral: 0.9, years: 0.75, default: 0.5 } as const;
 const MAX_TOP = 20;
@@ -67,6 +85,7 @@ export class Matcher {
   private readonly trackPriority = new Map<string, number>();
 
   private readonly levels = new Map<string, LevelDef>();
+  private readonly bands = new Map<LevelDef, YearsBand>();
 
   /** @param lexicon the ladder's compiled lexicon, when the caller has it (the build stores one). */
   constructor(ladder: Ladder, lexicon: LexiconData = compileLexicon(ladder)) {
@@ -76,6 +95,7 @@ export class Matcher {
     ladder.levels.forEach((l, i) => {
       this.levelIndex.set(l.code, i);
       this.levels.set(l.code, l);
+      this.bands.set(l, yearsBand(l));
     });
     for (const t of ladder.tracks) this.trackPriority.set(t.id, t.priority);
   }
@@ -95,26 +115,43 @@ export class Matcher {
   }
 
   match(title: string, options: MatchOptions = {}): MatchResult {
-    const years = options.years ?? null;
-    const result: MatchResult = { query: { title, years }, match: null, alternatives: [], reasons: [] };
-    const read = readablePart(title);
-    if (read.length < title.length) {
-      result.reasons.push(`the title is ${title.length.toLocaleString('en-US')} characters long: only the first ${read.length} are read`);
-    }
-    const tokens = this.read(tokenize(read));
-    if (tokens.length === 0 && years === null) {
-      result.reasons.push('the title is empty');
-      return result;
-    }
+    return this.decide(this.readTitle(title, options.family ?? null), options.years ?? null, options.top ?? 3);
+  }
 
+  /**
+   * All that a title alone decides: its words, its level markers and its family. Years do not
+   * change it, so a batch with a years column reads each distinct title once (see decide()).
+   */
+  readTitle(title: string, family: string | null = null): TitleReading {
+    const notes: string[] = [];
+    const read = readablePart(title);
+    if (read.length < title.length) notes.push(`the title is ${title.length.toLocaleString('en-US')} characters long: only the first ${read.length} are read`);
+    const tokens = this.read(tokenize(read));
     const levelReasons: string[] = [];
     const familyReasons: string[] = [];
-    const fam = this.pickFamily(selectHits(findHits(tokens, this.lexicon.familyPhrases)), options.family ?? null, familyReasons);
-    const lvl = this.pickLevel(this.levelHits(tokens, levelReasons), years, fam.family !== null, levelReasons);
+    const fam = tokens.length === 0 && family === null ? NO_FAMILY : this.pickFamily(selectHits(findHits(tokens, this.lexicon.familyPhrases)), family, familyReasons);
+    const markers = tokens.length === 0 ? [] : this.levelHits(tokens, levelReasons);
+    const marker = markers.length > 0 ? this.chooseMarker(markers).picked : null;
+    return { title, notes, tokens, markers, marker, levelReasons, fam, familyReasons };
+  }
+
+  /**
+   * The answer for a title read by readTitle(), with these years. With `explain` false, only the
+   * match: no reasons and no alternatives (a batch writing CSV shows neither, and builds none).
+   */
+  decide(reading: TitleReading, years: number | null, top = 3, explain = true): MatchResult {
+    const { title, tokens, fam } = reading;
+    const result: MatchResult = { query: { title, years }, match: null, alternatives: [], reasons: explain ? [...reading.notes] : [] };
+    if (tokens.length === 0 && years === null) {
+      if (explain) result.reasons.push('the title is empty');
+      return result;
+    }
+    const levelReasons = explain ? [...reading.levelReasons] : null;
+    const lvl = this.pickLevel(reading.markers, years, fam.family !== null, levelReasons);
     const evidence = new Set([...(lvl?.evidence ?? []), ...fam.evidence]);
-    result.reasons.push(...this.readingReasons(tokens, evidence), ...levelReasons, ...familyReasons);
+    if (explain) result.reasons.push(...this.readingReasons(tokens, evidence), ...levelReasons!, ...reading.familyReasons);
     if (lvl === null) {
-      result.reasons.push('nothing to go on: no known job family, no level marker and no years');
+      if (explain) result.reasons.push('nothing to go on: no known job family, no level marker and no years');
       return result;
     }
 
@@ -122,7 +159,7 @@ export class Matcher {
     const corrected = [...evidence].filter((i) => tokens[i]?.via?.kind === 'typo').length;
     const confidence = lvl.confidence * 0.9 ** Math.min(corrected, 2) * (fam.family === null ? 0.9 : 1);
     result.match = { ...buildCard(this.ladder, lvl.level, fam.family), confidence: round(confidence) };
-    result.alternatives = this.alternatives(lvl, fam, years, confidence, options.top ?? 3);
+    if (explain) result.alternatives = this.alternatives(lvl, fam, years, confidence, top);
     return result;
   }
 
@@ -233,30 +270,25 @@ export class Matcher {
     return { family: best.family, evidence: best.hits.flatMap((h) => h.used), excluded };
   }
 
-  private pickLevel(markers: Hit[], years: number | null, knownFamily: boolean, reasons: string[]): LevelPick | null {
+  private pickLevel(markers: Hit[], years: number | null, knownFamily: boolean, reasons: string[] | null): LevelPick | null {
     const level = (h: Hit) => this.levels.get(h.phrase.level!)!;
     if (markers.length > 0) {
-      const topPriority = Math.max(...markers.map((h) => this.priority(level(h))));
-      const onTop = markers.filter((h) => this.priority(level(h)) === topPriority);
-      const words = onTop.filter((h) => !h.phrase.numeral);
-      const pool = words.length > 0 ? words : onTop;
-      const chosen = pool.reduce((a, b) => (this.order(level(b).code) > this.order(level(a).code) ? b : a));
-      const picked = level(chosen);
+      const { chosen, picked, topPriority } = this.chooseMarker(markers);
       let confidence = chosen.phrase.numeral ? BASE.numeral : BASE.word;
-      reasons.push(`marker ${quote(chosen.phrase.text)} → ${picked.code} ${picked.name}`);
+      reasons?.push(`marker ${quote(chosen.phrase.text)} → ${picked.code} ${picked.name}`);
       const others: LevelDef[] = [];
       for (const h of markers) {
         if (h === chosen || level(h) === picked) continue;
         others.push(level(h));
-        const what = `${quote(h.phrase.text)} (${level(h).code})`;
+        const what = reasons && `${quote(h.phrase.text)} (${level(h).code})`;
         if (this.priority(level(h)) < topPriority) {
-          reasons.push(`the ${picked.track} marker ${quote(chosen.phrase.text)} outranks ${what}`);
+          reasons?.push(`the ${picked.track} marker ${quote(chosen.phrase.text)} outranks ${what}`);
           confidence *= 0.9;
         } else if (h.phrase.numeral && !chosen.phrase.numeral) {
-          reasons.push(`the word marker ${quote(chosen.phrase.text)} outranks the numeral ${what}`);
+          reasons?.push(`the word marker ${quote(chosen.phrase.text)} outranks the numeral ${what}`);
           confidence *= 0.95;
         } else {
-          reasons.push(`also read ${what}; the higher level wins`);
+          reasons?.push(`also read ${what}; the higher level wins`);
           confidence *= 0.85;
         }
       }
@@ -266,24 +298,76 @@ export class Matcher {
     if (years !== null) {
       const picked = this.levelForYears(years, this.ladder.defaultTrack);
       if (!picked) return null;
-      reasons.push(`no level marker; ${yearsText(years)} ${years === 1 ? 'falls' : 'fall'} in ${picked.code}'s band (${bandText(yearsBand(picked))})`);
+      reasons?.push(`no level marker; ${yearsText(years)} ${years === 1 ? 'falls' : 'fall'} in ${picked.code}'s band (${bandText(yearsBand(picked))})`);
       return { level: picked, confidence: BASE.years, evidence: [], others: [], fromYears: true };
     }
     if (!knownFamily) return null;
     const picked = findLevel(this.ladder, this.ladder.defaultLevel)!;
-    reasons.push(`no level marker and no years: ${picked.code} is the default for a title of a known family`);
+    reasons?.push(`no level marker and no years: ${picked.code} is the default for a title of a known family`);
     return { level: picked, confidence: BASE.default, evidence: [], others: [], fromYears: false };
   }
 
-  private yearsFit(level: LevelDef, years: number, reasons: string[]): number {
-    const band = yearsBand(level);
-    if (inBand(band, years)) {
-      reasons.push(`${yearsText(years)} ${years === 1 ? 'fits' : 'fit'} ${level.code}'s band (${bandText(band)})`);
-      return 1;
-    }
+  /** The marker that decides: the highest-priority track, words before numerals, then the higher level. */
+  private chooseMarker(markers: Hit[]): { chosen: Hit; picked: LevelDef; topPriority: number } {
+    const level = (h: Hit) => this.levels.get(h.phrase.level!)!;
+    const topPriority = Math.max(...markers.map((h) => this.priority(level(h))));
+    const onTop = markers.filter((h) => this.priority(level(h)) === topPriority);
+    const words = onTop.filter((h) => !h.phrase.numeral);
+    const pool = words.length > 0 ? words : onTop;
+    const chosen = pool.reduce((a, b) => (this.order(level(b).code) > this.order(level(a).code) ? b : a));
+    return { chosen, picked: level(chosen), topPriority };
+  }
+
+  /** How much years outside a marker's band lower the confidence: 1 inside it. */
+  private fitFactor(level: LevelDef, years: number): number {
+    const band = this.bands.get(level)!;
+    if (inBand(band, years)) return 1;
     const d = bandDistance(band, years);
-    reasons.push(`${yearsText(years)} ${years === 1 ? 'is' : 'are'} outside ${level.code}'s band (${bandText(band)}); the marker wins, with lower confidence`);
     return d <= 1 ? 0.85 : d <= 3 ? 0.7 : 0.55;
+  }
+
+  private yearsFit(level: LevelDef, years: number, reasons: string[] | null): number {
+    const band = yearsBand(level);
+    const factor = this.fitFactor(level, years);
+    if (factor === 1) reasons?.push(`${yearsText(years)} ${years === 1 ? 'fits' : 'fit'} ${level.code}'s band (${bandText(band)})`);
+    else reasons?.push(`${yearsText(years)} ${years === 1 ? 'is' : 'are'} outside ${level.code}'s band (${bandText(band)}); the marker wins, with lower confidence`);
+    return factor;
+  }
+
+  /**
+   * Equal for two years values exactly when decide() gives them the same level, family and
+   * confidence (their reasons and alternatives, which quote the years, may differ): a batch that
+   * writes neither answers a title once per key instead of once per years value.
+   */
+  yearsKey(reading: Pick<TitleReading, 'marker'>, years: number | null): number {
+    if (years === null) return -1;
+    if (reading.marker !== null) return this.fitFactor(reading.marker, years);
+    const level = this.levelForYears(years, this.ladder.defaultTrack);
+    return level === undefined ? -2 : 10 + this.levelIndex.get(level.code)!;
+  }
+
+  /**
+   * Years that stand for each yearsKey() a title can have, with that key: the answer for any years
+   * is decide() at the stand-in of its key (less its reasons and alternatives). A batch answers a
+   * title for every key at once and keeps the answers, not the reading.
+   */
+  standInYears(reading: Pick<TitleReading, 'marker'>): [key: number, years: number][] {
+    const candidates: number[] = [];
+    if (reading.marker !== null) {
+      // Inside the band, and 0.5, 2 and 4 years either side of it: each fit factor's distances.
+      const { min, max } = this.bands.get(reading.marker)!;
+      for (const d of [0.5, 2, 4]) candidates.push(min - d, ...(max === null ? [] : [max + d]));
+      candidates.push(min);
+    } else {
+      for (const level of this.ladder.levels) if (level.track === this.ladder.defaultTrack) candidates.push(this.bands.get(level)!.min);
+    }
+    const found = new Map<number, number>();
+    for (const years of candidates) {
+      if (years < 0 || years > MAX_YEARS) continue;
+      const key = this.yearsKey(reading, years);
+      if (!found.has(key)) found.set(key, years);
+    }
+    return [...found];
   }
 
   /** The level of `track` whose band holds `years`, else the one nearest to it. */
@@ -292,7 +376,8 @@ export class Matcher {
     let bestDistance = Infinity;
     for (const level of this.ladder.levels) {
       if (level.track !== track) continue;
-      const d = inBand(yearsBand(level), years) ? -1 : bandDistance(yearsBand(level), years);
+      const band = this.bands.get(level)!;
+      const d = inBand(band, years) ? -1 : bandDistance(band, years);
       if (d < bestDistance) {
         best = level;
         bestDistance = d;

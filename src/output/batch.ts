@@ -6,30 +6,72 @@ import type { MatchResult } from '../core/types.js';
 
 type Matched = NonNullable<MatchResult['match']>;
 
-/** The columns batch appends, each with how a match fills it: one list, so header and cells agree. */
-const APPENDED: [name: string, cell: (m: Matched) => string][] = [
-  ['level', (m) => m.level],
-  ['level_name', (m) => m.levelName],
-  ['track', (m) => m.track],
-  ['family', (m) => m.family ?? ''],
-  ['role', (m) => m.role ?? ''],
-  ['confidence', (m) => m.confidence.toFixed(2)],
-];
-
-/** The names of the appended columns that the input header already has (compared without case). */
-export function collidingColumns(header: string[]): string[] {
-  const names = new Set(header.map((h) => h.trim().toLowerCase()));
-  return APPENDED.map(([name]) => name).filter((name) => names.has(name));
+/** A value batch can write for a row: a CSV column appended, or a key of a `--fields` JSON object. */
+export interface Field {
+  name: string;
+  csv: (m: Matched) => string;
+  json: (result: MatchResult) => unknown;
 }
 
-export function csvHeader(header: string[], delimiter: string): string {
-  return csvLine([...header, ...APPENDED.map(([name]) => name)], delimiter);
+function fromMatch(name: string, value: (m: Matched) => string | number | null, text?: (m: Matched) => string): Field {
+  return { name, csv: text ?? ((m) => String(value(m) ?? '')), json: (r) => (r.match === null ? null : value(r.match)) };
+}
+
+/** The columns batch appends, each with how a match fills it: one list, so header and cells agree. */
+export const APPENDED: Field[] = [
+  fromMatch('level', (m) => m.level),
+  fromMatch('level_name', (m) => m.levelName),
+  fromMatch('track', (m) => m.track),
+  fromMatch('family', (m) => m.family),
+  fromMatch('role', (m) => m.role),
+  fromMatch('confidence', (m) => m.confidence, (m) => m.confidence.toFixed(2)),
+];
+
+/** What `--fields` may also name in JSON: the row's query, as read. */
+const QUERY: Field[] = [
+  { name: 'title', csv: () => '', json: (r) => r.query.title },
+  { name: 'years', csv: () => '', json: (r) => r.query.years },
+];
+
+export interface FieldChoice {
+  fields: Field[];
+  /** The first name that is not a field ('' for an empty list); null when all are. */
+  unknown: string | null;
+  known: string[];
+}
+
+/** The fields a `--fields` list names, in its order. */
+export function pickFields(list: string, format: 'csv' | 'ndjson' | 'json'): FieldChoice {
+  const known = format === 'csv' ? APPENDED : [...QUERY, ...APPENDED];
+  const names = known.map((f) => f.name);
+  const fields: Field[] = [];
+  for (const name of list.split(',').map((n) => n.trim().toLowerCase()).filter(Boolean)) {
+    const field = known.find((f) => f.name === name);
+    if (!field) return { fields, unknown: name, known: names };
+    if (!fields.includes(field)) fields.push(field);
+  }
+  return { fields, unknown: fields.length === 0 ? '' : null, known: names };
+}
+
+/** The appended columns that the input header already has (compared without case). */
+export function collidingColumns(header: string[], fields: Field[] = APPENDED): string[] {
+  const names = new Set(header.map((h) => h.trim().toLowerCase()));
+  return fields.map((f) => f.name).filter((name) => names.has(name));
+}
+
+export function csvHeader(header: string[], delimiter: string, fields: Field[] = APPENDED): string {
+  return csvLine([...header, ...fields.map((f) => f.name)], delimiter);
 }
 
 /** The appended cells of a row, with their leading delimiter; empty cells for no match. */
-export function csvSuffix(result: MatchResult, delimiter: string): string {
+export function csvSuffix(result: MatchResult, delimiter: string, fields: Field[] = APPENDED): string {
   const m = result.match;
-  return APPENDED.map(([, cell]) => delimiter + (m === null ? '' : csvField(cell(m), delimiter))).join('');
+  return fields.map((f) => delimiter + (m === null ? '' : csvField(f.csv(m), delimiter))).join('');
+}
+
+/** The chosen fields of a row's answer as a JSON object, without its row number. */
+export function jsonFields(result: MatchResult, fields: Field[]): string {
+  return JSON.stringify(Object.fromEntries(fields.map((f) => [f.name, f.json(result)])));
 }
 
 /**
@@ -48,7 +90,7 @@ export function jsonBody(result: MatchResult): string {
 }
 
 export function jsonWithRow(body: string, row: number): string {
-  return `{"row":${row},${body.slice(1)}`;
+  return body === '{}' ? `{"row":${row}}` : `{"row":${row},${body.slice(1)}`;
 }
 
 const int = (n: number) => n.toLocaleString('en-US');

@@ -246,6 +246,37 @@ describe('leveler batch: columns, as csvkit and xsv users expect', () => {
   });
 });
 
+describe('leveler batch --fields', () => {
+  it('writes only the chosen answers in NDJSON, in their order, with the row', async () => {
+    const r = await quiet([csv('utf8-bom.csv'), '--years-column', 'years', '--format', 'ndjson', '--fields', 'level, family,confidence,title,years']);
+    expect(lines(r.stdout).map((l) => JSON.parse(l))).toEqual([
+      { row: 1, level: 'P3', family: 'ai-ml', confidence: 0.95, title: 'Sr. ML Engineer', years: 6 },
+      { row: 2, level: 'P1', family: 'ai-ml', confidence: 0.95, title: 'Junior AI Engineer', years: null },
+    ]);
+    expect(Object.keys(JSON.parse(lines(r.stdout)[0]!))).toEqual(['row', 'level', 'family', 'confidence', 'title', 'years']);
+  });
+
+  it('writes null for an unmatched row', async () => {
+    const r = await quiet([csv('empty-titles.csv'), '--format', 'json', '--fields', 'level,role']);
+    expect(JSON.parse(r.stdout)[0]).toEqual({ row: 1, level: null, role: null });
+  });
+
+  it('appends only the chosen columns in CSV', async () => {
+    const r = await quiet([csv('utf8-bom.csv'), '--no-years-column', '--fields', 'level,confidence']);
+    expect(lines(r.stdout)).toEqual(['title,years,level,confidence', 'Sr. ML Engineer,6,P3,0.95', 'Junior AI Engineer,,P1,0.95']);
+  });
+
+  it.each([
+    [['--fields', 'level,salary'], 'leveler: --fields names "salary", which is not a field of --format csv; the fields are level, level_name, track, family, role, confidence\n'],
+    [['--fields', 'title', '--format', 'csv'], 'leveler: --fields names "title", which is not a field of --format csv; the fields are level, level_name, track, family, role, confidence\n'],
+    [['--fields', ' , '], 'leveler: --fields names no field; the fields are level, level_name, track, family, role, confidence\n'],
+  ])('%j is a usage error naming the fields', async (args, message) => {
+    const r = await quiet([csv('utf8-bom.csv'), ...args]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(message);
+  });
+});
+
 describe('leveler batch: encodings', () => {
   it.each([
     ['windows-1251.csv', 1],
@@ -345,6 +376,28 @@ describe('leveler batch agrees with leveler match', () => {
   let matcher: Matcher;
   beforeAll(async () => {
     matcher = await shippedMatcher();
+  });
+
+  it('on every acceptance title with many years values, whole and not, in CSV and NDJSON', async () => {
+    const titles = [...new Set(readCsvFixture(acceptanceFile()).map((r) => r.title!))];
+    const years = ['', '0', '1', '2.5', '4', '4,5', '7', '10+', '13', '20', '35', '3-5'];
+    const rows = titles.flatMap((t, i) => years.map((y, j) => ({ title: t, years: years[(i + j) % years.length]! })));
+    const text = 'title,years\n' + rows.map((r) => `"${r.title.replaceAll('"', '""')}","${r.years}"`).join('\n') + '\n';
+    const csvOut = await run(['batch', '--years-column', 'years', '-q'], { stdin: text });
+    const ndjsonOut = await run(['batch', '--years-column', 'years', '--format', 'ndjson', '-q'], { stdin: text });
+    const csvRows = lines(csvOut.stdout).slice(1);
+    const jsonRows = lines(ndjsonOut.stdout).map((l) => JSON.parse(l));
+    expect(csvRows).toHaveLength(rows.length);
+    rows.forEach((r, i) => {
+      const y = r.years === '' ? null : Number(r.years.replace(',', '.').replace(/[+-].*$/, ''));
+      const expected = matcher.match(r.title, { years: y });
+      const m = expected.match;
+      const cells = m === null ? ',,,,,' : [m.level, m.levelName, m.track, m.family ?? '', m.role ?? '', m.confidence.toFixed(2)].map((c) => (/[",]/.test(c) ? `"${c}"` : c)).join(',');
+      expect(csvRows[i]!.endsWith(`,${cells}`), `${r.title} / ${r.years}: ${csvRows[i]}`).toBe(true);
+      const { row, ...result } = jsonRows[i];
+      expect(row).toBe(i + 1);
+      expect(result).toEqual(expected);
+    });
   });
 
   it('on every row of the acceptance titles', async () => {

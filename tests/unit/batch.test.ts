@@ -29,6 +29,10 @@ describe('reading a years cell', () => {
     ['  ', null],
     [undefined, null],
     ['3', { years: 3 }],
+    ['07', { years: 7 }],
+    ['80', { years: 80 }],
+    ['90', { error: 'is out of range: years run from 0 to 80' }],
+    ['4+', { years: 4 }],
     [' 4.5 ', { years: 4.5 }],
     ['six', { error: 'is not a number of years (such as 3, 4.5, 5 yrs, 10+ or 3-5)' }],
   ])('%j -> %j', (cell, reading) => {
