@@ -246,6 +246,17 @@ describe('leveler batch: columns, as csvkit and xsv users expect', () => {
   });
 });
 
+describe('leveler batch -q', () => {
+  it('keeps warnings, hides the summary, and counts the warnings past the first 20 at the end', async () => {
+    const text = 'title,years\n' + Array.from({ length: 25 }, (_, i) => `ML Engineer,x${i}`).join('\n') + '\n';
+    const r = await run(['batch', '--years-column', 'years', '-q'], { stdin: text });
+    const err = lines(r.stderr);
+    expect(err).toHaveLength(22);
+    expect(err[20]).toBe('leveler: (further warnings are counted at the end)');
+    expect(err[21]).toBe('leveler: warning: stdin: 5 more warnings not shown');
+  });
+});
+
 describe('leveler batch --fields', () => {
   it('writes only the chosen answers in NDJSON, in their order, with the row', async () => {
     const r = await quiet([csv('utf8-bom.csv'), '--years-column', 'years', '--format', 'ndjson', '--fields', 'level, family,confidence,title,years']);
