@@ -39,6 +39,17 @@ export function familyOption(ladder: Ladder, id: string): FamilyDef {
   return family;
 }
 
+/**
+ * Said on stderr when a ladder of several families shows a level without --family: which families
+ * have a card for it, and how to ask for one.
+ */
+export function familyHint(ladder: Ladder, level: string | null, command: string): string | null {
+  if (ladder.families.length < 2) return null;
+  const withCard = ladder.families.filter((f) => (level === null ? Object.keys(f.cards).length > 0 : f.cards[level] !== undefined)).map((f) => f.id);
+  const which = withCard.length > 0 ? withCard.join(', ') : 'none of the families yet';
+  return `leveler: the level without a family's card; ${level === null ? 'roles' : `cards for ${level}`}: ${which}; add --family ID, e.g. \`${command} --family ${withCard[0] ?? ladder.families[0]!.id}\`\n`;
+}
+
 /** The family --family names; without it, the ladder's only family when it has exactly one. */
 export function cardFamily(ladder: Ladder, flag: string | undefined): FamilyDef | null {
   if (flag !== undefined) return familyOption(ladder, flag);

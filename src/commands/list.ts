@@ -6,7 +6,7 @@ import { painter } from '../output/color.js';
 import { renderJson } from '../output/json.js';
 import { renderTsv } from '../output/plain.js';
 import type { CommandSpec } from './command.js';
-import { cardFamily, openLadder, presentation, write, writeTable } from './context.js';
+import { cardFamily, familyHint, openLadder, presentation, write, writeTable } from './context.js';
 import { options } from './options.js';
 
 interface ListFlags {
@@ -45,6 +45,8 @@ export const listCommand: CommandSpec = {
     const opts = raw as unknown as ListFlags;
     const { ladder } = await openLadder(io, opts.data);
     const familyId = cardFamily(ladder, opts.family)?.id ?? null;
+    const hint = familyId === null && !opts.json ? familyHint(ladder, null, 'leveler list') : null;
+    if (hint) io.stderr.write(hint);
     const show = presentation(io, opts);
     const summary = ladderSummary(ladder, familyId);
     if (show.json) {

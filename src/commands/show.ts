@@ -6,7 +6,7 @@ import { renderJson } from '../output/json.js';
 import { renderPlain } from '../output/plain.js';
 import { cardRows, identityRows } from '../output/rows.js';
 import type { CommandSpec } from './command.js';
-import { cardFamily, levelArgument, openLadder, presentation, write, writeTable } from './context.js';
+import { cardFamily, familyHint, levelArgument, openLadder, presentation, write, writeTable } from './context.js';
 import { options } from './options.js';
 
 interface ShowFlags {
@@ -23,14 +23,17 @@ export const showCommand: CommandSpec = {
   args: '<level>',
   summary: "print a level's whole card",
   examples: ['leveler show P3', 'leveler show m2 --family ai-ml', 'leveler show P1 --json | jq -r ".tasks[]"'],
-  details: 'Without --family, a ladder with a single family shows that family\'s card.',
+  details: "Without --family, a ladder with a single family shows that family's card; with several, the level alone, and stderr names the families with a card.",
   options: [options.cardFamily(), options.json(), options.data()],
   async run([code], raw, io) {
     const opts = raw as unknown as ShowFlags;
     const { ladder } = await openLadder(io, opts.data);
     const level = levelArgument(ladder, code!);
-    const card = buildCard(ladder, level, cardFamily(ladder, opts.family));
+    const family = cardFamily(ladder, opts.family);
+    const card = buildCard(ladder, level, family);
     const show = presentation(io, opts);
+    const hint = family === null ? familyHint(ladder, level.code, `leveler show ${level.code}`) : null;
+    if (hint) io.stderr.write(hint);
     if (show.json) {
       write(io, renderJson(card));
     } else if (show.table) {

@@ -4,7 +4,7 @@
 import { phraseWords } from './normalize.js';
 import type { Ladder, MarkerDef } from './types.js';
 
-export type PhraseKind = 'marker' | 'role' | 'vocab' | 'exclude';
+export type PhraseKind = 'marker' | 'role' | 'vocab' | 'exclude' | 'job';
 
 export interface Phrase {
   kind: PhraseKind;
@@ -19,8 +19,13 @@ export interface Phrase {
   numeral?: boolean;
   /** marker: counts only where it opens the title or a part of it. */
   leading?: boolean;
-  /** vocab / exclude: the family. */
+  /** vocab / exclude: the family. job: the family whose role it is; absent for a role of no family
+   *  of its own ("engineer") or of none at all ("business analyst"). */
   family?: string;
+  /** job: the families whose topics take this role over ("software engineer, machine learning"). */
+  claimedBy?: string[];
+  /** job: a role of no family: a title that names it first has none. */
+  other?: boolean;
 }
 
 /** A compiled ladder vocabulary as plain data, so the build can store it in the snapshot. */
@@ -91,7 +96,34 @@ export function compileLexicon(ladder: Ladder): LexiconData {
     for (const v of family.vocabulary) add(v, 'vocab', { family: family.id });
     for (const x of family.excludes) add(x, 'exclude', { family: family.id });
   }
+  addJobs(ladder, add);
   return { aliases, phrases, typoTargets: [...typoTargets], knownWords: [...knownWords] };
+}
+
+/**
+ * One 'job' phrase per role text: whose role it is (a family, or none at all), and which families'
+ * topics may take it over. A role of no family that families claim is a shared head noun ("engineer").
+ */
+function addJobs(ladder: Ladder, add: (text: string, kind: PhraseKind, extra: Partial<Phrase>) => void): void {
+  const jobs = new Map<string, { text: string; family?: string; claimedBy: string[]; other: boolean }>();
+  const entry = (text: string) => {
+    const key = phraseWords(text).join(' ');
+    let job = jobs.get(key);
+    if (!job) jobs.set(key, (job = { text, claimedBy: [], other: false }));
+    return job;
+  };
+  for (const family of ladder.families) {
+    for (const role of family.roles) entry(role).family ??= family.id;
+    for (const role of family.claims) entry(role).claimedBy.push(family.id);
+  }
+  for (const role of ladder.otherRoles) entry(role).other = true;
+  for (const job of jobs.values()) {
+    add(job.text, 'job', {
+      ...(job.family ? { family: job.family } : {}),
+      ...(job.claimedBy.length > 0 ? { claimedBy: job.claimedBy } : {}),
+      ...(job.other && !job.family ? { other: true } : {}),
+    });
+  }
 }
 
 /** Indexes the phrases by their first word: matching a title is then a map lookup per token. */

@@ -226,6 +226,9 @@ export class Matcher {
 
   private notANumeral(tokens: WorkToken[], at: number): string | null {
     if (at === 0) return 'opens the title';
+    // "(3 in-office/2 remote)", "2 openings": a number that opens a part and goes on counts it.
+    const next = tokens[at + 1];
+    if (tokens[at - 1]!.seg !== tokens[at]!.seg && next && next.seg === tokens[at]!.seg) return 'opens a part of the title and counts what follows';
     const before = tokens[at - 1]!;
     const after = tokens[at + 1];
     if (COUNT_BEFORE.has(before.text)) return `follows ${quote(before.raw)}: a count or a name`;
@@ -233,6 +236,13 @@ export class Matcher {
     return null;
   }
 
+  /**
+   * The family follows the role a title names, not its topic. The first family role decides: a
+   * family's own role gives that family, unless a family that claims the role has a topic in the
+   * title ("Software Engineer, Machine Learning"); a shared head noun ("engineer") needs such a
+   * topic; a title naming only roles of no family ("Business Analyst, Data") gets none. With no role at all (a manager, a director, "Machine Learning II"), the
+   * family's topic decides: the longest, then the first. A second role's family is an alternative.
+   */
   private pickFamily(hits: Hit[], forced: string | null, reasons: string[]): FamilyPick {
     const none: FamilyPick = { family: null, evidence: [], excluded: [] };
     if (forced !== null) {
@@ -240,35 +250,49 @@ export class Matcher {
       if (family) reasons.push(`family ${family.id} (${family.name}) given with --family`);
       return { ...none, family };
     }
-    const vocab = new Map<string, Hit[]>();
-    const excludes = new Map<string, Hit[]>();
-    for (const h of hits) {
-      const table = h.phrase.kind === 'vocab' ? vocab : excludes;
-      const list = table.get(h.phrase.family!) ?? [];
-      list.push(h);
-      table.set(h.phrase.family!, list);
+    const vetoed = new Set(hits.filter((h) => h.phrase.kind === 'exclude').map((h) => h.phrase.family!));
+    const topics = hits.filter((h) => h.phrase.kind === 'vocab' && !vetoed.has(h.phrase.family!));
+    const topicOf = (families: string[]) =>
+      topics.filter((h) => families.includes(h.phrase.family!)).reduce<Hit | null>((best, h) => (best === null || h.phrase.literalCount > best.phrase.literalCount ? h : best), null);
+
+    const decided: { family: string; job: Hit | null; topic: Hit | null }[] = [];
+    const jobs = hits.filter((h) => h.phrase.kind === 'job');
+    for (const job of jobs) {
+      const p = job.phrase;
+      const claim = p.claimedBy ? topicOf(p.claimedBy.filter((f) => f !== p.family)) : null;
+      if (p.other && !claim) continue;
+      const family = claim ? claim.phrase.family! : p.family && !vetoed.has(p.family) ? p.family : null;
+      if (family !== null && !decided.some((d) => d.family === family)) decided.push({ family, job, topic: claim });
     }
-    let best: { family: FamilyDef; hits: Hit[] } | null = null;
-    const excluded: FamilyDef[] = [];
-    for (const family of this.ladder.families) {
-      const found = vocab.get(family.id);
-      if (!found) continue;
-      const against = excludes.get(family.id);
-      if (against) {
-        excluded.push(family);
-        reasons.push(`not ${family.id}: ${quote(against[0]!.phrase.text)} is a different role, though the title mentions ${quote(found[0]!.phrase.text)}`);
-        continue;
-      }
-      if (!best || found.length > best.hits.length) best = { family, hits: found };
+    // A role of no family ("business analyst", "sales") leaves a title without one, unless it also
+    // names a family's role ("Marketing Data Analyst"): topics alone do not outweigh it.
+    const other = decided.length === 0 ? jobs.find((h) => h.phrase.other) : undefined;
+    if (other) {
+      reasons.push(`no job family: ${quote(other.phrase.text)} is a role of none of the ladder's families`);
+      return none;
     }
-    if (!best) {
-      if (excluded.length === 0) reasons.push('no known job family in the title');
-      return { ...none, excluded };
+    if (decided.length === 0 && jobs.length === 0) {
+      const topic = topicOf(this.ladder.families.map((f) => f.id));
+      if (topic) decided.push({ family: topic.phrase.family!, job: null, topic });
     }
-    const words = [...new Set(best.hits.map((h) => h.phrase.text))].map(quote).join(', ');
-    reasons.push(`family ${best.family.id} (${best.family.name}) from ${words}`);
-    return { family: best.family, evidence: best.hits.flatMap((h) => h.used), excluded };
+    if (decided.length === 0) {
+      const job = jobs[0];
+      reasons.push(job ? `no job family: ${quote(job.phrase.text)}, with no topic to say of what` : 'no known job family in the title');
+      return none;
+    }
+    const [first, ...others] = decided.map((d) => ({ ...d, def: findFamily(this.ladder, d.family)! }));
+    const from = first!.job
+      ? `the role ${quote(first!.job.phrase.text)}${first!.topic ? ` and the topic ${quote(first!.topic.phrase.text)}` : ''}`
+      : `the topic ${quote(first!.topic!.phrase.text)}`;
+    reasons.push(`family ${first!.def.id} (${first!.def.name}) from ${from}`);
+    for (const o of others) reasons.push(`also names ${o.job ? `the role ${quote(o.job.phrase.text)}` : 'a role'} of ${o.def.id}: an alternative`);
+    return {
+      family: first!.def,
+      evidence: [...(first!.job?.used ?? []), ...(first!.topic?.used ?? [])],
+      excluded: others.map((o) => o.def),
+    };
   }
+
 
   private pickLevel(markers: Hit[], years: number | null, knownFamily: boolean, reasons: string[] | null): LevelPick | null {
     const level = (h: Hit) => this.levels.get(h.phrase.level!)!;

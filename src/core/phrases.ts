@@ -1,5 +1,6 @@
 // Finds the ladder's phrases in a title's tokens and keeps the best non-overlapping set:
-// role nouns first (they are read whole: the "manager" of "Senior Product Manager" is taken), then
+// role nouns and job roles first (read whole: the "manager" of "Senior Product Manager" is taken,
+// and "research engineer" is a role before "AI research" is a topic), then
 // the phrase that covers more of the title ("senior ... manager" over "engineering manager" in
 // "Senior Engineering Manager", "senior staff" over "senior"), then the one with more of its own
 // words, unbroken before broken, earlier before later.
@@ -64,11 +65,14 @@ export function findHits(tokens: Token[], index: PhraseIndex): Hit[] {
   return hits;
 }
 
+/** Role nouns and job roles are read whole, before markers and topics that share their words. */
+const isRole = (h: Hit) => h.phrase.kind === 'role' || h.phrase.kind === 'job';
+
 const span = (h: Hit) => h.used[h.used.length - 1]! - h.start + 1;
 
 function rank(a: Hit, b: Hit): number {
   return (
-    Number(b.phrase.kind === 'role') - Number(a.phrase.kind === 'role') ||
+    Number(isRole(b)) - Number(isRole(a)) ||
     span(b) - span(a) ||
     b.phrase.literalCount - a.phrase.literalCount ||
     a.phrase.parts.length - b.phrase.parts.length ||

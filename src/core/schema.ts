@@ -70,6 +70,8 @@ export const LadderFileSchema = closed({
   defaultLevel: text,
   aliases: v.optional(v.record(v.string(), text), {}),
   roleNouns: v.optional(textList, []),
+  /** Roles of no family ("business analyst", "attorney"): a title naming one first has no family. */
+  otherRoles: v.optional(textList, []),
   levels: v.pipe(v.array(LevelSchema), v.minLength(1, 'needs at least one level')),
 });
 
@@ -87,6 +89,11 @@ export const FamilyFileSchema = closed({
   id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes, such as ai-ml')),
   name: text,
   soc: v.optional(closed({ code: text, title: text, inferred: v.optional(v.boolean(), false) })),
+  /** The family's roles, named outright: "data scientist", "site reliability engineer". */
+  roles: v.optional(textList, []),
+  /** Roles its topics take over when the title names one of them: "engineer", "software engineer". */
+  claims: v.optional(textList, []),
+  /** The family's topics: they choose between families that share a role, and place titles that name no role. */
   vocabulary: v.pipe(textList, v.minLength(1, 'needs at least one word or phrase')),
   aliases: v.optional(v.record(v.string(), text), {}),
   excludes: v.optional(textList, []),

@@ -3,7 +3,7 @@ import { run } from '../helpers.js';
 
 describe('leveler list', () => {
   it('prints one tab-separated line per level in a pipe', async () => {
-    const r = await run(['list']);
+    const r = await run(['list', '--family', 'ai-ml']);
     expect(r.code).toBe(0);
     const rows = r.stdout.trimEnd().split('\n').map((l) => l.split('\t'));
     expect(rows).toHaveLength(12);
@@ -12,7 +12,7 @@ describe('leveler list', () => {
   });
 
   it('prints the ladder as JSON', async () => {
-    const out = JSON.parse((await run(['list', '--json'])).stdout);
+    const out = JSON.parse((await run(['list', '--json', '--family', 'ai-ml'])).stdout);
     expect(out.family).toEqual({ id: 'ai-ml', name: 'AI/ML Engineering' });
     expect(out.tracks).toEqual([
       { id: 'professional', name: 'Professional (individual contributor)' },
@@ -25,6 +25,12 @@ describe('leveler list', () => {
     });
   });
 
+  it('lists what each level means without --family, and says how to see a family\'s roles', async () => {
+    const r = await run(['list']);
+    expect(r.stdout.split('\n')[0]).toMatch(/^P1\tEntry-Level Professional\tprofessional\t0–2 yrs\tNew to role or field/);
+    expect(r.stderr).toMatch(/^leveler: the level without a family's card; roles: ai-ml.*e\.g\. `leveler list --family ai-ml`\n$/);
+  });
+
   it('draws a table grouped by track on a terminal', async () => {
     const r = await run(['list', '--no-color'], { tty: true });
     expect(r.stdout).toContain('Professional (individual contributor)');
@@ -35,7 +41,7 @@ describe('leveler list', () => {
 
 describe('leveler show', () => {
   it('prints the whole card, level code in any case', async () => {
-    const r = await run(['show', 'm2']);
+    const r = await run(['show', 'm2', '--family', 'ai-ml']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^level\tM2\nlevel_name\tManager\n/);
     expect(r.stdout).toContain('role\tAI/ML Engineering Manager\n');
@@ -43,10 +49,19 @@ describe('leveler show', () => {
   });
 
   it('prints the card as JSON', async () => {
-    const card = JSON.parse((await run(['show', 'P1', '--json'])).stdout);
+    const card = JSON.parse((await run(['show', 'P1', '--json', '--family', 'ai-ml'])).stdout);
     expect(card).toMatchObject({ level: 'P1', family: 'ai-ml', role: 'Entry-Level AI/ML Engineer' });
     expect(card.tasks).toHaveLength(12);
     expect(card).not.toHaveProperty('confidence');
+  });
+
+  it('shows the level alone on a ladder of several families, and names the families with a card', async () => {
+    const r = await run(['show', 'P3']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^level\tP3\nlevel_name\tCareer Professional\n/);
+    expect(r.stdout).toContain('meaning\t');
+    expect(r.stdout).not.toContain('role\t');
+    expect(r.stderr).toMatch(/^leveler: the level without a family's card; cards for P3: ai-ml[^\n]*; add --family ID, e.g. `leveler show P3 --family ai-ml`\n$/);
   });
 
   it.each([
@@ -63,7 +78,7 @@ describe('leveler validate', () => {
   it('says ok for the shipped ladder', async () => {
     const r = await run(['validate']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^ok: .*data: 2 tracks, 12 levels, 1 families, 12 cards\n$/);
+    expect(r.stdout).toMatch(/^ok: .*data: 2 tracks, 12 levels, 7 families, \d+ cards\n$/);
   });
 
   it('lists every problem, one per line, and exits 1', async () => {

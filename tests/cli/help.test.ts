@@ -75,7 +75,7 @@ describe('widths', () => {
 
 describe('the pager', () => {
   it('takes a card taller than the terminal, so its top stays in view', async () => {
-    const r = await run(['show', 'P1', '--no-color'], { tty: true, rows: 40, pager: true });
+    const r = await run(['show', 'P1', '--no-color', '--family', 'ai-ml'], { tty: true, rows: 40, pager: true });
     expect(r.stdout).toBe('');
     expect(r.paged).toHaveLength(1);
     expect(r.paged[0]).toMatch(/^P1 Entry-Level Professional · AI\/ML Engineering\n/);
@@ -83,7 +83,7 @@ describe('the pager', () => {
 
   it('is skipped for a table that fits, with --no-pager, and in a pipe', async () => {
     expect((await run(['list', '--no-color'], { tty: true, rows: 100, pager: true })).paged).toEqual([]);
-    const noPager = await run(['show', 'P1', '--no-color', '--no-pager'], { tty: true, rows: 40, pager: true });
+    const noPager = await run(['show', 'P1', '--no-color', '--no-pager', '--family', 'ai-ml'], { tty: true, rows: 40, pager: true });
     expect(noPager.paged).toEqual([]);
     expect(noPager.stdout).toMatch(/^P1 Entry-Level Professional/);
     expect((await run(['show', 'P1'], { rows: 40, pager: true })).paged).toEqual([]);

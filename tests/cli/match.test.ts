@@ -89,7 +89,7 @@ describe('leveler match', () => {
   it('names the families when --family is unknown', async () => {
     const r = await run(['match', 'ML Engineer', '--family', 'cooking']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('leveler: unknown family "cooking"; families in this ladder: ai-ml\n');
+    expect(r.stderr).toBe('leveler: unknown family "cooking"; families in this ladder: ai-ml, data-analytics, data-engineering, data-science, product-management, research-science, software-engineering\n');
   });
 
   it('draws a coloured table on a terminal', async () => {

@@ -98,7 +98,7 @@ describe('the pager, on a real terminal', () => {
   it('sends a card taller than the screen through $LEVELER_PAGER, and nothing through it with --no-pager', () => {
     const paged = join(temp, 'paged.txt');
     const onTerminal = (flags: string) =>
-      spawnSync('script', ['-qc', `stty rows 30 cols 100; "${process.execPath}" "${BIN}" show P1 --no-color ${flags}`, '/dev/null'], {
+      spawnSync('script', ['-qc', `stty rows 30 cols 100; "${process.execPath}" "${BIN}" show P1 --family ai-ml --no-color ${flags}`, '/dev/null'], {
         cwd: temp,
         encoding: 'utf8',
         env: { ...process.env, LEVELER_PAGER: `cat > "${paged}"`, NO_COLOR: '1' },
