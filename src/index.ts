@@ -1,5 +1,7 @@
 // The library API: the same matcher, cards and ladder loading the CLI uses.
-export { Matcher, createMatcher } from './core/match.js';
+export { Matcher } from './core/match.js';
+export { createMatcher } from './io/matcher.js';
+export { buildDictionary, DICTIONARY_FILE } from './io/dictionary.js';
 export { buildCard, findLevel, findFamily } from './core/cards.js';
 export { tokenize } from './core/normalize.js';
 export { loadLadder, readLadderFiles, checkLadderFiles, shippedDataDir, makeSnapshot, SNAPSHOT_FILE } from './io/ladder.js';

@@ -1,5 +1,6 @@
 import type { ColorFlag } from '../output/color.js';
 import { Matcher } from '../core/match.js';
+import { englishWords } from '../io/dictionary.js';
 import { EXIT, UsageError } from '../errors.js';
 import { painter } from '../output/color.js';
 import { renderJson } from '../output/json.js';
@@ -38,7 +39,7 @@ export const matchCommand: CommandSpec = {
     if (title.trim() === '') throw new UsageError('the title is empty', 'give a job title, such as: leveler match "Senior Data Scientist"');
     const { ladder, lexicon } = await openLadder(io, opts.data);
     const family = opts.family === undefined ? null : familyOption(ladder, opts.family).id;
-    const matcher = new Matcher(ladder, lexicon);
+    const matcher = new Matcher(ladder, lexicon).useDictionary(englishWords());
     // fuse.js is the slowest part of start-up; most titles never need it.
     if (matcher.needsFuzzy(title)) matcher.useFuzzy((await import('../core/fuzzy.js')).fuseFinder);
     const result = matcher.match(title, { years: opts.years ?? null, family, top: opts.top });

@@ -78,8 +78,9 @@ export function compileLexicon(ladder: Ladder): LexiconData {
     phrases.push({ kind, text, parts, literalCount: parts.reduce((n, p) => n + p.length, 0), ...extra });
     for (const w of parts.flat()) {
       knownWords.add(w);
-      // Numerals and short words are never typo targets: "iv" is not a typo of anything.
-      if (w.length >= 4 && /^\p{L}+$/u.test(w)) typoTargets.add(w);
+      // Numerals and short words are never typo targets: "iv" is not a typo of anything. Nor are
+      // exclusions: a typo must not turn "Chemistry" into a veto.
+      if (kind !== 'exclude' && w.length >= 4 && /^\p{L}+$/u.test(w)) typoTargets.add(w);
     }
   };
 

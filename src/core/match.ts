@@ -6,7 +6,7 @@ import { compileLexicon, indexLexicon, type Lexicon, type LexiconData } from './
 import { tokenize, type Token } from './normalize.js';
 import { MAX_YEARS } from './years.js';
 import { findHits, selectHits, type Hit } from './phrases.js';
-import { TypoCorrector, type FuzzyFinder } from './typos.js';
+import { editDistance, TypoCorrector, type FuzzyFinder } from './typos.js';
 import type { Alternative, FamilyDef, Ladder, LevelDef, MatchOptions, MatchResult, YearsBand } from './types.js';
 
 interface WorkToken extends Token {
@@ -106,6 +106,12 @@ export class Matcher {
     return this;
   }
 
+  /** Tells real words from typos ("Targeting" is not a typo of "marketing"); see src/io/dictionary.ts. */
+  useDictionary(isWord: (word: string) => boolean): this {
+    this.typos.useDictionary(isWord);
+    return this;
+  }
+
   /** Whether reading `title` needs the fuzzy finder (a word the exact index does not know). */
   needsFuzzy(title: string): boolean {
     if (this.typos.hasFinder) return false;
@@ -198,9 +204,23 @@ export class Matcher {
         continue;
       }
       const fixed = t.kind === 'word' && !this.lexicon.knownWords.has(t.text) ? this.typos.correct(t.text) : null;
-      out.push(fixed ? { ...t, text: fixed, via: { kind: 'typo', from: t.raw, origin } } : t);
+      // A real English word is a typo only one edit away, where the correction completes a phrase.
+      const accepted =
+        fixed !== null && (!this.typos.isRealWord(t.text) || (editDistance(t.text, fixed, 1) <= 1 && this.completesPhrase(raw, origin, fixed)));
+      out.push(accepted ? { ...t, text: fixed, via: { kind: 'typo', from: t.raw, origin } } : t);
     }
     return out;
+  }
+
+  /**
+   * Whether `word`, read at `at` instead of a real English word, completes a ladder phrase of two
+   * words or more with the title's other words ("Machine Leaning Engineer"): a real word is read as
+   * a typo only then ("Targeting", "Mechanical" and "Sensor" stay themselves).
+   */
+  private completesPhrase(tokens: Token[], at: number, word: string): boolean {
+    const trial = tokens.map((t, i) => (i === at ? { ...t, text: word } : t));
+    const uses = (h: Hit) => h.phrase.literalCount >= 2 && h.used.includes(at);
+    return findHits(trial, this.lexicon.familyPhrases).some(uses) || findHits(trial, this.lexicon.levelPhrases).some(uses);
   }
 
   private levelHits(tokens: WorkToken[], reasons: string[]): Hit[] {
@@ -444,7 +464,9 @@ export class Matcher {
 }
 
 /** A matcher with typo correction ready: fuse.js is loaded here, once. */
-export async function createMatcher(ladder: Ladder, lexicon?: LexiconData): Promise<Matcher> {
+/** A matcher with its fuzzy finder; give it a dictionary too (src/io/dictionary.ts) for the CLI's answers. */
+export async function createMatcher(ladder: Ladder, lexicon?: LexiconData, isWord?: (word: string) => boolean): Promise<Matcher> {
   const { fuseFinder } = await import('./fuzzy.js');
-  return new Matcher(ladder, lexicon).useFuzzy(fuseFinder);
+  const matcher = new Matcher(ladder, lexicon).useFuzzy(fuseFinder);
+  return isWord ? matcher.useDictionary(isWord) : matcher;
 }

@@ -2,8 +2,8 @@
 // answers almost every title; this handles only the words it does not know. A fuzzy finder
 // (fuse.js, see fuzzy.ts) ranks the candidates and a Damerau-Levenshtein bound decides, so a prefix
 // or a loose fuzzy hit ("interim" for "intermediate") is never taken. Answers are memoized per
-// word: a CSV repeats its words.
-import { ORDINARY_WORDS } from './words.js';
+// word: a CSV repeats its words. Whether a word is real English (the matcher then corrects it only
+// where it completes a ladder phrase) is asked of a dictionary, given by the caller.
 
 /** Builds a search over `targets` that returns the likeliest of them for a word, best first. */
 export type FuzzyFinder = (targets: string[]) => (word: string) => string[];
@@ -70,7 +70,7 @@ export class TypoCorrector {
   constructor(targets: Iterable<string>, known: Iterable<string>) {
     this.targets = [...new Set(targets)].filter((w) => w.length >= MIN_LENGTH - 1);
     this.profiles = this.targets.map((w) => ({ length: w.length, counts: letterCounts(w) }));
-    this.known = new Set([...known, ...ORDINARY_WORDS]);
+    this.known = new Set(known);
   }
 
   /**
@@ -92,6 +92,18 @@ export class TypoCorrector {
 
   useFinder(finder: FuzzyFinder): void {
     this.finder = finder;
+  }
+
+  private isWord: (word: string) => boolean = () => false;
+
+  /** A dictionary of real words: a real word is a typo only where its context says so. */
+  useDictionary(isWord: (word: string) => boolean): void {
+    this.isWord = isWord;
+  }
+
+  /** Whether `word` is a real word of the language (then a correction needs the title's support). */
+  isRealWord(word: string): boolean {
+    return this.isWord(word);
   }
 
   get hasFinder(): boolean {

@@ -84,6 +84,22 @@ describe('precedence', () => {
   });
 });
 
+describe('typos never turn a real word into a ladder word', () => {
+  it.each([
+    ['Senior Staff Machine Learning Engineer, Ads Targeting', 'P5/ai-ml'],
+    ['Machine Learning Engineer, Analytical Platforms', 'P2/ai-ml'],
+    ['Sensor Fusion Engineer', 'none'],
+    ['Directory Services Engineer', 'none'],
+    ['Mechanical Lead Engineer', 'P4/-'],
+    ['Staff Stuff Engineer', 'P4/-'],
+    ['Machine Leaning Engineer', 'P2/ai-ml'],
+    ['SENOR SOFTWARE DEVELOPMENT ENGINEER', 'P3/software-engineering'],
+    ['Principle Data Scientist', 'P5/data-science'],
+  ])('%s -> %s', (title, expected) => {
+    expect(level(title)).toBe(expected);
+  });
+});
+
 describe('the family follows the role, not its topic', () => {
   it.each([
     ['Software Engineer - Machine Learning', 'P2/ai-ml'],

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileLexicon } from '../../src/core/lexicon.js';
-import { createMatcher } from '../../src/core/match.js';
+import { createMatcher } from '../../src/io/matcher.js';
 import { DataError } from '../../src/errors.js';
 import { checkLadderFiles, formatProblem, loadLadder, readLadderFiles } from '../../src/io/ladder.js';
 import { FIXTURES, ROOT } from '../helpers.js';
