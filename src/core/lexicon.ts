@@ -38,7 +38,17 @@ export interface LexiconData {
   knownWords: string[];
 }
 
-export type PhraseIndex = Map<string, Phrase[]>;
+/**
+ * Phrases by their first word, and those of two words or more also by their second: a title's
+ * "data" then tries the few phrases that go on with its next word, not the forty that start with it.
+ */
+export interface PhraseBucket {
+  /** Phrases whose first part is one word. */
+  one: Phrase[];
+  /** Phrases whose first part has two words or more, by the second word. */
+  byNext: Map<string, Phrase[]>;
+}
+export type PhraseIndex = Map<string, PhraseBucket>;
 
 export interface Lexicon {
   aliases: Map<string, { words: string[]; text: string }>;
@@ -133,10 +143,15 @@ export function indexLexicon(data: LexiconData): Lexicon {
   const familyPhrases: PhraseIndex = new Map();
   for (const phrase of data.phrases) {
     const index = phrase.kind === 'marker' || phrase.kind === 'role' ? levelPhrases : familyPhrases;
-    const first = phrase.parts[0]![0]!;
-    const list = index.get(first);
-    if (list) list.push(phrase);
-    else index.set(first, [phrase]);
+    const [first, second] = phrase.parts[0]!;
+    let bucket = index.get(first!);
+    if (!bucket) index.set(first!, (bucket = { one: [], byNext: new Map() }));
+    if (second === undefined) bucket.one.push(phrase);
+    else {
+      const list = bucket.byNext.get(second);
+      if (list) list.push(phrase);
+      else bucket.byNext.set(second, [phrase]);
+    }
   }
   return {
     aliases: new Map(Object.entries(data.aliases)),

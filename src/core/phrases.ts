@@ -55,11 +55,15 @@ function matchPhrase(tokens: Token[], start: number, phrase: Phrase): Hit | null
 export function findHits(tokens: Token[], index: PhraseIndex): Hit[] {
   const hits: Hit[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const candidates = index.get(tokens[i]!.text);
-    if (candidates === undefined) continue;
-    for (const phrase of candidates) {
-      const hit = matchPhrase(tokens, i, phrase);
-      if (hit !== null) hits.push(hit);
+    const bucket = index.get(tokens[i]!.text);
+    if (bucket === undefined) continue;
+    const next = tokens[i + 1];
+    const longer = next === undefined ? undefined : bucket.byNext.get(next.text);
+    for (const candidates of longer ? [bucket.one, longer] : [bucket.one]) {
+      for (const phrase of candidates) {
+        const hit = matchPhrase(tokens, i, phrase);
+        if (hit !== null) hits.push(hit);
+      }
     }
   }
   return hits;

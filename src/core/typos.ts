@@ -43,6 +43,9 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
   return rows[a.length]![b.length]!;
 }
 
+/** Candidates measured without the fuzzy finder's ranking. */
+const RANK_ABOVE = 8;
+
 /** a-z, then one bucket for every other letter. */
 const LETTER_BUCKETS = 27;
 
@@ -58,7 +61,7 @@ function letterCounts(word: string): Uint8Array {
 export class TypoCorrector {
   private readonly known: ReadonlySet<string>;
   private readonly targets: string[];
-  private readonly profiles: { length: number; counts: Uint8Array }[];
+  private readonly byLength = new Map<number, { word: string; counts: Uint8Array }[]>();
   private search: ((word: string) => string[]) | null = null;
   private finder: FuzzyFinder | null = null;
   private readonly memo = new Map<string, string | null>();
@@ -69,25 +72,29 @@ export class TypoCorrector {
    */
   constructor(targets: Iterable<string>, known: Iterable<string>) {
     this.targets = [...new Set(targets)].filter((w) => w.length >= MIN_LENGTH - 1);
-    this.profiles = this.targets.map((w) => ({ length: w.length, counts: letterCounts(w) }));
+    for (const word of this.targets) {
+      const list = this.byLength.get(word.length) ?? [];
+      list.push({ word, counts: letterCounts(word) });
+      this.byLength.set(word.length, list);
+    }
     this.known = new Set(known);
   }
 
   /**
-   * A cheap necessary condition for an edit distance of at most `limit` to some target: each edit
-   * changes the letter counts by at most two, and the length by at most one.
+   * The targets that pass a cheap necessary condition for an edit distance of at most `limit`: each
+   * edit changes the letter counts by at most two, and the length by at most one.
    */
-  private anyWithin(word: string, limit: number): boolean {
+  private nearby(word: string, limit: number): string[] {
     const counts = letterCounts(word);
-    return this.profiles.some((p) => {
-      if (Math.abs(p.length - word.length) > limit) return false;
-      let diff = 0;
-      for (let i = 0; i < LETTER_BUCKETS; i++) {
-        diff += Math.abs(counts[i]! - p.counts[i]!);
-        if (diff > 2 * limit) return false;
+    const found: string[] = [];
+    for (let length = word.length - limit; length <= word.length + limit; length++) {
+      for (const p of this.byLength.get(length) ?? []) {
+        let diff = 0;
+        for (let i = 0; i < LETTER_BUCKETS && diff <= 2 * limit; i++) diff += Math.abs(counts[i]! - p.counts[i]!);
+        if (diff <= 2 * limit) found.push(p.word);
       }
-      return true;
-    });
+    }
+    return found;
   }
 
   useFinder(finder: FuzzyFinder): void {
@@ -110,9 +117,9 @@ export class TypoCorrector {
     return this.finder !== null;
   }
 
-  /** Whether correcting `word` needs the fuzzy finder: no cached answer, and a word that could be a typo. */
+  /** Whether correcting `word` needs the fuzzy finder: no cached answer, and more near ladder words than are measured exactly. */
   needsLookup(word: string): boolean {
-    return !this.memo.has(word) && this.couldBeTypo(word);
+    return !this.memo.has(word) && this.couldBeTypo(word) && this.nearby(word, allowedEdits(word.length)).length > RANK_ABOVE;
   }
 
   private couldBeTypo(word: string): boolean {
@@ -131,14 +138,20 @@ export class TypoCorrector {
   private lookup(word: string): string | null {
     if (!this.couldBeTypo(word)) return null;
     // Most unknown words (places, companies, tools) are near no ladder word: say so without a search.
-    if (!this.anyWithin(word, allowedEdits(word.length))) return null;
-    if (this.finder === null) throw new Error('typo correction needs a fuzzy finder: use createMatcher(), or matcher.useFuzzy()');
-    this.search ??= this.finder(this.targets);
     const limit = allowedEdits(word.length);
+    const near = this.nearby(word, limit);
+    if (near.length === 0) return null;
+    // A handful of candidates are measured exactly; more are ranked by the fuzzy finder first.
+    let candidates = near;
+    if (near.length > RANK_ABOVE) {
+      if (this.finder === null) throw new Error('typo correction needs a fuzzy finder: use createMatcher(), or matcher.useFuzzy()');
+      this.search ??= this.finder(this.targets);
+      candidates = this.search(word);
+    }
     let best: string | null = null;
     let bestDistance = limit + 1;
     let tie = false;
-    for (const candidate of this.search(word)) {
+    for (const candidate of candidates) {
       const d = editDistance(word, candidate, limit);
       if (d < bestDistance) {
         best = candidate;

@@ -57,10 +57,21 @@ describe('TypoCorrector', () => {
     expect(corrector().correct(word)).toBeNull();
   });
 
-  it('asks for a finder instead of silently skipping typos', () => {
+  it('measures a few near words exactly, without the fuzzy finder', () => {
     const bare = new TypoCorrector(targets, targets);
-    expect(bare.needsLookup('senoir')).toBe(true);
-    expect(() => bare.correct('senoir')).toThrow(/fuzzy finder/);
+    expect(bare.needsLookup('senoir')).toBe(false);
+    expect(bare.correct('senoir')).toBe('senior');
+  });
+
+  it('asks for the fuzzy finder to rank many near words, instead of silently skipping them', () => {
+    // Nine words one letter from "cat": more than are measured without a ranking.
+    const many = ['bats', 'cats', 'hats', 'mats', 'rats', 'vats', 'pats', 'oats', 'gats'].map((w) => `${w}xx`);
+    const bare = new TypoCorrector(many, many);
+    expect(bare.needsLookup('fatsxx')).toBe(true);
+    expect(() => bare.correct('fatsxx')).toThrow(/fuzzy finder/);
+    const ranked = new TypoCorrector(many, many);
+    ranked.useFinder(fuseFinder);
+    expect(ranked.correct('fatsxx')).toBeNull(); // nine equally near: a coin toss, read as written
   });
 
   it('needs no lookup for a word it knows or has answered', () => {
