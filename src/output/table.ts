@@ -79,3 +79,12 @@ function bar(confidence: number): string {
   const filled = Math.round(confidence * 10);
   return '█'.repeat(filled) + '░'.repeat(10 - filled);
 }
+
+export function renderFamiliesTable(rows: string[][], { paint, width }: TableOptions): string {
+  const head = ['Family', 'Name', 'Occupation (O*NET-SOC)', 'Cards'].map((h) => paint.bold(h));
+  const widths = [22, 22, 10];
+  const occupation = Math.max(20, Math.min(width, 140) - widths.reduce((a, b) => a + b, 0) - 5);
+  const table = new Table({ head, colWidths: [widths[0]!, widths[1]!, occupation, widths[2]!], wordWrap: true, style: STYLE });
+  for (const [id, name, soc, cards] of rows) table.push([paint.cyan(id!), name!, soc!, cards!]);
+  return `${table.toString()}\n`;
+}

@@ -132,3 +132,27 @@ describe('help and usage', () => {
     expect(r.stderr).toContain('Usage: leveler');
   });
 });
+
+describe('leveler families', () => {
+  it('lists every family with its occupation and cards, a tab-separated line each in a pipe', async () => {
+    const r = await run(['families']);
+    expect(r.code).toBe(0);
+    const rows = r.stdout.trimEnd().split('\n').map((l) => l.split('\t'));
+    expect(rows.map((row) => row[0])).toEqual(['ai-ml', 'data-analytics', 'data-engineering', 'data-science', 'product-management', 'research-science', 'software-engineering']);
+    expect(rows[0]).toEqual(['ai-ml', 'AI/ML Engineering', '15-0000', 'Computer & Mathematical Occupations', 'all 12']);
+    expect(rows[3]!.slice(0, 4)).toEqual(['data-science', 'Data Science', '15-2051.00', 'Data Scientists']);
+  });
+
+  it('prints JSON with each family\'s roles and the levels it has cards for', async () => {
+    const out = JSON.parse((await run(['families', '--json'])).stdout);
+    const ds = out.families.find((f: { id: string }) => f.id === 'data-science');
+    expect(ds).toMatchObject({ name: 'Data Science', soc: { code: '15-2051.00', title: 'Data Scientists', inferred: false } });
+    expect(ds.roles).toContain('data scientist');
+    expect(out.families[0].cards).toEqual(['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'M1', 'M2', 'M3', 'M4', 'M5', 'M6']);
+  });
+
+  it('draws a table on a terminal', async () => {
+    const r = await run(['families', '--no-color'], { tty: true });
+    expect(r.stdout).toMatch(/│ data-science\s+│ Data Science\s+│ 15-2051\.00 Data Scientists/);
+  });
+});
