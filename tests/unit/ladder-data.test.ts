@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCard } from '../../src/core/cards.js';
 import type { Matcher } from '../../src/core/match.js';
-import type { Card, Ladder } from '../../src/core/types.js';
+import type { Card, FamilyDef, Ladder } from '../../src/core/types.js';
 import { acceptanceFile, FIXTURES, readCsvFixture, shippedLadder, shippedMatcher } from '../helpers.js';
 
 let ladder: Ladder;
@@ -77,49 +77,88 @@ describe('the P1 card reproduces the seed', () => {
   });
 });
 
-describe('the other cards', () => {
-  it('every level has a full card', () => {
-    expect(cards()).toHaveLength(12);
-    for (const c of cards()) {
-      expect(c.role, c.level).toBeTruthy();
-      expect(c.summary, c.level).toMatch(new RegExp(`^${c.level} is `));
-      expect(c.tasks.length, c.level).toBeGreaterThanOrEqual(6);
-      expect(c.skills.length, c.level).toBeGreaterThanOrEqual(6);
-      expect(c.qualifications.length, c.level).toBeGreaterThanOrEqual(3);
-      expect(c.commonTitles.length, c.level).toBeGreaterThanOrEqual(5);
-    }
-  });
+/** The families that have cards: each must have all twelve (a family is written whole). */
+const withCards = () => ladder.families.filter((f) => Object.keys(f.cards).length > 0);
+const cardsOf = (f: FamilyDef): Card[] => ladder.levels.map((l) => buildCard(ladder, l, f));
+const itemsOf = (c: Card) => [...c.tasks, ...c.skills, ...c.qualifications];
 
-  it('no task, skill or qualification is copied from one card to another, even with a word changed', () => {
-    const words = (s: string) => new Set(s.toLowerCase().match(/[a-z]+/g) ?? []);
-    const similar = (a: string, b: string) => {
-      const x = words(a);
-      const y = words(b);
-      const shared = [...x].filter((w) => y.has(w)).length;
-      return shared / (x.size + y.size - shared);
-    };
-    const all = cards().flatMap((c) => [...c.tasks, ...c.skills, ...c.qualifications].map((text) => ({ level: c.level, text })));
-    for (let i = 0; i < all.length; i++) {
-      for (let j = i + 1; j < all.length; j++) {
-        if (all[i]!.level === all[j]!.level) continue;
-        expect(similar(all[i]!.text, all[j]!.text), `${all[i]!.level} "${all[i]!.text}" ~ ${all[j]!.level} "${all[j]!.text}"`).toBeLessThan(0.6);
+const words = (s: string, masked: Set<string> = new Set()) => new Set((s.toLowerCase().match(/[a-z]+/g) ?? []).filter((w) => !masked.has(w)));
+function similar(a: string, b: string, masked?: Set<string>): number {
+  const x = words(a, masked);
+  const y = words(b, masked);
+  const shared = [...x].filter((w) => y.has(w)).length;
+  return shared === 0 ? 0 : shared / (x.size + y.size - shared);
+}
+
+/** The words that name a family's role or topic: swapping them must not make a card another's. */
+function roleWords(f: FamilyDef): Set<string> {
+  return words([f.id, f.name, ...f.roles, ...f.vocabulary, 'ai', 'ml'].join(' '));
+}
+
+describe('every family with cards', () => {
+  it('has a full card at every level', () => {
+    expect(withCards().map((f) => f.id)).toContain('ai-ml');
+    for (const f of withCards()) {
+      const all = cardsOf(f);
+      expect(all, f.id).toHaveLength(12);
+      for (const c of all) {
+        const at = `${f.id} ${c.level}`;
+        expect(c.role, at).toBeTruthy();
+        expect(c.summary, at).toMatch(new RegExp(`^${c.level} is `));
+        expect(c.tasks.length, at).toBeGreaterThanOrEqual(6);
+        expect(c.skills.length, at).toBeGreaterThanOrEqual(6);
+        expect(c.qualifications.length, at).toBeGreaterThanOrEqual(3);
+        expect(c.commonTitles.length, at).toBeGreaterThanOrEqual(4);
       }
     }
   });
 
-  it('every common title of a card levels to that card', () => {
-    for (const c of cards()) {
-      for (const title of c.commonTitles) {
-        const m = matcher.match(title).match;
-        expect(`${title} -> ${m?.level}/${m?.family}`).toBe(`${title} -> ${c.level}/ai-ml`);
+  it('copies no task, skill or qualification from one level to another, even with a word changed', () => {
+    for (const f of withCards()) {
+      const all = cardsOf(f).flatMap((c) => itemsOf(c).map((text) => ({ level: c.level, text })));
+      for (let i = 0; i < all.length; i++) {
+        for (let j = i + 1; j < all.length; j++) {
+          if (all[i]!.level === all[j]!.level) continue;
+          expect(similar(all[i]!.text, all[j]!.text), `${f.id}: ${all[i]!.level} "${all[i]!.text}" ~ ${all[j]!.level} "${all[j]!.text}"`).toBeLessThan(0.6);
+        }
       }
     }
   });
 
-  it('typical experience matches the years band', () => {
-    for (const c of cards()) {
-      const band = c.years.max === null ? `${c.years.min}+ yrs` : `${c.years.min}–${c.years.max} yrs`;
-      expect(c.dimensions.typicalExperience, c.level).toBe(band);
+  it("is never another family's card with the role swapped: under a quarter of a card's items have a near copy there", () => {
+    const families = withCards();
+    for (const a of families) {
+      for (const b of families) {
+        if (a === b) continue;
+        const masked = new Set([...roleWords(a), ...roleWords(b)]);
+        for (const level of ladder.levels) {
+          const ca = buildCard(ladder, level, a);
+          const cb = buildCard(ladder, level, b);
+          const copied = itemsOf(ca).filter((x) => itemsOf(cb).some((y) => similar(x, y, masked) >= 0.6));
+          expect(copied.length / itemsOf(ca).length, `${a.id} ${level.code} vs ${b.id}: ${copied.join(' | ')}`).toBeLessThan(0.25);
+          expect(similar(ca.summary!, cb.summary!, masked), `${a.id} ${level.code} summary vs ${b.id}`).toBeLessThan(0.6);
+        }
+      }
+    }
+  });
+
+  it('levels every common title of a card to that card', () => {
+    for (const f of withCards()) {
+      for (const c of cardsOf(f)) {
+        for (const title of c.commonTitles) {
+          const m = matcher.match(title).match;
+          expect(`${title} -> ${m?.level}/${m?.family}`).toBe(`${title} -> ${c.level}/${f.id}`);
+        }
+      }
+    }
+  });
+
+  it('states the typical experience of the years band', () => {
+    for (const f of withCards()) {
+      for (const c of cardsOf(f)) {
+        const band = c.years.max === null ? `${c.years.min}+ yrs` : `${c.years.min}–${c.years.max} yrs`;
+        expect(c.dimensions.typicalExperience, `${f.id} ${c.level}`).toBe(band);
+      }
     }
   });
 });
