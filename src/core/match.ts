@@ -14,14 +14,6 @@ interface WorkToken extends Token {
   via?: { kind: 'alias' | 'typo'; from: string; origin: number };
 }
 
-/** A numeral right after one of these words is a count or a name, not a level ("x 2", "Top 5"). */
-const COUNT_BEFORE = new Set([
-  'x', 'no', 'nr', 'number', 'num', 'req', 'ref', 'id', 'top', 'version', 'web', 'series', 'type', 'covid', 'industry', 'pillar',
-  'day', 'days', 'week', 'month', 'year', 'phase', 'round', 'cohort', 'batch', 'wave', 'part', 'tier', 'gen', 'generation',
-]);
-/** A numeral right before one of these words is a quantity ("3 years", "2 positions"). */
-const COUNT_AFTER = new Set(['year', 'years', 'yr', 'yrs', 'month', 'months', 'week', 'weeks', 'day', 'days', 'hour', 'hours', 'hrs', 'position', 'positions', 'opening', 'openings', 'role', 'roles', 'vacancy', 'vacancies', 'hire', 'hires', 'people', 'shift', 'shifts', 'plus']);
-
 interface LevelPick {
   level: LevelDef;
   confidence: number;
@@ -56,8 +48,6 @@ export interface TitleReading {
   familyReasons: string[];
 }
 
-/** Confidence before adjustments, by what decided the level. */
-const BASE = { word: 0.95, numeral: 0.9, years: 0.75, default: 0.5 } as const;
 const MAX_TOP = 20;
 /**
  * Characters of a title that are read. Real titles are far shorter; a job description pasted into
@@ -86,6 +76,10 @@ export class Matcher {
 
   private readonly levels = new Map<string, LevelDef>();
   private readonly bands = new Map<LevelDef, YearsBand>();
+  /** Confidence factors and count words: the ladder's data (ladder.yaml `confidence`, `counts`). */
+  private readonly factors: Ladder['confidence'];
+  private readonly countBefore: Set<string>;
+  private readonly countAfter: Set<string>;
 
   /** @param lexicon the ladder's compiled lexicon, when the caller has it (the build stores one). */
   constructor(ladder: Ladder, lexicon: LexiconData = compileLexicon(ladder)) {
@@ -98,6 +92,9 @@ export class Matcher {
       this.bands.set(l, yearsBand(l));
     });
     for (const t of ladder.tracks) this.trackPriority.set(t.id, t.priority);
+    this.factors = ladder.confidence;
+    this.countBefore = new Set(ladder.counts.before.flatMap((w) => tokenize(w).map((t) => t.text)));
+    this.countAfter = new Set(ladder.counts.after.flatMap((w) => tokenize(w).map((t) => t.text)));
   }
 
   /** Lets the matcher correct typos; `createMatcher()` does this for you. */
@@ -163,7 +160,8 @@ export class Matcher {
 
     // Each typo read into the answer, and not knowing the family, make it less certain.
     const corrected = [...evidence].filter((i) => tokens[i]?.via?.kind === 'typo').length;
-    const confidence = lvl.confidence * 0.9 ** Math.min(corrected, 2) * (fam.family === null ? 0.9 : 1);
+    const f = this.factors;
+    const confidence = lvl.confidence * f.typo ** Math.min(corrected, 2) * (fam.family === null ? f.noFamily : 1);
     result.match = { ...buildCard(this.ladder, lvl.level, fam.family), confidence: round(confidence) };
     if (explain) result.alternatives = this.alternatives(lvl, fam, years, confidence, top);
     return result;
@@ -251,8 +249,8 @@ export class Matcher {
     if (tokens[at - 1]!.seg !== tokens[at]!.seg && next && next.seg === tokens[at]!.seg) return 'opens a part of the title and counts what follows';
     const before = tokens[at - 1]!;
     const after = tokens[at + 1];
-    if (COUNT_BEFORE.has(before.text)) return `follows ${quote(before.raw)}: a count or a name`;
-    if (after && after.seg === tokens[at]!.seg && COUNT_AFTER.has(after.text)) return `comes before ${quote(after.raw)}: a quantity`;
+    if (this.countBefore.has(before.text)) return `follows ${quote(before.raw)}: a count or a name`;
+    if (after && after.seg === tokens[at]!.seg && this.countAfter.has(after.text)) return `comes before ${quote(after.raw)}: a quantity`;
     return null;
   }
 
@@ -318,7 +316,7 @@ export class Matcher {
     const level = (h: Hit) => this.levels.get(h.phrase.level!)!;
     if (markers.length > 0) {
       const { chosen, picked, topPriority } = this.chooseMarker(markers);
-      let confidence = chosen.phrase.numeral ? BASE.numeral : BASE.word;
+      let confidence = chosen.phrase.numeral ? this.factors.numeral : this.factors.word;
       reasons?.push(`marker ${quote(chosen.phrase.text)} → ${picked.code} ${picked.name}`);
       const others: LevelDef[] = [];
       for (const h of markers) {
@@ -327,13 +325,13 @@ export class Matcher {
         const what = reasons && `${quote(h.phrase.text)} (${level(h).code})`;
         if (this.priority(level(h)) < topPriority) {
           reasons?.push(`the ${picked.track} marker ${quote(chosen.phrase.text)} outranks ${what}`);
-          confidence *= 0.9;
+          confidence *= this.factors.outrankedTrack;
         } else if (h.phrase.numeral && !chosen.phrase.numeral) {
           reasons?.push(`the word marker ${quote(chosen.phrase.text)} outranks the numeral ${what}`);
-          confidence *= 0.95;
+          confidence *= this.factors.outrankedNumeral;
         } else {
           reasons?.push(`also read ${what}; the higher level wins`);
-          confidence *= 0.85;
+          confidence *= this.factors.conflictingMarkers;
         }
       }
       if (years !== null) confidence *= this.yearsFit(picked, years, reasons);
@@ -343,12 +341,12 @@ export class Matcher {
       const picked = this.levelForYears(years, this.ladder.defaultTrack);
       if (!picked) return null;
       reasons?.push(`no level marker; ${yearsText(years)} ${years === 1 ? 'falls' : 'fall'} in ${picked.code}'s band (${bandText(yearsBand(picked))})`);
-      return { level: picked, confidence: BASE.years, evidence: [], others: [], fromYears: true };
+      return { level: picked, confidence: this.factors.years, evidence: [], others: [], fromYears: true };
     }
     if (!knownFamily) return null;
     const picked = findLevel(this.ladder, this.ladder.defaultLevel)!;
     reasons?.push(`no level marker and no years: ${picked.code} is the default for a title of a known family`);
-    return { level: picked, confidence: BASE.default, evidence: [], others: [], fromYears: false };
+    return { level: picked, confidence: this.factors.default, evidence: [], others: [], fromYears: false };
   }
 
   /** The marker that decides: the highest-priority track, words before numerals, then the higher level. */
@@ -367,7 +365,7 @@ export class Matcher {
     const band = this.bands.get(level)!;
     if (inBand(band, years)) return 1;
     const d = bandDistance(band, years);
-    return d <= 1 ? 0.85 : d <= 3 ? 0.7 : 0.55;
+    return d <= 1 ? this.factors.yearsNear : d <= 3 ? this.factors.yearsOff : this.factors.yearsFar;
   }
 
   private yearsFit(level: LevelDef, years: number, reasons: string[] | null): number {

@@ -63,6 +63,38 @@ export const TrackSchema = closed({
   priority: v.pipe(v.number(), v.integer('must be a whole number')),
 });
 
+const factor = v.pipe(v.number(), v.minValue(0, 'must be from 0 to 1'), v.maxValue(1, 'must be from 0 to 1'));
+
+/** How sure an answer is, by what decided it, and what lowers it. The defaults are the shipped ladder's. */
+export const ConfidenceSchema = closed({
+  /** Base confidence by what decided the level. */
+  word: v.optional(factor, 0.95),
+  numeral: v.optional(factor, 0.9),
+  years: v.optional(factor, 0.75),
+  default: v.optional(factor, 0.5),
+  /** Multipliers. */
+  typo: v.optional(factor, 0.9),
+  noFamily: v.optional(factor, 0.9),
+  outrankedTrack: v.optional(factor, 0.9),
+  outrankedNumeral: v.optional(factor, 0.95),
+  conflictingMarkers: v.optional(factor, 0.85),
+  /** Years outside a marker's band: within a year, within three, further. */
+  yearsNear: v.optional(factor, 0.85),
+  yearsOff: v.optional(factor, 0.7),
+  yearsFar: v.optional(factor, 0.55),
+});
+
+const COUNT_BEFORE = ['x', 'no', 'nr', 'number', 'num', 'req', 'ref', 'id', 'top', 'version', 'web', 'series', 'type', 'covid', 'industry', 'pillar', 'day', 'days', 'week', 'month', 'year', 'phase', 'round', 'cohort', 'batch', 'wave', 'part', 'tier', 'gen', 'generation'];
+const COUNT_AFTER = ['year', 'years', 'yr', 'yrs', 'month', 'months', 'week', 'weeks', 'day', 'days', 'hour', 'hours', 'hrs', 'position', 'positions', 'opening', 'openings', 'role', 'roles', 'vacancy', 'vacancies', 'hire', 'hires', 'people', 'shift', 'shifts', 'plus'];
+
+/** Words around a numeral that make it a count or a name, not a level. */
+export const CountsSchema = closed({
+  /** "x 2", "Top 5", "Day 1". */
+  before: v.optional(textList, COUNT_BEFORE),
+  /** "3 years", "2 positions". */
+  after: v.optional(textList, COUNT_AFTER),
+});
+
 export const LadderFileSchema = closed({
   version: v.literal(1, 'must be 1'),
   tracks: v.pipe(v.array(TrackSchema), v.minLength(1, 'needs at least one track')),
@@ -72,6 +104,8 @@ export const LadderFileSchema = closed({
   roleNouns: v.optional(textList, []),
   /** Roles of no family ("business analyst", "attorney"): a title naming one first has no family. */
   otherRoles: v.optional(textList, []),
+  counts: v.optional(CountsSchema, { before: COUNT_BEFORE, after: COUNT_AFTER }),
+  confidence: v.optional(ConfidenceSchema, {}),
   levels: v.pipe(v.array(LevelSchema), v.minLength(1, 'needs at least one level')),
 });
 

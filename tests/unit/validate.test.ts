@@ -104,6 +104,22 @@ describe('validating a ladder', () => {
     expect(matcher.match('Baker').match?.level).toBe(original.defaultLevel);
   });
 
+  it('takes confidence factors and count words from the ladder, with the shipped values as defaults', async () => {
+    const plain = (await checkLadderFiles(readLadderFiles(join(ladders, 'minimal'), ROOT))).ladder!;
+    expect(plain.confidence.word).toBe(0.95);
+    expect(plain.counts.after).toContain('years');
+    const files = readLadderFiles(join(ladders, 'minimal'), ROOT).map((f) =>
+      f.name === 'ladder.yaml' ? { ...f, text: f.text.replace('version: 1\n', 'version: 1\nconfidence:\n  word: 0.8\ncounts:\n  before: [batch]\n') } : f,
+    );
+    const { ladder, problems } = await checkLadderFiles(files);
+    expect(problems).toEqual([]);
+    const matcher = await createMatcher(ladder!, compileLexicon(ladder!));
+    const senior = matcher.match('Senior Baker').match!;
+    expect(senior.confidence).toBe(0.8);
+    const bad = files.map((f) => (f.name === 'ladder.yaml' ? { ...f, text: f.text.replace('word: 0.8', 'word: 1.5') } : f));
+    expect((await checkLadderFiles(bad)).problems.map((p) => p.message)).toEqual(['confidence.word: must be from 0 to 1']);
+  });
+
   it('says where the ladder should be when the folder has none', () => {
     expect(() => readLadderFiles(join(ladders, 'no-ladder-file'), ROOT)).toThrow(DataError);
     expect(() => readLadderFiles(join(ladders, 'no-ladder-file'), ROOT)).toThrow(/ladder\.yaml: not found/);
