@@ -21,7 +21,7 @@ const cases = [
   ['node -e 0 (baseline)', ['-e', '0']],
   ['match "Associate ML"', [bin, 'match', 'Associate ML']],
   ['match "Sr. ML Engineer" --json', [bin, 'match', 'Sr. ML Engineer', '--json']],
-  ['match "Senoir ML Engineer" (typo: loads fuse.js)', [bin, 'match', 'Senoir ML Engineer']],
+  ['match "Senoir ML Engineer" (typo: measured, dictionary read)', [bin, 'match', 'Senoir ML Engineer']],
   ['show P3', [bin, 'show', 'P3']],
 ];
 
