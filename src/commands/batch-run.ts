@@ -10,7 +10,7 @@ import type { TitleReading } from '../core/match.js';
 import { createMatcher } from '../io/matcher.js';
 import type { MatchResult } from '../core/types.js';
 import { DataError, EXIT, signalExit, UsageError } from '../errors.js';
-import { checkEncoding, CsvReader } from '../io/csv.js';
+import { checkEncoding, CsvReader, fieldAt, fieldCount } from '../io/csv.js';
 import { displayPath } from '../io/ladder.js';
 import { openSink, type FileId, type Sink } from '../io/output.js';
 import type { Io } from '../io/terminal.js';
@@ -125,6 +125,7 @@ class BatchRun {
       const reader = new CsvReader({
         source: this.display,
         header: opts.header !== false,
+        rawLines: true,
         ...(encoding ? { encoding } : {}),
         ...(opts.delimiter ? { delimiter: opts.delimiter } : {}),
       });
@@ -214,14 +215,19 @@ class BatchRun {
           columns = this.columns(reader);
           emit(this.preamble(reader, fields));
         }
-        for (const fields of rows) {
+        const d = reader.delimiter!;
+        for (const record of rows) {
           row++;
-          if (fields.length !== columns.width) this.warn(`row ${row} has ${fields.length} fields, the header ${columns.width}; kept`);
-          const years = columns.years < 0 ? null : this.years(fields[columns.years], row);
-          const a = answer(fields[columns.title] ?? '', years);
+          const width = fieldCount(record, d);
+          if (width !== columns.width) this.warn(`row ${row} has ${width} fields, the header ${columns.width}; kept`);
+          const years = columns.years < 0 ? null : this.years(fieldAt(record, d, columns.years), row);
+          const a = answer(fieldAt(record, d, columns.title) ?? '', years);
           this.tally.add(a.level, a.confidence);
-          if (opts.format === 'csv') emit(csvRow(fields, columns.width, reader.delimiter!, a.text, !quoted) + '\n');
-          else if (opts.format === 'ndjson') emit(jsonWithRow(a.text, row) + '\n');
+          if (opts.format === 'csv') {
+            // A raw line is copied through as read: it holds no quote, CR or LF to escape.
+            const line = typeof record === 'string' ? record + d.repeat(Math.max(0, columns.width - width)) + a.text : csvRow(record, columns.width, d, a.text, !quoted);
+            emit(line + '\n');
+          } else if (opts.format === 'ndjson') emit(jsonWithRow(a.text, row) + '\n');
           else emit((row > 1 ? ',\n' : '') + jsonWithRow(a.text, row));
           // The reader has gone (`| head`): stop quietly.
           if (outChars > FLUSH_CHARS && !(await flush())) break reading;

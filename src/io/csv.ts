@@ -23,10 +23,18 @@ export interface CsvOptions {
   maxRecordChars?: number;
   /** False when the first row is data: the columns are then named 1, 2, 3... */
   header?: boolean;
+  /** Give plain lines as strings rather than split them (see CsvRow): for callers that copy lines through. */
+  rawLines?: boolean;
 }
 
+/**
+ * A record: its fields, or, with `rawLines`, a whole line that holds no quote, CR or LF, whose
+ * fields are its parts between delimiters. A raw line is split only where a field is needed.
+ */
+export type CsvRow = string[] | string;
+
 export interface CsvBatch {
-  rows: string[][];
+  rows: CsvRow[];
   /** False when the text of these rows holds no quote: no field then holds a delimiter, a quote
    *  or a line break, and joining a row's fields with the delimiter gives back its line as written. */
   quoted: boolean;
@@ -89,6 +97,7 @@ export class RecordParser {
     private readonly maxRecord = DEFAULT_MAX_RECORD,
     /** Stop after this many records (for guessing the delimiter). */
     private readonly limit = Infinity,
+    private readonly rawLines = false,
   ) {
     this.delimiter = delimiter.charCodeAt(0);
     this.delimiterText = delimiter;
@@ -101,7 +110,7 @@ export class RecordParser {
   }
 
   /** Parses `text`; returns the records it completes. `final`: no more text follows. */
-  feed(text: string, final: boolean, rows: string[][] = []): string[][] {
+  feed(text: string, final: boolean, rows: CsvRow[] = []): CsvRow[] {
     const d = this.delimiter;
     const n = text.length;
     let i = 0;
@@ -127,7 +136,8 @@ export class RecordParser {
           if (nextQuote > lf && (nextCr > lf || nextCr === lf - 1) && lf - i <= this.maxRecord) {
             const end = nextCr === lf - 1 ? lf - 1 : lf;
             if (end > i) {
-              rows.push(text.slice(i, end).split(this.delimiterText));
+              const line = text.slice(i, end);
+              rows.push(this.rawLines ? line : line.split(this.delimiterText));
               this.line++;
               i = lf + 1;
               continue;
@@ -228,7 +238,7 @@ export class RecordParser {
   }
 
   /** Splits the lines of text[from, lastLf], which hold no quote and no CR; returns lastLf + 1. */
-  private splitLines(text: string, from: number, lastLf: number, rows: string[][]): number {
+  private splitLines(text: string, from: number, lastLf: number, rows: CsvRow[]): number {
     const lines = text.slice(from, lastLf).split('\n');
     for (const line of lines) {
       this.line++;
@@ -237,12 +247,12 @@ export class RecordParser {
         this.recordLine = this.line;
         this.tooLong();
       }
-      rows.push(line.split(this.delimiterText));
+      rows.push(this.rawLines ? line : line.split(this.delimiterText));
     }
     return lastLf + 1;
   }
 
-  private finish(rows: string[][]): void {
+  private finish(rows: CsvRow[]): void {
     if (this.state === State.Quoted) {
       throw new DataError(`${this.source}: line ${this.recordLine}: a quoted field is never closed`, 'close the quote, or double a quote inside a quoted field ("")');
     }
@@ -262,7 +272,7 @@ export class RecordParser {
     this.field = '';
   }
 
-  private endRecord(rows: string[][]): void {
+  private endRecord(rows: CsvRow[]): void {
     this.endField();
     rows.push(this.row);
     this.row = [];
@@ -282,6 +292,32 @@ export class RecordParser {
         : 'is this a CSV file with one record a line? Check --delimiter and --encoding';
     throw new DataError(`${this.source}: line ${this.recordLine}: a record longer than ${mb} MB`, hint);
   }
+}
+
+/** The fields of a row. */
+export function fieldsOf(row: CsvRow, delimiter: string): string[] {
+  return typeof row === 'string' ? row.split(delimiter) : row;
+}
+
+/** How many fields a row has, without splitting a raw line. */
+export function fieldCount(row: CsvRow, delimiter: string): number {
+  if (typeof row !== 'string') return row.length;
+  let n = 1;
+  for (let i = row.indexOf(delimiter); i >= 0; i = row.indexOf(delimiter, i + 1)) n++;
+  return n;
+}
+
+/** Field `k` of a row (undefined past its end), without splitting a raw line. */
+export function fieldAt(row: CsvRow, delimiter: string, k: number): string | undefined {
+  if (typeof row !== 'string') return row[k];
+  let start = 0;
+  for (let j = 0; j < k; j++) {
+    const next = row.indexOf(delimiter, start);
+    if (next < 0) return undefined;
+    start = next + 1;
+  }
+  const end = row.indexOf(delimiter, start);
+  return row.slice(start, end < 0 ? row.length : end);
 }
 
 function indexOrEnd(text: string, what: string, from: number): number {
@@ -310,7 +346,7 @@ export function guessDelimiter(sample: string, final: boolean): string {
     const parser = new RecordParser(candidate, 'sample', DEFAULT_MAX_RECORD, DETECT_RECORDS);
     let rows: string[][];
     try {
-      rows = parser.feed(sample, final);
+      rows = parser.feed(sample, final) as string[][];
     } catch {
       continue;
     }
@@ -340,6 +376,7 @@ export class CsvReader {
   private readonly maxRecord: number;
   private parser: RecordParser | null = null;
   private readonly headerRow: boolean;
+  private readonly rawLines: boolean;
   /** Text read before the delimiter is known. */
   private sample = '';
 
@@ -350,6 +387,7 @@ export class CsvReader {
     this.delimiter = options.delimiter;
     this.maxRecord = options.maxRecordChars ?? DEFAULT_MAX_RECORD;
     this.headerRow = options.header ?? true;
+    this.rawLines = options.rawLines ?? false;
   }
 
   get warnings(): CsvWarning[] {
@@ -373,13 +411,18 @@ export class CsvReader {
       // Guess from whole lines: wait for a line break, or enough text, unless this is all there is.
       if (!final && this.sample.length < DETECT_SAMPLE && !/[\r\n]/.test(this.sample)) return { rows: [], quoted: false };
       this.delimiter ??= guessDelimiter(this.sample.slice(0, DETECT_SAMPLE), final && this.sample.length <= DETECT_SAMPLE);
-      this.parser = new RecordParser(this.delimiter, this.source, this.maxRecord);
+      this.parser = new RecordParser(this.delimiter, this.source, this.maxRecord, Infinity, this.rawLines);
       text = this.sample;
       this.sample = '';
     }
     const rows = this.parser.feed(text, final);
     if (this.header === null && rows.length > 0) {
-      this.header = this.headerRow ? rows.shift()! : rows[0]!.map((_, i) => String(i + 1));
+      const first = fieldsOf(rows[0]!, this.delimiter!);
+      this.header = first.map((_, i) => String(i + 1));
+      if (this.headerRow) {
+        rows.shift();
+        this.header = first;
+      }
     }
     return { rows, quoted: this.parser.takeQuoted() };
   }

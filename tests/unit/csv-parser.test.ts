@@ -113,3 +113,19 @@ describe('guessDelimiter', () => {
     expect(guessDelimiter(sample, true)).toBe(delimiter);
   });
 });
+
+describe('raw lines', () => {
+  it('are given whole for plain lines, split for quoted ones, and read field by field the same', async () => {
+    const { CsvReader, fieldAt, fieldCount } = await import('../../src/io/csv.js');
+    const reader = new CsvReader({ source: 'test.csv', rawLines: true });
+    const rows = [];
+    for await (const batch of reader.batches(['id,title,years\n1,Senior ML,3\n2,"ML, Staff",\n3,,\n'])) rows.push(...batch.rows);
+    expect(reader.header).toEqual(['id', 'title', 'years']);
+    expect(rows).toEqual(['1,Senior ML,3', ['2', 'ML, Staff', ''], '3,,']);
+    expect(rows.map((r) => [fieldCount(r, ','), fieldAt(r, ',', 1), fieldAt(r, ',', 2), fieldAt(r, ',', 3)])).toEqual([
+      [3, 'Senior ML', '3', undefined],
+      [3, 'ML, Staff', '', undefined],
+      [3, '', '', undefined],
+    ]);
+  });
+});
