@@ -54,7 +54,8 @@ export function tokenize(title: string): Token[] {
   const isAscii = /^[\x20-\x7e]*$/.test(title);
   const classes = isAscii ? ASCII : unicodeClasses();
   // "Sr.Manager" is two words; "A.I." and "Ph.D." are one (a dot beside a single letter joins).
-  const text = (isAscii ? title : title.normalize('NFKC')).replace(classes.dottedWords, '$1 ');
+  const normal = isAscii ? title : title.normalize('NFKC');
+  const text = normal.includes('.') ? normal.replace(classes.dottedWords, '$1 ') : normal;
   const tokens: Token[] = [];
   let seg = 0;
   for (const part of text.split(SEGMENT_BREAK)) {
@@ -65,7 +66,14 @@ export function tokenize(title: string): Token[] {
   return tokens;
 }
 
+/** Most chunks are one plain ASCII word: no joiners, digits, dots or accents to handle. */
+const PLAIN_WORD = /^[A-Za-z]+$/;
+
 function pushChunk(out: Token[], rawChunk: string, seg: number, classes: Classes): void {
+  if (PLAIN_WORD.test(rawChunk)) {
+    out.push({ text: rawChunk.toLowerCase(), kind: 'word', seg, raw: rawChunk });
+    return;
+  }
   const raw = rawChunk.replace(TRAILING, '');
   const chunk = raw.replace(DROPPED, '');
   if (chunk === '') return;
