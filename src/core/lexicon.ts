@@ -26,6 +26,8 @@ export interface Phrase {
   claimedBy?: string[];
   /** job: a role of no family: a title that names it first has none. */
   other?: boolean;
+  /** vocab: a topic that only takes over a claimed role; it never places a title by itself. */
+  claimOnly?: boolean;
 }
 
 /** A compiled ladder vocabulary as plain data, so the build can store it in the snapshot. */
@@ -105,6 +107,7 @@ export function compileLexicon(ladder: Ladder): LexiconData {
   for (const noun of ladder.roleNouns) add(noun, 'role', {});
   for (const family of ladder.families) {
     for (const v of family.vocabulary) add(v, 'vocab', { family: family.id });
+    for (const v of family.claimTopics) add(v, 'vocab', { family: family.id, claimOnly: true });
     for (const x of family.excludes) add(x, 'exclude', { family: family.id });
   }
   addJobs(ladder, add);

@@ -270,8 +270,8 @@ export class Matcher {
     }
     const vetoed = new Set(hits.filter((h) => h.phrase.kind === 'exclude').map((h) => h.phrase.family!));
     const topics = hits.filter((h) => h.phrase.kind === 'vocab' && !vetoed.has(h.phrase.family!));
-    const topicOf = (families: string[]) =>
-      topics.filter((h) => families.includes(h.phrase.family!)).reduce<Hit | null>((best, h) => (best === null || h.phrase.literalCount > best.phrase.literalCount ? h : best), null);
+    const topicOf = (families: string[], forClaim = true) =>
+      topics.filter((h) => families.includes(h.phrase.family!) && (forClaim || !h.phrase.claimOnly)).reduce<Hit | null>((best, h) => (best === null || h.phrase.literalCount > best.phrase.literalCount ? h : best), null);
 
     const decided: { family: string; job: Hit | null; topic: Hit | null }[] = [];
     const jobs = hits.filter((h) => h.phrase.kind === 'job');
@@ -290,7 +290,7 @@ export class Matcher {
       return none;
     }
     if (decided.length === 0 && jobs.length === 0) {
-      const topic = topicOf(this.ladder.families.map((f) => f.id));
+      const topic = topicOf(this.ladder.families.map((f) => f.id), false);
       if (topic) decided.push({ family: topic.phrase.family!, job: null, topic });
     }
     if (decided.length === 0) {

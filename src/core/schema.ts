@@ -129,6 +129,8 @@ export const FamilyFileSchema = closed({
   claims: v.optional(textList, []),
   /** The family's topics: they choose between families that share a role, and place titles that name no role. */
   vocabulary: v.pipe(textList, v.minLength(1, 'needs at least one word or phrase')),
+  /** Topics that only take over a claimed role ("technical" for "Program Manager (Technical)"), never place a title alone. */
+  claimTopics: v.optional(textList, []),
   aliases: v.optional(v.record(v.string(), text), {}),
   excludes: v.optional(textList, []),
   pay: v.optional(text),
