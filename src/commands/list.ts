@@ -38,7 +38,7 @@ export const listCommand: CommandSpec = {
   name: 'list',
   args: '',
   summary: 'the ladder at a glance: every level, its years and its role',
-  examples: ['leveler list', 'leveler list --json | jq -r ".levels[].level"', 'leveler list | cut -f1,5'],
+  examples: ['leveler list', 'leveler list --family data-science', 'leveler list --json | jq -r ".levels[].level"', 'leveler list --family ai-ml | cut -f1,5'],
   details: 'In a pipe, one tab-separated line per level: level, name, track, years, role (or meaning).',
   options: [options.cardFamily(), options.json(), options.data()],
   async run(_args, raw, io) {

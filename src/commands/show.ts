@@ -22,7 +22,7 @@ export const showCommand: CommandSpec = {
   name: 'show',
   args: '<level>',
   summary: "print a level's whole card",
-  examples: ['leveler show P3', 'leveler show m2 --family ai-ml', 'leveler show P1 --json | jq -r ".tasks[]"'],
+  examples: ['leveler show P3 --family data-science', 'leveler show m2 --family ai-ml', 'leveler show P1 --family ai-ml --json | jq -r ".tasks[]"', 'leveler show P3'],
   details: "Without --family, a ladder with a single family shows that family's card; with several, the level alone, and stderr names the families with a card.",
   options: [options.cardFamily(), options.json(), options.data()],
   async run([code], raw, io) {
