@@ -6,6 +6,7 @@ import type { CommandSpec } from './commands/command.js';
 import { batchCommand } from './commands/batch.js';
 import { completionCommand } from './commands/completion.js';
 import { familiesCommand } from './commands/families.js';
+import { occupationsCommand } from './commands/occupations.js';
 import { listCommand } from './commands/list.js';
 import { matchCommand } from './commands/match.js';
 import { showCommand } from './commands/show.js';
@@ -22,7 +23,7 @@ const globalOptions = () => [
   new Option('--no-pager', 'never page a long table on a terminal (also: PAGER=cat)'),
 ];
 
-export const COMMANDS: CommandSpec[] = [matchCommand, batchCommand, listCommand, showCommand, familiesCommand, validateCommand];
+export const COMMANDS: CommandSpec[] = [matchCommand, batchCommand, listCommand, showCommand, familiesCommand, occupationsCommand, validateCommand];
 COMMANDS.push(completionCommand(() => COMMANDS, globalOptions));
 
 /** Examples of each command: shown after its description, as written, never wrapped mid-command. */

@@ -50,6 +50,8 @@ export const options = {
   quiet: () => new Option('-q, --quiet', 'no progress line and no summary on stderr'),
   top: () =>
     new Option('--top <k>', 'how many alternative levels to show').argParser(wholeNumber('alternatives', { min: 0, max: 20 })).default(3),
+  results: (fallback: number) =>
+    new Option('--top <k>', 'how many to show').argParser(wholeNumber('results', { min: 1, max: 1000 })).default(fallback),
 };
 
 /** The options every command receives from the program. */

@@ -88,3 +88,13 @@ export function renderFamiliesTable(rows: string[][], { paint, width }: TableOpt
   for (const [id, name, soc, cards] of rows) table.push([paint.cyan(id!), name!, soc!, cards!]);
   return `${table.toString()}\n`;
 }
+
+export function renderOccupationsTable(rows: string[][], withMatch: boolean, { paint, width }: TableOptions): string {
+  const head = ['Code', 'Occupation', 'Job Zone', ...(withMatch ? ['Matched title'] : [])].map((h) => paint.bold(h));
+  const fixed = withMatch ? [12, 0, 10, 0] : [12, 0, 10];
+  const room = Math.max(30, Math.min(width, 140) - 22 - (fixed.length + 1));
+  const colWidths = withMatch ? [12, Math.ceil(room / 2), 10, Math.floor(room / 2)] : [12, room, 10];
+  const table = new Table({ head, colWidths, wordWrap: true, style: STYLE, chars: COMPACT });
+  for (const row of rows) table.push([paint.cyan(row[0]!), ...row.slice(1, withMatch ? 4 : 3)]);
+  return `${table.toString()}\n`;
+}

@@ -156,3 +156,26 @@ describe('leveler families', () => {
     expect(r.stdout).toMatch(/│ data-science\s+│ Data Science\s+│ 15-2051\.00 Data Scientists/);
   });
 });
+
+describe('leveler occupations', () => {
+  it('finds an occupation by a title people use, best first, a tab-separated line each in a pipe', async () => {
+    const r = await run(['occupations', 'registered', 'nurse']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('29-1141.00\tRegistered Nurses\t4\tRegistered Nurses\t1.00');
+  });
+
+  it('prints JSON with the card of each occupation and the O*NET source', async () => {
+    const out = JSON.parse((await run(['occupations', 'cashier', '--json', '--top', '2'])).stdout);
+    expect(out.source).toMatch(/^O\*NET 30\.0 Database/);
+    expect(out.occupations).toHaveLength(2);
+    expect(out.occupations[0]).toMatchObject({ code: '41-2011.00', title: 'Cashiers', jobZone: 2, matched: 'Cashier' });
+    expect(out.occupations[0].tasks.length).toBeGreaterThan(0);
+  });
+
+  it('lists every occupation without a query, and says so when nothing matches (exit 1)', async () => {
+    expect((await run(['occupations'])).stdout.trimEnd().split('\n')).toHaveLength(1016);
+    const none = await run(['occupations', 'asdfgh']);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toBe('leveler: no occupation matches "asdfgh"; try fewer or other words\n');
+  });
+});
