@@ -88,7 +88,6 @@ async function buildInto(out) {
 }
   // The English dictionary the typo guard reads (src/io/dictionary.ts), sorted, one word a line.
   writeFileSync(join(out, lib.DICTIONARY_FILE), lib.buildDictionary().join('\n') + '\n');
-  const snapshot = lib.makeSnapshot(lib.shippedDataDir(), root, ladder);
-  writeFileSync(join(out, lib.SNAPSHOT_FILE), JSON.stringify(snapshot));
+  writeFileSync(join(out, lib.SNAPSHOT_FILE), lib.serializeSnapshot(lib.shippedDataDir(), root, ladder));
   console.log(`build: dist/ written (${buildId}), with a snapshot of the shipped ladder (${ladder.levels.length} levels, ${ladder.families.length} families)`);
 }

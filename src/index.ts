@@ -4,7 +4,7 @@ export { createMatcher } from './io/matcher.js';
 export { buildDictionary, DICTIONARY_FILE } from './io/dictionary.js';
 export { buildCard, findLevel, findFamily } from './core/cards.js';
 export { tokenize } from './core/normalize.js';
-export { loadLadder, readLadderFiles, checkLadderFiles, shippedDataDir, makeSnapshot, SNAPSHOT_FILE } from './io/ladder.js';
+export { loadLadder, readLadderFiles, checkLadderFiles, shippedDataDir, serializeSnapshot, SNAPSHOT_FILE } from './io/ladder.js';
 export type { LoadedLadder } from './io/ladder.js';
 export { compileLexicon } from './core/lexicon.js';
 export { main } from './cli.js';

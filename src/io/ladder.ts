@@ -10,7 +10,7 @@ import { TextDecoder } from 'node:util';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileLexicon, type LexiconData } from '../core/lexicon.js';
-import type { Ladder } from '../core/types.js';
+import type { FamilyDef, Ladder } from '../core/types.js';
 import { DataError } from '../errors.js';
 
 export interface DataFile {
@@ -36,11 +36,19 @@ export interface LoadedLadder {
 /** A ladder file as the snapshot saw it. */
 interface FileStamp {
   name: string;
-  /** The text it was built from: comparing it costs less at start-up than hashing the file. */
-  text: string;
+  /** Its length in bytes; the bytes themselves follow the snapshot's JSON line. */
+  size: number;
+}
+
+/** A snapshot as read: its JSON, and the bytes of the files it was built from. */
+interface ReadSnapshot {
+  snapshot: Snapshot;
+  bytes: Buffer;
 }
 
 export interface Snapshot extends LoadedLadder {
+  /** The byte length of each family's cards, as JSON after the JSON line, in family order. */
+  cards?: number[];
   /** The build that wrote it: a snapshot is used only by the code it was built with. */
   build: string;
   files: FileStamp[];
@@ -95,11 +103,17 @@ function listLadderFiles(dir: string, cwd: string): { name: string; path: string
  * Whether the snapshot was written by this build from exactly the files on disk. Every byte is
  * compared, every time (a fraction of a millisecond): size and modification time survive an edit.
  */
-function snapshotFits(snapshot: Snapshot, dir: string, cwd: string): boolean {
+function snapshotFits({ snapshot, bytes }: ReadSnapshot, dir: string, cwd: string): boolean {
   if (snapshot.build !== BUILD_ID || BUILD_ID === 'source') return false;
   const files = listLadderFiles(dir, cwd);
   if (files.length !== snapshot.files.length || files.some((f, i) => f.name !== snapshot.files[i]!.name)) return false;
-  return files.every((f, i) => readBytes(f.path, cwd).equals(Buffer.from(snapshot.files[i]!.text, 'utf8')));
+  let at = 0;
+  return files.every((f, i) => {
+    const size = snapshot.files[i]!.size;
+    const same = readBytes(f.path, cwd).equals(bytes.subarray(at, at + size));
+    at += size;
+    return same;
+  });
 }
 
 /** The ladder file first, then the family files in name order. */
@@ -173,15 +187,49 @@ function reason(e: unknown): string {
 }
 
 /** The build's snapshot: beside the CLI bundle, or one folder up from the library's chunks. */
-function readSnapshot(): Snapshot | null {
+/**
+ * The snapshot file is one line of JSON, then the bytes of the ladder files it was built from:
+ * they are compared as bytes, never decoded or parsed as JSON strings at start-up.
+ */
+function readSnapshot(): ReadSnapshot | null {
   for (const dir of [here, join(here, '..')]) {
     try {
-      return JSON.parse(readFileSync(join(dir, SNAPSHOT_FILE), 'utf8')) as Snapshot;
+      const buffer = readFileSync(join(dir, SNAPSHOT_FILE));
+      const end = buffer.indexOf(10);
+      const snapshot = JSON.parse(buffer.toString('utf8', 0, end)) as Snapshot;
+      // Cards are parsed when a family's card is first shown: most runs show one, or none.
+      let at = end + 1;
+      snapshot.ladder.families.forEach((family, i) => {
+        const from = at;
+        const size = snapshot.cards?.[i] ?? 0;
+        at += size;
+        let cards: FamilyDef['cards'] | undefined;
+        Object.defineProperty(family, 'cards', {
+          enumerable: true,
+          get: () => (cards ??= JSON.parse(buffer.toString('utf8', from, from + size)) as FamilyDef['cards']),
+        });
+      });
+      return { snapshot, bytes: buffer.subarray(at) };
     } catch {
       // not here
     }
   }
   return null;
+}
+
+/** The snapshot file's content: see readSnapshot(). */
+export function serializeSnapshot(dir: string, cwd: string, ladder: Ladder): Buffer {
+  const files = listLadderFiles(dir, cwd).map(({ name, path }) => ({ name, bytes: readBytes(path, cwd) }));
+  const cards = ladder.families.map((f) => Buffer.from(JSON.stringify(f.cards), 'utf8'));
+  const withoutCards = { ...ladder, families: ladder.families.map((f) => ({ ...f, cards: {} })) };
+  const snapshot: Snapshot = {
+    build: BUILD_ID,
+    files: files.map((f) => ({ name: f.name, size: f.bytes.length })),
+    cards: cards.map((c) => c.length),
+    ladder: withoutCards,
+    lexicon: compileLexicon(ladder),
+  };
+  return Buffer.concat([Buffer.from(`${JSON.stringify(snapshot)}\n`, 'utf8'), ...cards, ...files.map((f) => f.bytes)]);
 }
 
 /** Parses and validates the files; every problem with its file and line. */
@@ -195,8 +243,8 @@ export function formatProblem(p: Problem): string {
 }
 
 export async function loadLadder(dir: string, cwd: string): Promise<LoadedLadder> {
-  const snapshot = readSnapshot();
-  if (snapshot !== null && snapshotFits(snapshot, dir, cwd)) return snapshot;
+  const read = readSnapshot();
+  if (read !== null && snapshotFits(read, dir, cwd)) return read.snapshot;
   const { ladder, problems } = await checkLadderFiles(readLadderFiles(dir, cwd));
   if (ladder === null) {
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
@@ -208,8 +256,3 @@ export async function loadLadder(dir: string, cwd: string): Promise<LoadedLadder
   return { ladder, lexicon: compileLexicon(ladder) };
 }
 
-/** What the build stores next to the bundle. */
-export function makeSnapshot(dir: string, cwd: string, ladder: Ladder): Snapshot {
-  const files = readLadderFiles(dir, cwd).map(({ name, text }) => ({ name, text }));
-  return { build: BUILD_ID, files, ladder, lexicon: compileLexicon(ladder) };
-}
