@@ -28,6 +28,8 @@ export interface Phrase {
   other?: boolean;
   /** vocab: a topic that only takes over a claimed role; it never places a title by itself. */
   claimOnly?: boolean;
+  /** vocab: a broad topic, outranked by any other topic in the title. */
+  broad?: boolean;
 }
 
 /** A compiled ladder vocabulary as plain data, so the build can store it in the snapshot. */
@@ -108,6 +110,7 @@ export function compileLexicon(ladder: Ladder): LexiconData {
   for (const family of ladder.families) {
     for (const v of family.vocabulary) add(v, 'vocab', { family: family.id });
     for (const v of family.claimTopics) add(v, 'vocab', { family: family.id, claimOnly: true });
+    for (const v of family.broadTopics) add(v, 'vocab', { family: family.id, broad: true });
     for (const x of family.excludes) add(x, 'exclude', { family: family.id });
   }
   addJobs(ladder, add);

@@ -31,6 +31,11 @@ interface FamilyPick {
   excluded: FamilyDef[];
 }
 
+/** A specific topic outranks a broad one; then the longer; then the first. */
+const outranks = (h: Hit, best: Hit) =>
+  Number(!h.phrase.broad) - Number(!best.phrase.broad) > 0 ||
+  (Boolean(h.phrase.broad) === Boolean(best.phrase.broad) && h.phrase.literalCount > best.phrase.literalCount);
+
 const NO_FAMILY: FamilyPick = { family: null, evidence: [], excluded: [] };
 
 /** What readTitle() finds in a title: everything but what years decide. Treat as read-only. */
@@ -271,7 +276,9 @@ export class Matcher {
     const vetoed = new Set(hits.filter((h) => h.phrase.kind === 'exclude').map((h) => h.phrase.family!));
     const topics = hits.filter((h) => h.phrase.kind === 'vocab' && !vetoed.has(h.phrase.family!));
     const topicOf = (families: string[], forClaim = true) =>
-      topics.filter((h) => families.includes(h.phrase.family!) && (forClaim || !h.phrase.claimOnly)).reduce<Hit | null>((best, h) => (best === null || h.phrase.literalCount > best.phrase.literalCount ? h : best), null);
+      topics
+        .filter((h) => families.includes(h.phrase.family!) && (forClaim || !h.phrase.claimOnly))
+        .reduce<Hit | null>((best, h) => (best === null || outranks(h, best) ? h : best), null);
 
     const decided: { family: string; job: Hit | null; topic: Hit | null }[] = [];
     const jobs = hits.filter((h) => h.phrase.kind === 'job');

@@ -131,6 +131,8 @@ export const FamilyFileSchema = closed({
   vocabulary: v.pipe(textList, v.minLength(1, 'needs at least one word or phrase')),
   /** Topics that only take over a claimed role ("technical" for "Program Manager (Technical)"), never place a title alone. */
   claimTopics: v.optional(textList, []),
+  /** Broad topics ("engineering"): they place a title only when no other family's topic is in it. */
+  broadTopics: v.optional(textList, []),
   aliases: v.optional(v.record(v.string(), text), {}),
   excludes: v.optional(textList, []),
   pay: v.optional(text),
