@@ -24,6 +24,8 @@ export interface Phrase {
   family?: string;
   /** job: the families whose topics take this role over ("software engineer, machine learning"). */
   claimedBy?: string[];
+  /** job: a claiming family that also takes the role over with another family's topics ("Scientist, ML"). */
+  borrowed?: { family: string; topicsOf: string }[];
   /** job: a role of no family: a title that names it first has none. */
   other?: boolean;
   /** vocab: a topic that only takes over a claimed role; it never places a title by itself. */
@@ -122,22 +124,28 @@ export function compileLexicon(ladder: Ladder): LexiconData {
  * topics may take it over. A role of no family that families claim is a shared head noun ("engineer").
  */
 function addJobs(ladder: Ladder, add: (text: string, kind: PhraseKind, extra: Partial<Phrase>) => void): void {
-  const jobs = new Map<string, { text: string; family?: string; claimedBy: string[]; other: boolean }>();
+  const jobs = new Map<string, { text: string; family?: string; claimedBy: string[]; borrowed: { family: string; topicsOf: string }[]; other: boolean }>();
   const entry = (text: string) => {
     const key = phraseWords(text).join(' ');
     let job = jobs.get(key);
-    if (!job) jobs.set(key, (job = { text, claimedBy: [], other: false }));
+    if (!job) jobs.set(key, (job = { text, claimedBy: [], borrowed: [], other: false }));
     return job;
   };
   for (const family of ladder.families) {
     for (const role of family.roles) entry(role).family ??= family.id;
-    for (const role of family.claims) entry(role).claimedBy.push(family.id);
+    for (const claim of family.claims) {
+      const { role, topicsOf } = typeof claim === 'string' ? { role: claim, topicsOf: [] } : claim;
+      const job = entry(role);
+      job.claimedBy.push(family.id);
+      for (const other of topicsOf) job.borrowed.push({ family: family.id, topicsOf: other });
+    }
   }
   for (const role of ladder.otherRoles) entry(role).other = true;
   for (const job of jobs.values()) {
     add(job.text, 'job', {
       ...(job.family ? { family: job.family } : {}),
       ...(job.claimedBy.length > 0 ? { claimedBy: job.claimedBy } : {}),
+      ...(job.borrowed.length > 0 ? { borrowed: job.borrowed } : {}),
       ...(job.other && !job.family ? { other: true } : {}),
     });
   }

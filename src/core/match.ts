@@ -285,9 +285,12 @@ export class Matcher {
     for (const job of jobs) {
       const p = job.phrase;
       const claim = p.claimedBy ? topicOf(p.claimedBy.filter((f) => f !== p.family)) : null;
-      if (p.other && !claim) continue;
-      const family = claim ? claim.phrase.family! : p.family && !vetoed.has(p.family) ? p.family : null;
-      if (family !== null && !decided.some((d) => d.family === family)) decided.push({ family, job, topic: claim });
+      // A family may take the role over with another family's topic: research science takes "Scientist, ML".
+      const lent = claim ? undefined : p.borrowed?.find((b) => b.family !== p.family && topicOf([b.topicsOf]) !== null);
+      const lentTopic = lent ? topicOf([lent.topicsOf]) : null;
+      if (p.other && !claim && !lent) continue;
+      const family = claim ? claim.phrase.family! : lent ? lent.family : p.family && !vetoed.has(p.family) ? p.family : null;
+      if (family !== null && !decided.some((d) => d.family === family)) decided.push({ family, job, topic: claim ?? lentTopic });
     }
     // A role of no family ("business analyst", "sales") leaves a title without one, unless it also
     // names a family's role ("Marketing Data Analyst"): topics alone do not outweigh it.

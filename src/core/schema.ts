@@ -126,7 +126,15 @@ export const FamilyFileSchema = closed({
   /** The family's roles, named outright: "data scientist", "site reliability engineer". */
   roles: v.optional(textList, []),
   /** Roles its topics take over when the title names one of them: "engineer", "software engineer". */
-  claims: v.optional(textList, []),
+  claims: v.optional(
+    v.array(
+      v.union(
+        [text, closed({ role: text, topicsOf: v.array(text) })],
+        'must be a role, or {role, topicsOf}: a role it takes over with its own topics or those of the families named',
+      ),
+    ),
+    [],
+  ),
   /** The family's topics: they choose between families that share a role, and place titles that name no role. */
   vocabulary: v.pipe(textList, v.minLength(1, 'needs at least one word or phrase')),
   /** Topics that only take over a claimed role ("technical" for "Program Manager (Technical)"), never place a title alone. */

@@ -120,6 +120,15 @@ export function checkLadder(ladderFile: string, ladder: LadderFile, families: Na
       if (owner) at(file, ['vocabulary', i], `"${w}" is a marker of ${owner}; a family word cannot also signal a level`);
     });
   }
+  const ids = new Set(families.map((f) => f.family.id));
+  for (const { file, family } of families) {
+    family.claims.forEach((claim, i) => {
+      if (typeof claim === 'string') return;
+      for (const other of claim.topicsOf) {
+        if (!ids.has(other)) at(file, ['claims', i, 'topicsOf'], `claim "${claim.role}" borrows the topics of unknown family "${other}"; families: ${[...ids].join(', ')}`);
+      }
+    });
+  }
   return problems;
 }
 

@@ -120,6 +120,15 @@ describe('validating a ladder', () => {
     expect((await checkLadderFiles(bad)).problems.map((p) => p.message)).toEqual(['confidence.word: must be from 0 to 1']);
   });
 
+  it('reports a claim that borrows the topics of an unknown family', async () => {
+    const files = readLadderFiles(join(ladders, 'minimal'), ROOT).map((f) =>
+      f.name === 'baking.yaml' ? { ...f, text: f.text.replace('vocabulary:', 'claims:\n  - role: chef\n    topicsOf: [pastry-arts]\nvocabulary:') } : f,
+    );
+    expect((await checkLadderFiles(files)).problems.map((p) => p.message)).toEqual([
+      'claim "chef" borrows the topics of unknown family "pastry-arts"; families: baking',
+    ]);
+  });
+
   it('says where the ladder should be when the folder has none', () => {
     expect(() => readLadderFiles(join(ladders, 'no-ladder-file'), ROOT)).toThrow(DataError);
     expect(() => readLadderFiles(join(ladders, 'no-ladder-file'), ROOT)).toThrow(/ladder\.yaml: not found/);
