@@ -16,7 +16,7 @@ import { writeFailure } from './io/output.js';
 import type { Io } from './io/terminal.js';
 import { messageLine, shown } from './output/shown.js';
 
-/** The flags of every command, described once (see each command's own in src/commands). */
+/** The flags every command takes, described once (each command's own are in src/commands/options.ts). */
 const globalOptions = () => [
   new Option('--color <when>', 'colour: auto (on a terminal), always or never').choices(['auto', 'always', 'never']),
   new Option('--no-color', 'no colour in output (also: NO_COLOR=1)'),

@@ -2,22 +2,33 @@
 //   input (file or stdin) -> CsvReader (decode, parse, one batch per chunk) -> per row: the
 //   matcher, memoized on title and years -> the format's text -> sink (stdout, or a file renamed
 //   into place at the end). Each batch is written before the next is read: backpressure end to end.
-import type { ColorFlag } from '../output/color.js';
 import { open, type FileHandle } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { columnIndex, findTitleColumn, findYearsColumn, parseYearsCell, plainYears, Tally, type RowAnswer } from '../core/batch.js';
 import type { TitleReading } from '../core/match.js';
-import { createMatcher } from '../io/matcher.js';
 import type { MatchResult } from '../core/types.js';
 import { DataError, EXIT, signalExit, UsageError } from '../errors.js';
 import { checkEncoding, CsvReader, fieldAt, fieldCount } from '../io/csv.js';
 import { displayPath } from '../io/ladder.js';
+import { createMatcher } from '../io/matcher.js';
 import { openSink, type FileId, type Sink } from '../io/output.js';
 import type { Io } from '../io/terminal.js';
-import { collidingColumns, csvHeader, jsonFields, pickFields, type Field, csvRow, csvSuffix, jsonBody, jsonWithRow, renderProgress, renderSummary } from '../output/batch.js';
-import { colorEnabled, painter } from '../output/color.js';
-import { familyOption, openLadder } from './context.js';
+import {
+  collidingColumns,
+  csvHeader,
+  csvRow,
+  csvSuffix,
+  jsonBody,
+  jsonFields,
+  jsonWithRow,
+  pickFields,
+  renderProgress,
+  renderSummary,
+  type Field,
+} from '../output/batch.js';
+import { colorEnabled, painter, type ColorFlag } from '../output/color.js';
 import { messageLine, shown, shownList } from '../output/shown.js';
+import { familyOption, openLadder } from './context.js';
 
 interface BatchFlags {
   color: ColorFlag;
@@ -86,9 +97,6 @@ class BatchRun {
   private readonly memo = new Map<string, RowAnswer>();
   /** Rows with years: per title, its reading and its answers by years (or by Matcher.yearsKey). */
   private readonly byYears = new Map<string, TitleAnswers>();
-  private learn: (title: string) => TitleAnswers = () => {
-    throw new Error('learn() is set by run()');
-  };
   private memoChars = 0;
   private warnings = 0;
   private progressShown = false;
@@ -151,6 +159,23 @@ class BatchRun {
         }
         return a;
       };
+      /**
+       * A title first seen with years. When the output does not quote the years, it is answered at
+       * once for every key it can have (Matcher.standInYears) and its reading is dropped: a reading is
+       * a few KB, the answers a few dozen bytes.
+       */
+      const learn = (title: string): TitleAnswers => {
+        const reading = matcher.readTitle(title, family);
+        const known: TitleAnswers = { title, marker: reading.marker, reading, answers: new Map(), whole: [] };
+        if (!quotesYears) {
+          for (const [key, years] of matcher.standInYears(reading)) known.answers.set(key, compute(matcher.decide(reading, years, 3, false)));
+          known.reading = null;
+        }
+        this.byYears.set(title, known);
+        this.memoChars += title.length;
+        return known;
+      };
+
       const answer = (title: string, years: number | null): RowAnswer => {
         if (this.memoChars > MEMO_LIMIT_CHARS || this.memo.size + this.byYears.size >= MEMO_TITLES) this.forget();
         if (years === null) {
@@ -163,7 +188,7 @@ class BatchRun {
           return a;
         }
         let known = this.byYears.get(title);
-        if (known === undefined) known = this.learn(ownCopy(title));
+        if (known === undefined) known = learn(ownCopy(title));
         // Whole years, the common case, are looked up by index, without working out their key.
         const whole = Number.isInteger(years);
         let a = whole ? known.whole[years] : undefined;
@@ -178,23 +203,6 @@ class BatchRun {
         if (whole) known.whole[years] = a;
         return a;
       };
-      /**
-       * A title first seen with years. When the output does not quote the years, it is answered at
-       * once for every key it can have (Matcher.standInYears) and its reading is dropped: a reading is
-       * a few KB, the answers a few dozen bytes.
-       */
-      this.learn = (title) => {
-        const reading = matcher.readTitle(title, family);
-        const known: TitleAnswers = { title, marker: reading.marker, reading, answers: new Map(), whole: [] };
-        if (!quotesYears) {
-          for (const [key, years] of matcher.standInYears(reading)) known.answers.set(key, compute(matcher.decide(reading, years, 3, false)));
-          known.reading = null;
-        }
-        this.byYears.set(title, known);
-        this.memoChars += title.length;
-        return known;
-      };
-
       // Output is written in pieces of at most FLUSH_CHARS: a JSON answer is a hundred times its input row.
       let out: string[] = [];
       let outChars = 0;

@@ -1,11 +1,10 @@
 // What the commands share: opening the ladder, and deciding how to present output.
-import type { ColorFlag } from '../output/color.js';
 import { closestLevels, findFamily, findLevel } from '../core/cards.js';
 import type { FamilyDef, Ladder, LevelDef } from '../core/types.js';
 import { UsageError } from '../errors.js';
 import { ladderDir, loadLadder, type LoadedLadder } from '../io/ladder.js';
 import type { Io } from '../io/terminal.js';
-import { colorEnabled } from '../output/color.js';
+import { colorEnabled, type ColorFlag } from '../output/color.js';
 import { shown } from '../output/shown.js';
 
 export interface Presentation {

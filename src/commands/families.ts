@@ -1,8 +1,7 @@
 // leveler families: every job family of the ladder, its occupation and its cards.
 import type { Ladder } from '../core/types.js';
 import { EXIT } from '../errors.js';
-import type { ColorFlag } from '../output/color.js';
-import { painter } from '../output/color.js';
+import { painter, type ColorFlag } from '../output/color.js';
 import { renderJson } from '../output/json.js';
 import { renderTsv } from '../output/plain.js';
 import type { CommandSpec } from './command.js';

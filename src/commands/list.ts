@@ -1,8 +1,7 @@
-import type { ColorFlag } from '../output/color.js';
 import { yearsBand, bandText } from '../core/cards.js';
 import type { Ladder } from '../core/types.js';
 import { EXIT } from '../errors.js';
-import { painter } from '../output/color.js';
+import { painter, type ColorFlag } from '../output/color.js';
 import { renderJson } from '../output/json.js';
 import { renderTsv } from '../output/plain.js';
 import type { CommandSpec } from './command.js';

@@ -1,8 +1,7 @@
-import type { ColorFlag } from '../output/color.js';
 import { Matcher } from '../core/match.js';
 import { englishWords } from '../io/dictionary.js';
 import { EXIT, UsageError } from '../errors.js';
-import { painter } from '../output/color.js';
+import { painter, type ColorFlag } from '../output/color.js';
 import { renderJson } from '../output/json.js';
 import { renderPlain } from '../output/plain.js';
 import { matchRows } from '../output/rows.js';

@@ -1,7 +1,6 @@
-import type { ColorFlag } from '../output/color.js';
 import { buildCard } from '../core/cards.js';
 import { EXIT } from '../errors.js';
-import { painter } from '../output/color.js';
+import { painter, type ColorFlag } from '../output/color.js';
 import { renderJson } from '../output/json.js';
 import { renderPlain } from '../output/plain.js';
 import { cardRows, identityRows } from '../output/rows.js';

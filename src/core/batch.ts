@@ -40,15 +40,13 @@ export function findTitleColumn(header: string[]): number {
 
 /** Years from a cell: null for a blank cell, else the reading (years, or why not). */
 export function parseYearsCell(cell: string | undefined): YearsReading | null {
-  const quick = cell === undefined ? -1 : plainYears(cell);
-  if (quick >= 0) return { years: quick };
   const text = (cell ?? '').trim();
   return text === '' ? null : readYears(text);
 }
 
 /**
  * The years of a cell of one or two digits (most cells), without the full grammar or an object
- * per row; -1 for any other cell, to be read by parseYearsCell.
+ * per row; -1 for any other cell, to be read by parseYearsCell. Both read such a cell alike.
  */
 export function plainYears(cell: string): number {
   const d0 = cell.charCodeAt(0) - 48;

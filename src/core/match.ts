@@ -263,15 +263,15 @@ export class Matcher {
    * The family follows the role a title names, not its topic. The first family role decides: a
    * family's own role gives that family, unless a family that claims the role has a topic in the
    * title ("Software Engineer, Machine Learning"); a shared head noun ("engineer") needs such a
-   * topic; a title naming only roles of no family ("Business Analyst, Data") gets none. With no role at all (a manager, a director, "Machine Learning II"), the
-   * family's topic decides: the longest, then the first. A second role's family is an alternative.
+   * topic; a title naming only roles of no family ("Business Analyst, Data") gets none. With no role
+   * at all (a manager, a director, "Machine Learning II"), the family's topic decides: a specific one
+   * before a broad one, the longest, then the first. A second role's family is an alternative.
    */
   private pickFamily(hits: Hit[], forced: string | null, reasons: string[]): FamilyPick {
-    const none: FamilyPick = { family: null, evidence: [], excluded: [] };
     if (forced !== null) {
       const family = findFamily(this.ladder, forced) ?? null;
       if (family) reasons.push(`family ${family.id} (${family.name}) given with --family`);
-      return { ...none, family };
+      return { ...NO_FAMILY, family };
     }
     const vetoed = new Set(hits.filter((h) => h.phrase.kind === 'exclude').map((h) => h.phrase.family!));
     const topics = hits.filter((h) => h.phrase.kind === 'vocab' && !vetoed.has(h.phrase.family!));
@@ -286,18 +286,24 @@ export class Matcher {
       const p = job.phrase;
       const claim = p.claimedBy ? topicOf(p.claimedBy.filter((f) => f !== p.family)) : null;
       // A family may take the role over with another family's topic: research science takes "Scientist, ML".
-      const lent = claim ? undefined : p.borrowed?.find((b) => b.family !== p.family && topicOf([b.topicsOf]) !== null);
-      const lentTopic = lent ? topicOf([lent.topicsOf]) : null;
+      let lent: { family: string; topic: Hit } | null = null;
+      for (const b of claim ? [] : (p.borrowed ?? [])) {
+        const topic = b.family === p.family ? null : topicOf([b.topicsOf]);
+        if (topic) {
+          lent = { family: b.family, topic };
+          break;
+        }
+      }
       if (p.other && !claim && !lent) continue;
       const family = claim ? claim.phrase.family! : lent ? lent.family : p.family && !vetoed.has(p.family) ? p.family : null;
-      if (family !== null && !decided.some((d) => d.family === family)) decided.push({ family, job, topic: claim ?? lentTopic });
+      if (family !== null && !decided.some((d) => d.family === family)) decided.push({ family, job, topic: claim ?? lent?.topic ?? null });
     }
     // A role of no family ("business analyst", "sales") leaves a title without one, unless it also
     // names a family's role ("Marketing Data Analyst"): topics alone do not outweigh it.
     const other = decided.length === 0 ? jobs.find((h) => h.phrase.other) : undefined;
     if (other) {
       reasons.push(`no job family: ${quote(other.phrase.text)} is a role of none of the ladder's families`);
-      return none;
+      return NO_FAMILY;
     }
     if (decided.length === 0 && jobs.length === 0) {
       const topic = topicOf(this.ladder.families.map((f) => f.id), false);
@@ -306,7 +312,7 @@ export class Matcher {
     if (decided.length === 0) {
       const job = jobs[0];
       reasons.push(job ? `no job family: ${quote(job.phrase.text)}, with no topic to say of what` : 'no known job family in the title');
-      return none;
+      return NO_FAMILY;
     }
     const [first, ...others] = decided.map((d) => ({ ...d, def: findFamily(this.ladder, d.family)! }));
     const from = first!.job
@@ -320,7 +326,6 @@ export class Matcher {
       excluded: others.map((o) => o.def),
     };
   }
-
 
   private pickLevel(markers: Hit[], years: number | null, knownFamily: boolean, reasons: string[] | null): LevelPick | null {
     const level = (h: Hit) => this.levels.get(h.phrase.level!)!;
@@ -379,7 +384,7 @@ export class Matcher {
   }
 
   private yearsFit(level: LevelDef, years: number, reasons: string[] | null): number {
-    const band = yearsBand(level);
+    const band = this.bands.get(level)!;
     const factor = this.fitFactor(level, years);
     if (factor === 1) reasons?.push(`${yearsText(years)} ${years === 1 ? 'fits' : 'fit'} ${level.code}'s band (${bandText(band)})`);
     else reasons?.push(`${yearsText(years)} ${years === 1 ? 'is' : 'are'} outside ${level.code}'s band (${bandText(band)}); the marker wins, with lower confidence`);
@@ -471,8 +476,7 @@ export class Matcher {
   }
 }
 
-/** A matcher with typo correction ready: fuse.js is loaded here, once. */
-/** A matcher with its fuzzy finder; give it a dictionary too (src/io/dictionary.ts) for the CLI's answers. */
+/** A matcher with its fuzzy finder (fuse.js, loaded here once); with `isWord`, its dictionary too (see src/io/matcher.ts). */
 export async function createMatcher(ladder: Ladder, lexicon?: LexiconData, isWord?: (word: string) => boolean): Promise<Matcher> {
   const { fuseFinder } = await import('./fuzzy.js');
   const matcher = new Matcher(ladder, lexicon).useFuzzy(fuseFinder);

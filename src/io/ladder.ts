@@ -2,9 +2,10 @@
 // (found from this file, not from the working directory).
 //
 // Start-up speed: parsing YAML costs more than the rest of a `match`. The build writes a snapshot
-// of the validated shipped ladder next to the bundle, with its build id and the hash of each file
-// it was built from. When the code is that build's and the files on disk hash the same (whatever
-// folder they are in), the snapshot is used as is; an edited or a user ladder is parsed from its YAML.
+// of the validated shipped ladder next to the bundle, with its build id and the bytes of each file
+// it was built from. When the code is that build's and the files on disk are byte for byte the same
+// (whatever folder they are in), the snapshot is used as is; an edited or a user ladder is parsed
+// from its YAML.
 import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { TextDecoder } from 'node:util';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
