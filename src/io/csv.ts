@@ -129,19 +129,15 @@ export class RecordParser {
             continue;
           }
         }
+        // One line with no quote, ending in LF or CRLF: taken whole.
         const lf = text.indexOf('\n', i);
-        if (lf > i) {
-          if (nextQuote < i) nextQuote = indexOrEnd(text, '"', i);
-          if (nextCr < i) nextCr = indexOrEnd(text, '\r', i);
-          if (nextQuote > lf && (nextCr > lf || nextCr === lf - 1) && lf - i <= this.maxRecord) {
-            const end = nextCr === lf - 1 ? lf - 1 : lf;
-            if (end > i) {
-              const line = text.slice(i, end);
-              rows.push(this.rawLines ? line : line.split(this.delimiterText));
-              this.line++;
-              i = lf + 1;
-              continue;
-            }
+        if (lf > i && nextQuote > lf && (nextCr > lf || nextCr === lf - 1) && lf - i <= this.maxRecord) {
+          const end = nextCr === lf - 1 ? lf - 1 : lf;
+          if (end > i) {
+            this.pushLine(text.slice(i, end), rows);
+            this.line++;
+            i = lf + 1;
+            continue;
           }
         }
       }
@@ -247,9 +243,14 @@ export class RecordParser {
         this.recordLine = this.line;
         this.tooLong();
       }
-      rows.push(this.rawLines ? line : line.split(this.delimiterText));
+      this.pushLine(line, rows);
     }
     return lastLf + 1;
+  }
+
+  /** A line with no quote, CR or LF: its fields, or the line itself with `rawLines`. */
+  private pushLine(line: string, rows: CsvRow[]): void {
+    rows.push(this.rawLines ? line : line.split(this.delimiterText));
   }
 
   private finish(rows: CsvRow[]): void {
