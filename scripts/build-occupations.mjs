@@ -1,13 +1,19 @@
 #!/usr/bin/env node
-// Builds data/occupations.json, the compact O*NET occupation index leveler ships, from an O*NET
-// database folder of tab-separated text files (the official layout).
-// Usage: node scripts/build-occupations.mjs [ONET_DIR] [--out FILE] [--version "30.0"]
-//   ONET_DIR defaults to ../shared/onet. A newer release with the same files works the same way.
-// Per occupation: code, title, description, Job Zone, typical education (the most common required
-// level), up to six core tasks, up to ten hot technologies, sample titles; and every title people
-// use for it (occupation, alternate and reported titles) for search. Output is sorted and stable:
-// the same files give the same bytes.
-import { readFileSync, writeFileSync } from 'node:fs';
+// Builds the occupation data leveler ships, into data/ (or --out-dir):
+//   occupations.json       the O*NET occupations: code, title, description, Job Zone, typical education
+//                          (the most common required level), up to six core tasks, up to ten hot
+//                          technologies, sample titles.
+//   occupation-words.tsv   the word table the occupation stage reads (src/core/occupation.ts): for each
+//                          word, pair of words and head noun of a title, how many titles have it and
+//                          the occupations they are filed under; and the titles, read whole, whose
+//                          occupation the words get wrong.
+// It learns from O*NET's occupation, alternate and reported titles, and from the job titles of U.S.
+// labour-condition filings with the SOC code filed for each (--filings; public domain). Titles are
+// read by the built leveler itself (its aliases, markers and typo guard), so run `npm run build` first.
+// Usage: node scripts/build-occupations.mjs [ONET_DIR] [--filings FILE | --filings none] [--out-dir DIR] [--version "30.0"]
+//   ONET_DIR defaults to ../shared/onet, FILE to ../shared/eval-data/h1b-lca-title-soc/title_soc.csv.
+//   A newer O*NET release with the same files works the same way. The same files give the same bytes.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,8 +23,14 @@ const option = (name, fallback) => {
   const i = args.indexOf(name);
   return i >= 0 ? args.splice(i, 2)[1] : fallback;
 };
-const out = resolve(option('--out', join(root, 'data', 'occupations.json')));
+const outDir = resolve(option('--out-dir', join(root, 'data')));
+const filingsOption = option('--filings', join(root, '..', 'shared', 'eval-data', 'h1b-lca-title-soc', 'title_soc.csv'));
+const filings = filingsOption === 'none' ? null : resolve(filingsOption);
 const version = option('--version', '30.0');
+if (filings && !existsSync(filings)) {
+  console.error(`build-occupations: cannot read ${filings}: not found; give --filings FILE, or --filings none`);
+  process.exit(2);
+}
 const dir = resolve(args[0] ?? join(root, '..', 'shared', 'onet'));
 
 /** Rows of a tab-separated O*NET file, as objects by header. */
@@ -46,7 +58,7 @@ const occupations = new Map();
 for (const r of table('Occupation Data.txt')) {
   occupations.set(r['O*NET-SOC Code'], {
     code: r['O*NET-SOC Code'], title: r.Title, description: r.Description,
-    jobZone: null, education: null, tasks: [], hotTechnologies: [], sampleTitles: [], titles: new Set([r.Title]),
+    jobZone: null, education: null, tasks: [], hotTechnologies: [], sampleTitles: [], titles: new Set(),
   });
 }
 const each = (name, fn) => {
@@ -90,13 +102,105 @@ each('Alternate Titles.txt', (o, r) => {
 const list = [...occupations.values()].sort((a, b) => a.code.localeCompare(b.code));
 for (const o of list) {
   if (o.sampleTitles.length === 0) o.sampleTitles = [...o.titles].filter((t) => t !== o.title).slice(0, 8);
-  o.titles = [...o.titles].sort();
 }
-const index = {
-  source: `O*NET ${version} Database, U.S. Department of Labor, Employment and Training Administration (USDOL/ETA); CC BY 4.0`,
-  version,
-  occupations: list,
-};
-writeFileSync(out, JSON.stringify(index) + '\n');
-const titles = list.reduce((n, o) => n + o.titles.length, 0);
-console.log(`build-occupations: ${list.length} occupations, ${titles} titles -> ${out}`);
+const source = `O*NET ${version} Database, U.S. Department of Labor, Employment and Training Administration (USDOL/ETA); CC BY 4.0`;
+const cards = list.map(({ titles: _titles, ...card }) => card);
+mkdirSync(outDir, { recursive: true });
+writeFileSync(join(outDir, 'occupations.json'), JSON.stringify({ source, version, occupations: cards }) + '\n');
+
+// The word table. Each title votes for its occupation with a weight: O*NET's own title 2, its other
+// titles 0.5 each, a filed title 1 + ln(filings).
+const lib = await import(join(root, 'dist', 'index.js')).catch(() => {
+  console.error('build-occupations: no built leveler in dist/; run npm run build first');
+  process.exit(2);
+});
+const { ladder } = await lib.loadLadder(lib.shippedDataDir(), root);
+const matcher = await lib.createMatcher(ladder);
+const codeIndex = new Map(list.map((o, i) => [o.code, i]));
+const examples = [];
+for (const o of list) {
+  examples.push({ title: o.title, code: o.code, weight: 2 });
+  for (const t of o.titles) if (t !== o.title) examples.push({ title: t, code: o.code, weight: 0.5 });
+}
+let filed = 0;
+if (filings) {
+  // SOC 2018 codes to O*NET-SOC: the .00 occupation, else the first of the code.
+  const bySoc = new Map();
+  for (const o of list) if (!bySoc.has(o.code.slice(0, 7)) || o.code.endsWith('.00')) bySoc.set(o.code.slice(0, 7), o.code);
+  const [head, ...rows] = readFileSync(filings, 'utf8').replace(/\r/g, '').split('\n').filter((l) => l !== '').map(csvFields);
+  const col = (name) => head.indexOf(name);
+  for (const r of rows) {
+    const code = bySoc.get(r[col('soc_code')]);
+    if (!code) continue;
+    examples.push({ title: r[col('title')], code, weight: 1 + Math.log(Number(r[col('filings')]) || 1) });
+    filed++;
+  }
+}
+
+const features = new Map(); // feature -> { titles, votes: Map<code, weight> }
+const wholes = new Map(); // key -> Map<code, weight>
+const vote = (map, code, w) => map.set(code, (map.get(code) ?? 0) + w);
+for (const { title, code, weight } of examples) {
+  const words = matcher.occupationWordsOf(title);
+  if (words.length === 0) continue;
+  const key = lib.occupationKey(words);
+  vote(wholes.get(key) ?? wholes.set(key, new Map()).get(key), code, weight);
+  for (const f of lib.occupationFeatures(words)) {
+    let e = features.get(f);
+    if (!e) features.set(f, (e = { titles: 0, votes: new Map() }));
+    e.titles++;
+    vote(e.votes, code, weight);
+  }
+}
+const ranked = (votes) => [...votes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+// A feature of one title says more of that title than of its occupation: kept from two titles on.
+const entries = new Map();
+for (const [f, { titles, votes }] of features) {
+  if (titles < 2) continue;
+  let total = 0;
+  for (const w of votes.values()) total += w;
+  const codes = ranked(votes).map(([code, w]) => [code, Math.round((w / total) * 100) / 100]).filter(([, share], i) => i === 0 || share >= 0.03).slice(0, 5);
+  entries.set(f, { n: Math.round(total * 10) / 10, codes });
+}
+const model = { feature: (k) => entries.get(k), exact: () => undefined };
+// Titles read whole whose words vote for another occupation than the one they are filed under.
+const exceptions = new Map();
+for (const [key, votes] of wholes) {
+  const [code] = ranked(votes)[0];
+  const words = key.split(' ').map((text) => ({ text, seg: 0 }));
+  const guess = lib.classifyOccupation(model, words);
+  if (guess?.code !== code) exceptions.set(key, code);
+}
+const lines = [];
+for (const [f, { n, codes }] of entries) lines.push(`${f}\t${n}\t${codes.map(([c, s]) => `${codeIndex.get(c)}:${Math.round(s * 100)}`).join(' ')}`);
+for (const [key, code] of exceptions) lines.push(`=${key}\t${codeIndex.get(code)}`);
+// Sorted as UTF-8 bytes: src/io/occupations.ts searches the file in place by bytes.
+lines.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+const sources = `${source}; U.S. Department of Labor, OFLC LCA disclosure data (public domain)`;
+writeFileSync(join(outDir, 'occupation-words.tsv'), `leveler-occupation-words 1\t${version}\t${sources}\n${list.map((o) => o.code).join(' ')}\n${lines.join('\n')}\n`);
+console.log(`build-occupations: ${list.length} occupations; ${examples.length} titles (${filed} filed) -> ${entries.size} features, ${exceptions.size} whole titles -> ${outDir}`);
+
+/** The fields of one CSV line (quotes as the filings file writes them). */
+function csvFields(line) {
+  const out = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') {
+        field += '"';
+        i++;
+      }
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      out.push(field);
+      field = '';
+    }
+    else field += c;
+  }
+  out.push(field);
+  return out;
+}

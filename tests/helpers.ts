@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { main } from '../src/cli.js';
 import type { Matcher } from '../src/core/match.js';
 import { createMatcher } from '../src/io/matcher.js';
+import { occupationSource } from '../src/io/occupations.js';
 import { checkLadderFiles, readLadderFiles, type LoadedLadder } from '../src/io/ladder.js';
 import { compileLexicon } from '../src/core/lexicon.js';
 import type { Io } from '../src/io/terminal.js';
@@ -26,8 +27,15 @@ export function shippedLadder(): Promise<LoadedLadder> {
 
 let matcher: Promise<Matcher> | undefined;
 export function shippedMatcher(): Promise<Matcher> {
-  matcher ??= shippedLadder().then(({ ladder, lexicon }) => createMatcher(ladder, lexicon));
+  matcher ??= shippedLadder().then(async ({ ladder, lexicon }) => (await createMatcher(ladder, lexicon)).useOccupations(occupationSource(DATA, ROOT)));
   return matcher;
+}
+
+let withoutOccupations: Promise<Matcher> | undefined;
+/** The shipped matcher without its occupation stage: the family and level stages alone. */
+export function familyStageMatcher(): Promise<Matcher> {
+  withoutOccupations ??= shippedLadder().then(({ ladder, lexicon }) => createMatcher(ladder, lexicon));
+  return withoutOccupations;
 }
 
 class Capture extends Writable {

@@ -78,6 +78,7 @@ function ownCopy(text: string): string {
 interface TitleAnswers {
   title: string;
   marker: TitleReading['marker'];
+  track: TitleReading['track'];
   /** Kept only while answers may still be needed per years value (output that quotes the years). */
   reading: TitleReading | null;
   /** By years, or by Matcher.yearsKey when the output does not quote the years. */
@@ -118,9 +119,9 @@ class BatchRun {
       throw new UsageError('no input: stdin is a terminal', 'give a CSV file (leveler batch titles.csv), or pipe one in (cat titles.csv | leveler batch)');
     }
     const fields = this.fields();
-    const { ladder, lexicon } = await openLadder(io, opts.data);
+    const { ladder, lexicon, occupations } = await openLadder(io, opts.data);
     const family = opts.family === undefined ? null : familyOption(ladder, opts.family).id;
-    const matcher = await createMatcher(ladder, lexicon);
+    const matcher = (await createMatcher(ladder, lexicon)).useOccupations(occupations);
     const input = await this.openInput();
     let sink: Sink | null = null;
     let interrupted: string | null = null;
@@ -166,7 +167,7 @@ class BatchRun {
        */
       const learn = (title: string): TitleAnswers => {
         const reading = matcher.readTitle(title, family);
-        const known: TitleAnswers = { title, marker: reading.marker, reading, answers: new Map(), whole: [] };
+        const known: TitleAnswers = { title, marker: reading.marker, track: reading.track, reading, answers: new Map(), whole: [] };
         if (!quotesYears) {
           for (const [key, years] of matcher.standInYears(reading)) known.answers.set(key, compute(matcher.decide(reading, years, 3, false)));
           known.reading = null;

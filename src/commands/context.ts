@@ -3,6 +3,7 @@ import { closestLevels, findFamily, findLevel } from '../core/cards.js';
 import type { FamilyDef, Ladder, LevelDef } from '../core/types.js';
 import { UsageError } from '../errors.js';
 import { ladderDir, loadLadder, type LoadedLadder } from '../io/ladder.js';
+import { occupationSource, type OccupationSource } from '../io/occupations.js';
 import type { Io } from '../io/terminal.js';
 import { colorEnabled, type ColorFlag } from '../output/color.js';
 import { shown } from '../output/shown.js';
@@ -25,8 +26,10 @@ export function presentation(io: Io, opts: { json?: boolean; color: ColorFlag })
   };
 }
 
-export async function openLadder(io: Io, dataFlag: string | undefined): Promise<LoadedLadder> {
-  return loadLadder(ladderDir(dataFlag, io.env, io.cwd), io.cwd);
+/** The ladder, and the occupation data beside it (read only when a title needs it). */
+export async function openLadder(io: Io, dataFlag: string | undefined): Promise<LoadedLadder & { occupations: OccupationSource }> {
+  const dir = ladderDir(dataFlag, io.env, io.cwd);
+  return { ...(await loadLadder(dir, io.cwd)), occupations: occupationSource(dir, io.cwd) };
 }
 
 export function familyOption(ladder: Ladder, id: string): FamilyDef {

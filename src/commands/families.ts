@@ -40,7 +40,14 @@ export const familiesCommand: CommandSpec = {
     const { ladder } = await openLadder(io, opts.data);
     const summary = familiesSummary(ladder);
     const show = presentation(io, opts);
-    const cardsText = (cards: string[]) => (cards.length === ladder.levels.length ? `all ${cards.length}` : cards.length === 0 ? 'none yet' : cards.join(' '));
+    // "all 12 of professional, management": every level of the tracks a family has cards on.
+    const cardsText = (cards: string[]) => {
+      if (cards.length === 0) return 'none yet';
+      const tracks = [...new Set(ladder.levels.filter((l) => cards.includes(l.code)).map((l) => l.track))];
+      const whole = ladder.levels.filter((l) => tracks.includes(l.track)).length === cards.length;
+      if (!whole) return cards.join(' ');
+      return tracks.length === ladder.tracks.length ? `all ${cards.length}` : `all ${cards.length} of ${tracks.join(', ')}`;
+    };
     if (show.json) {
       write(io, renderJson(summary));
     } else if (show.table) {

@@ -2,7 +2,7 @@
 import { searchOccupations, type OccupationHit } from '../core/occupations.js';
 import { EXIT } from '../errors.js';
 import { ladderDir } from '../io/ladder.js';
-import { loadOccupations } from '../io/occupations.js';
+import { occupationSource } from '../io/occupations.js';
 import { painter, type ColorFlag } from '../output/color.js';
 import { renderJson } from '../output/json.js';
 import { renderTsv } from '../output/plain.js';
@@ -25,15 +25,17 @@ export const occupationsCommand: CommandSpec = {
   summary: 'search the O*NET occupations by title (or list them all)',
   examples: ['leveler occupations registered nurse', 'leveler occupations "line cook" --json | jq -r ".occupations[0].code"', 'leveler occupations 15-2051', 'leveler occupations | wc -l'],
   details:
-    'Without a query, every occupation: code, title, Job Zone. With one, the closest occupations by their titles, ' +
-    'alternate and reported titles, best first, with the title that matched. From the O*NET database (CC BY 4.0).',
+    'Without a query, every occupation: code, title, Job Zone. With one, the occupations its words point to, best first, ' +
+    'with the words that decided and each one\'s share of the vote, read as `match` reads a title. From the O*NET database (CC BY 4.0) ' +
+    'and the titles of U.S. labour-condition filings (public domain).',
   options: [options.results(10), options.json(), options.data()],
   async run(words, raw, io) {
     const opts = raw as unknown as OccupationsFlags;
-    const index = loadOccupations(ladderDir(opts.data, io.env, io.cwd), io.cwd);
+    const source = occupationSource(ladderDir(opts.data, io.env, io.cwd), io.cwd);
+    const index = source.index();
     const query = words.join(' ').trim();
     const hits: OccupationHit[] =
-      query === '' ? index.occupations.map((o) => ({ occupation: o, matched: o.title, score: 1 })) : searchOccupations(index, query, opts.top);
+      query === '' ? index.occupations.map((o) => ({ occupation: o, matched: o.title, score: 1 })) : searchOccupations(index, source.model(), query, opts.top);
     const show = presentation(io, opts);
     if (show.json) {
       const occupations = hits.map(({ occupation: o, matched, score }) => ({

@@ -34,6 +34,7 @@ export const options = {
   family: () => new Option('--family <id>', 'job family id, such as ai-ml, instead of the one the title names (default: detected from each title)'),
   /** For commands that take no title: the card's family. */
   cardFamily: () => new Option('--family <id>', "the family whose card to show, such as ai-ml (default: the ladder's only family, if it has one)"),
+  occupation: () => new Option('--occupation <code>', 'the O*NET occupation whose card to show, such as 29-1141.00 (see leveler occupations)'),
   years: () => new Option('--years <n>', `years of experience, ${YEARS_FORMS}`).argParser(parseYears),
   column: () => new Option('--column <name>', 'the title column, by name or number from 1 (default: a header named title, job_title, job title, position or role)'),
   yearsColumn: () =>

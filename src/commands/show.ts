@@ -1,5 +1,7 @@
-import { buildCard } from '../core/cards.js';
-import { EXIT } from '../errors.js';
+import { buildCard, occupationCard } from '../core/cards.js';
+import { EXIT, UsageError } from '../errors.js';
+import { occupationSource } from '../io/occupations.js';
+import { ladderDir } from '../io/ladder.js';
 import { painter, type ColorFlag } from '../output/color.js';
 import { renderJson } from '../output/json.js';
 import { renderPlain } from '../output/plain.js';
@@ -7,12 +9,14 @@ import { cardRows, identityRows } from '../output/rows.js';
 import type { CommandSpec } from './command.js';
 import { cardFamily, familyHint, levelArgument, openLadder, presentation, write, writeTable } from './context.js';
 import { options } from './options.js';
+import { shown } from '../output/shown.js';
 
 interface ShowFlags {
   /** false with --no-pager. */
   pager?: boolean;
   color: ColorFlag;
   family?: string;
+  occupation?: string;
   json?: boolean;
   data?: string;
 }
@@ -21,17 +25,27 @@ export const showCommand: CommandSpec = {
   name: 'show',
   args: '<level>',
   summary: "print a level's whole card",
-  examples: ['leveler show P3 --family data-science', 'leveler show m2 --family ai-ml', 'leveler show P1 --family ai-ml --json | jq -r ".tasks[]"', 'leveler show P3'],
-  details: "Without --family, a ladder with a single family shows that family's card; with several, the level alone, and stderr names the families with a card.",
-  options: [options.cardFamily(), options.json(), options.data()],
+  examples: [
+    'leveler show P3 --family data-science',
+    'leveler show m2 --family ai-ml',
+    'leveler show P1 --family ai-ml --json | jq -r ".tasks[]"',
+    'leveler show S2 --occupation 35-2014.00',
+    'leveler show P3',
+  ],
+  details:
+    "Without --family, a ladder with a single family shows that family's card; with several, the level alone, and stderr names the families with a card. " +
+    "With --occupation CODE, the level with an O*NET occupation's description, tasks, technologies, Job Zone and education (find codes with `leveler occupations`).",
+  options: [options.cardFamily(), options.occupation(), options.json(), options.data()],
   async run([code], raw, io) {
     const opts = raw as unknown as ShowFlags;
     const { ladder } = await openLadder(io, opts.data);
     const level = levelArgument(ladder, code!);
-    const family = cardFamily(ladder, opts.family);
-    const card = buildCard(ladder, level, family);
+    if (opts.family !== undefined && opts.occupation !== undefined) throw new UsageError('--family and --occupation both name a card', 'give one of them');
+    const occupation = opts.occupation === undefined ? null : occupationOption(opts.occupation, ladderDir(opts.data, io.env, io.cwd), io.cwd);
+    const family = occupation ? null : cardFamily(ladder, opts.family);
+    const card = occupation ? occupationCard(level, occupation) : buildCard(ladder, level, family);
     const show = presentation(io, opts);
-    const hint = family === null ? familyHint(ladder, level.code, `leveler show ${level.code}`) : null;
+    const hint = family === null && occupation === null ? familyHint(ladder, level.code, `leveler show ${level.code}`) : null;
     if (hint) io.stderr.write(hint);
     if (show.json) {
       write(io, renderJson(card));
@@ -44,3 +58,13 @@ export const showCommand: CommandSpec = {
     return EXIT.ok;
   },
 };
+
+/** The occupation --occupation names: an O*NET-SOC code, or a 6-digit SOC code (its .00 occupation, else its first). */
+function occupationOption(code: string, dir: string, cwd: string) {
+  const source = occupationSource(dir, cwd);
+  const wanted = code.trim();
+  const all = source.index().occupations;
+  const found = source.get(wanted) ?? all.find((o) => o.code === `${wanted}.00`) ?? all.find((o) => o.code.startsWith(`${wanted}.`));
+  if (!found) throw new UsageError(`unknown occupation ${shown(code)}`, 'give an O*NET-SOC code such as 29-1141.00; find one with: leveler occupations registered nurse');
+  return found;
+}

@@ -1,6 +1,16 @@
 // A level's card: what the level means on the ladder, and for a family what the role looks like.
 import { editDistance } from './typos.js';
+import type { Occupation } from './occupations.js';
 import type { Card, FamilyDef, Ladder, LevelDef, YearsBand } from './types.js';
+
+/** What O*NET's Job Zones mean, in its own words, shortened. */
+const JOB_ZONES: Record<number, string> = {
+  1: 'little or no preparation needed',
+  2: 'some preparation needed',
+  3: 'medium preparation needed',
+  4: 'considerable preparation needed',
+  5: 'extensive preparation needed',
+};
 
 export function findLevel(ladder: Ladder, code: string): LevelDef | undefined {
   const wanted = code.trim().toUpperCase();
@@ -51,6 +61,34 @@ export function buildCard(ladder: Ladder, level: LevelDef, family: FamilyDef | n
     commonTitles: card?.commonTitles ?? [],
     pay: card ? (card.pay ?? family?.pay ?? null) : null,
     soc: family?.soc ? { code: family.soc.code, title: family.soc.title, inferred: family.soc.inferred } : null,
+  };
+}
+
+/**
+ * A level's card for an O*NET occupation: what the level means on the ladder, with the occupation's
+ * description, core tasks, hot technologies, Job Zone, typical education and sample titles.
+ */
+export function occupationCard(level: LevelDef, occupation: Occupation): Card {
+  const qualifications: string[] = [];
+  if (occupation.education) qualifications.push(`Typical education: ${occupation.education}`);
+  if (occupation.jobZone !== null) qualifications.push(`O*NET Job Zone ${occupation.jobZone}: ${JOB_ZONES[occupation.jobZone] ?? 'preparation unknown'}`);
+  return {
+    level: level.code,
+    levelName: level.name,
+    track: level.track,
+    family: null,
+    familyName: null,
+    role: occupation.title,
+    summary: occupation.description,
+    meaning: level.meaning,
+    years: yearsBand(level),
+    dimensions: { ...level.dimensions },
+    tasks: occupation.tasks,
+    skills: occupation.hotTechnologies,
+    qualifications,
+    commonTitles: occupation.sampleTitles,
+    pay: null,
+    soc: { code: occupation.code, title: occupation.title, inferred: false },
   };
 }
 

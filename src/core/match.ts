@@ -1,13 +1,31 @@
 // The matcher: a title (and optional years) in, a level, a family, a confidence and the reasons out.
 //   tokenize -> expand aliases -> correct typos -> find the ladder's phrases -> pick the family
 //   -> pick the level (markers, else years, else the default) -> confidence, alternatives, reasons.
-import { bandDistance, bandText, buildCard, findFamily, findLevel, inBand, yearsBand } from './cards.js';
+import { bandDistance, bandText, buildCard, findFamily, findLevel, inBand, occupationCard, yearsBand } from './cards.js';
 import { compileLexicon, indexLexicon, type Lexicon, type LexiconData } from './lexicon.js';
 import { tokenize, type Token } from './normalize.js';
+import { classifyOccupation, occupationWords, type OccupationModel, type OccupationWord } from './occupation.js';
+import type { Occupation } from './occupations.js';
 import { MAX_YEARS } from './years.js';
 import { findHits, selectHits, type Hit } from './phrases.js';
 import { editDistance, TypoCorrector, type FuzzyFinder } from './typos.js';
-import type { Alternative, FamilyDef, Ladder, LevelDef, MatchOptions, MatchResult, YearsBand } from './types.js';
+import type { Alternative, FamilyDef, Ladder, LevelDef, MatchOptions, MatchResult, OccupationRef, TrackDef, YearsBand } from './types.js';
+
+/** The O*NET data the occupation stage reads, loaded on first use (see src/io/occupations.ts). */
+export interface OccupationLookup {
+  model(): OccupationModel;
+  get(code: string): Occupation | undefined;
+}
+
+/** The occupation of a title, with how sure it is and the runners-up. */
+interface OccupationPick {
+  ref: OccupationRef;
+  /** The O*NET record (onet only): the card's content. */
+  record: Occupation | null;
+  /** The winner's share of the vote; 1 for a family's occupation. */
+  share: number;
+  others: { code: string; title: string; share: number }[];
+}
 
 interface WorkToken extends Token {
   /** How the token was read: expanded from an alias, or corrected from a typo, and from which word. */
@@ -51,6 +69,11 @@ export interface TitleReading {
   levelReasons: string[];
   fam: FamilyPick;
   familyReasons: string[];
+  /** The family's occupation, or the O*NET occupation the title's words point to. */
+  occupation: OccupationPick | null;
+  occupationReasons: string[];
+  /** The track the title's level is read on: the default, or its occupation's (by Job Zone). */
+  track: string;
 }
 
 const MAX_TOP = 20;
@@ -78,6 +101,10 @@ export class Matcher {
   private readonly typos: TypoCorrector;
   private readonly levelIndex = new Map<string, number>();
   private readonly trackPriority = new Map<string, number>();
+  private readonly tracks = new Map<string, TrackDef>();
+  /** One-word markers of tracks that do not name a role ("senior", "associate"): alone, they name no occupation. */
+  private readonly rankWords = new Set<string>();
+  private occupations: OccupationLookup | null = null;
 
   private readonly levels = new Map<string, LevelDef>();
   private readonly bands = new Map<LevelDef, YearsBand>();
@@ -96,7 +123,14 @@ export class Matcher {
       this.levels.set(l.code, l);
       this.bands.set(l, yearsBand(l));
     });
-    for (const t of ladder.tracks) this.trackPriority.set(t.id, t.priority);
+    for (const t of ladder.tracks) {
+      this.trackPriority.set(t.id, t.priority);
+      this.tracks.set(t.id, t);
+    }
+    for (const p of lexicon.phrases) {
+      const level = p.kind === 'marker' ? this.levels.get(p.level!) : undefined;
+      if (level && !this.tracks.get(level.track)?.namesRole && p.parts.length === 1 && p.parts[0]!.length === 1) this.rankWords.add(p.parts[0]![0]!);
+    }
     this.factors = ladder.confidence;
     this.countBefore = new Set(ladder.counts.before.flatMap((w) => tokenize(w).map((t) => t.text)));
     this.countAfter = new Set(ladder.counts.after.flatMap((w) => tokenize(w).map((t) => t.text)));
@@ -111,6 +145,12 @@ export class Matcher {
   /** Tells real words from typos ("Targeting" is not a typo of "marketing"); see src/io/dictionary.ts. */
   useDictionary(isWord: (word: string) => boolean): this {
     this.typos.useDictionary(isWord);
+    return this;
+  }
+
+  /** Lets the matcher name the O*NET occupation of a title of no family; src/io/occupations.ts loads it. */
+  useOccupations(lookup: OccupationLookup): this {
+    this.occupations = lookup;
     return this;
   }
 
@@ -138,9 +178,95 @@ export class Matcher {
     const levelReasons: string[] = [];
     const familyReasons: string[] = [];
     const fam = tokens.length === 0 && family === null ? NO_FAMILY : this.pickFamily(selectHits(findHits(tokens, this.lexicon.familyPhrases)), family, familyReasons);
-    const markers = tokens.length === 0 ? [] : this.levelHits(tokens, levelReasons);
-    const marker = markers.length > 0 ? this.chooseMarker(markers).picked : null;
-    return { title, notes, tokens, markers, marker, levelReasons, fam, familyReasons };
+    const { markers, roleTokens } = tokens.length === 0 ? { markers: [], roleTokens: new Set<number>() } : this.levelHits(tokens, levelReasons);
+    const occupationReasons: string[] = [];
+    const occupation = this.pickOccupation(tokens, markers, roleTokens, fam.family, occupationReasons);
+    const track = this.trackOf(fam.family, occupation);
+    const marker = markers.length > 0 ? this.onTrack(this.chooseMarker(markers).picked, track) : null;
+    return { title, notes, tokens, markers, marker, levelReasons, fam, familyReasons, occupation, occupationReasons, track };
+  }
+
+  /**
+   * A family's title has the family's occupation. Any other title, the O*NET occupation its words
+   * point to: the words left once the level markers are set aside ("Senior", "II"; a manager's or a
+   * supervisor's marker names the role and stays), read against the titles O*NET and U.S. filings
+   * give each occupation.
+   */
+  private pickOccupation(tokens: WorkToken[], markers: Hit[], roleTokens: Set<number>, family: FamilyDef | null, reasons: string[]): OccupationPick | null {
+    if (family !== null) return this.familyOccupation(family, tokens, markers, roleTokens, reasons);
+    if (this.occupations === null || tokens.length === 0) return null;
+    const guess = classifyOccupation(this.occupations.model(), this.wordsOfOccupation(tokens, markers, roleTokens));
+    const record = guess ? this.occupations.get(guess.code) : undefined;
+    if (!guess || !record) {
+      reasons.push('no occupation: none of its words names one');
+      return null;
+    }
+    const others = guess.others.flatMap((o) => {
+      const r = this.occupations!.get(o.code);
+      return r ? [{ code: r.code, title: r.title, share: o.share }] : [];
+    });
+    reasons.push(
+      guess.via === 'title'
+        ? `occupation ${record.code} ${record.title} (O*NET) from the title ${quote(guess.evidence)} read whole: the occupation titles like it are filed under`
+        : `occupation ${record.code} ${record.title} (O*NET) from the words ${quote(guess.evidence)}: ${Math.round(guess.share * 100)}% of the vote`,
+    );
+    if (others.length > 0) reasons.push(`runners-up: ${others.map((o) => `${o.code} ${o.title} (${Math.round(o.share * 100)}%)`).join(', ')}`);
+    return {
+      ref: { code: record.code, title: record.title, source: 'onet', jobZone: record.jobZone, education: record.education },
+      record,
+      share: guess.share,
+      others,
+    };
+  }
+
+  /**
+   * A family's occupation: its soc, or one of the other occupations the family's titles are filed
+   * under, the one the title's words vote for most ("QA Engineer": testers, not developers).
+   */
+  private familyOccupation(family: FamilyDef, tokens: WorkToken[], markers: Hit[], roleTokens: Set<number>, reasons: string[]): OccupationPick | null {
+    const options = [...(family.soc ? [{ code: family.soc.code, title: family.soc.title }] : []), ...family.occupations];
+    if (options.length === 0) return null;
+    let chosen = options[0]!;
+    if (options.length > 1 && this.occupations !== null) {
+      const guess = classifyOccupation(this.occupations.model(), this.wordsOfOccupation(tokens, markers, roleTokens), 50);
+      const ranked = guess ? [{ code: guess.code, share: guess.share }, ...guess.others] : [];
+      const best = ranked.find((r) => options.some((o) => o.code === r.code));
+      if (best) {
+        chosen = options.find((o) => o.code === best.code)!;
+        if (chosen !== options[0]) reasons.push(`occupation ${chosen.code} ${chosen.title}, of those of ${family.id}, from the title's words`);
+      }
+    }
+    return { ref: { code: chosen.code, title: chosen.title, source: 'family' }, record: null, share: 1, others: [] };
+  }
+
+  /** The words of a title that name its occupation: not its rank ("Senior", "II", "Associate"). */
+  private wordsOfOccupation(tokens: WorkToken[], markers: Hit[], roleTokens: Set<number>): OccupationWord[] {
+    const skip = new Set<number>();
+    for (const h of markers) if (!this.tracks.get(this.levels.get(h.phrase.level!)!.track)?.namesRole) for (const i of h.used) skip.add(i);
+    const words = occupationWords(tokens, skip);
+    // A title of rank words alone ("Associate", "Senior Staff") names a rank, not an occupation.
+    return roleTokens.size === 0 && words.every((w) => this.rankWords.has(w.text)) ? [] : words;
+  }
+
+  /** The words the occupation stage reads in `title`; scripts/build-occupations.mjs trains on them. */
+  occupationWordsOf(title: string): OccupationWord[] {
+    const tokens = this.read(tokenize(readablePart(title)));
+    const { markers, roleTokens } = this.levelHits(tokens, []);
+    return this.wordsOfOccupation(tokens, markers, roleTokens);
+  }
+
+  /** A family's title is on the default track; an occupation's, on its Job Zone's track. */
+  private trackOf(family: FamilyDef | null, occupation: OccupationPick | null): string {
+    const zone = family === null ? occupation?.ref.jobZone : undefined;
+    const track = zone === null || zone === undefined ? undefined : this.ladder.occupationTracks[String(zone)];
+    return track !== undefined && this.tracks.has(track) ? track : this.ladder.defaultTrack;
+  }
+
+  /** A marker's level read on `track`: "Senior" is P3, and S3 on a track that reads P3 as S3. */
+  private onTrack(level: LevelDef, track: string): LevelDef {
+    if (level.track === track) return level;
+    const mapped = this.tracks.get(track)?.readsMarkers[level.code];
+    return (mapped !== undefined && findLevel(this.ladder, mapped)) || level;
   }
 
   /**
@@ -148,46 +274,51 @@ export class Matcher {
    * match: no reasons and no alternatives (a batch writing CSV shows neither, and builds none).
    */
   decide(reading: TitleReading, years: number | null, top = 3, explain = true): MatchResult {
-    const { title, tokens, fam } = reading;
+    const { title, tokens, fam, occupation } = reading;
     const result: MatchResult = { query: { title, years }, match: null, alternatives: [], reasons: explain ? [...reading.notes] : [] };
     if (tokens.length === 0 && years === null) {
       if (explain) result.reasons.push('the title is empty');
       return result;
     }
     const levelReasons = explain ? [...reading.levelReasons] : null;
-    const lvl = this.pickLevel(reading.markers, years, fam.family !== null, levelReasons);
+    const lvl = this.pickLevel(reading, years, levelReasons);
     const evidence = new Set([...(lvl?.evidence ?? []), ...fam.evidence]);
-    if (explain) result.reasons.push(...this.readingReasons(tokens, evidence), ...levelReasons!, ...reading.familyReasons);
+    if (explain) result.reasons.push(...this.readingReasons(tokens, evidence), ...levelReasons!, ...reading.familyReasons, ...reading.occupationReasons);
     if (lvl === null) {
-      if (explain) result.reasons.push('nothing to go on: no known job family, no level marker and no years');
+      if (explain) result.reasons.push('nothing to go on: no known job family or occupation, no level marker and no years');
       return result;
     }
 
     // Each typo read into the answer, and not knowing the family, make it less certain.
     const corrected = [...evidence].filter((i) => tokens[i]?.via?.kind === 'typo').length;
     const f = this.factors;
-    const confidence = lvl.confidence * f.typo ** Math.min(corrected, 2) * (fam.family === null ? f.noFamily : 1);
-    result.match = { ...buildCard(this.ladder, lvl.level, fam.family), confidence: round(confidence) };
-    if (explain) result.alternatives = this.alternatives(lvl, fam, years, confidence, top);
+    // An O*NET occupation is as sure as its vote; no family and no occupation, less sure still.
+    const known = fam.family !== null ? 1 : occupation?.record ? 0.5 + 0.5 * occupation.share : f.noFamily;
+    const confidence = lvl.confidence * f.typo ** Math.min(corrected, 2) * known;
+    const card = occupation?.record && fam.family === null ? occupationCard(lvl.level, occupation.record) : buildCard(this.ladder, lvl.level, fam.family);
+    result.match = { ...card, confidence: round(confidence), occupation: occupation?.ref ?? null };
+    if (explain) result.alternatives = this.alternatives(lvl, fam, occupation, reading.track, years, confidence, top);
     return result;
   }
 
   /** Other readings, best first: outranked markers, the years' level, the neighbours, an excluded family. */
-  private alternatives(lvl: LevelPick, fam: FamilyPick, years: number | null, confidence: number, top: number): Alternative[] {
+  private alternatives(lvl: LevelPick, fam: FamilyPick, occupation: OccupationPick | null, track: string, years: number | null, confidence: number, top: number): Alternative[] {
     const found = new Map<string, Alternative>();
     const familyId = fam.family?.id ?? null;
-    const offer = (level: LevelDef, family: string | null, c: number) => {
-      const key = `${level.code}|${family ?? ''}`;
-      if ((found.get(key)?.confidence ?? -1) < round(c)) found.set(key, { level: level.code, family, confidence: round(c) });
+    const offer = (level: LevelDef, family: string | null, c: number, other?: { code: string; title: string }) => {
+      const key = `${level.code}|${family ?? ''}|${other?.code ?? ''}`;
+      if ((found.get(key)?.confidence ?? -1) < round(c)) found.set(key, { level: level.code, family, confidence: round(c), ...(other ? { occupation: other } : {}) });
     };
-    for (const other of lvl.others) offer(other, familyId, confidence * 0.6);
+    for (const other of lvl.others) offer(this.onTrack(other, track), familyId, confidence * 0.6);
     if (years !== null) {
       const byYears = this.levelForYears(years, lvl.level.track);
       if (byYears && byYears !== lvl.level) offer(byYears, familyId, confidence * (lvl.fromYears ? 0.4 : 0.6));
     }
     for (const next of this.neighbours(lvl.level)) offer(next, familyId, confidence * 0.35);
     for (const f of fam.excluded) offer(lvl.level, f.id, confidence * 0.5);
-    found.delete(`${lvl.level.code}|${familyId ?? ''}`);
+    // Another occupation the words may name, as sure as its share of the vote against the winner's.
+    for (const o of occupation?.others ?? []) offer(lvl.level, null, (confidence * o.share) / occupation!.share, { code: o.code, title: o.title });
+    found.delete(`${lvl.level.code}|${familyId ?? ''}|`);
     return [...found.values()]
       .sort((a, b) => b.confidence - a.confidence || this.order(a.level) - this.order(b.level))
       .slice(0, Math.max(0, Math.min(MAX_TOP, top)));
@@ -226,7 +357,8 @@ export class Matcher {
     return findHits(trial, this.lexicon.familyPhrases).some(uses) || findHits(trial, this.lexicon.levelPhrases).some(uses);
   }
 
-  private levelHits(tokens: WorkToken[], reasons: string[]): Hit[] {
+  /** The level markers of a title, and the tokens its role nouns take ("Associate Professor"). */
+  private levelHits(tokens: WorkToken[], reasons: string[]): { markers: Hit[]; roleTokens: Set<number> } {
     const hits = findHits(tokens, this.lexicon.levelPhrases).filter((hit) => {
       const p = hit.phrase;
       // A leading marker opens a part of the title and comes before a role: "Associate ML", not "Associate".
@@ -237,14 +369,16 @@ export class Matcher {
       return why === null;
     });
     const chosen = selectHits(hits);
+    const roleTokens = new Set<number>();
     for (const role of chosen.filter((h) => h.phrase.kind === 'role')) {
+      for (const i of role.used) roleTokens.add(i);
       const shadowed = hits.find((h) => h.phrase.kind === 'marker' && h.used.some((i) => role.used.includes(i)));
       if (shadowed) {
         const inside = shadowed.used.filter((i) => role.used.includes(i));
         reasons.push(`${quote(this.said(tokens, inside))} is part of the role ${quote(role.phrase.text)}, not a level marker`);
       }
     }
-    return chosen.filter((h) => h.phrase.kind === 'marker');
+    return { markers: chosen.filter((h) => h.phrase.kind === 'marker'), roleTokens };
   }
 
   private notANumeral(tokens: WorkToken[], at: number): string | null {
@@ -327,18 +461,21 @@ export class Matcher {
     };
   }
 
-  private pickLevel(markers: Hit[], years: number | null, knownFamily: boolean, reasons: string[] | null): LevelPick | null {
-    const level = (h: Hit) => this.levels.get(h.phrase.level!)!;
+  private pickLevel(reading: TitleReading, years: number | null, reasons: string[] | null): LevelPick | null {
+    const { markers, track } = reading;
+    const level = (h: Hit) => this.onTrack(this.levels.get(h.phrase.level!)!, track);
     if (markers.length > 0) {
-      const { chosen, picked, topPriority } = this.chooseMarker(markers);
+      const { chosen, topPriority } = this.chooseMarker(markers);
+      const picked = reading.marker!;
       let confidence = chosen.phrase.numeral ? this.factors.numeral : this.factors.word;
-      reasons?.push(`marker ${quote(chosen.phrase.text)} → ${picked.code} ${picked.name}`);
+      const read = picked.track !== this.levels.get(chosen.phrase.level!)!.track ? `, read on the ${picked.track} track` : '';
+      reasons?.push(`marker ${quote(chosen.phrase.text)} → ${picked.code} ${picked.name}${read}`);
       const others: LevelDef[] = [];
       for (const h of markers) {
         if (h === chosen || level(h) === picked) continue;
         others.push(level(h));
         const what = reasons && `${quote(h.phrase.text)} (${level(h).code})`;
-        if (this.priority(level(h)) < topPriority) {
+        if (this.priority(this.levels.get(h.phrase.level!)!) < topPriority) {
           reasons?.push(`the ${picked.track} marker ${quote(chosen.phrase.text)} outranks ${what}`);
           confidence *= this.factors.outrankedTrack;
         } else if (h.phrase.numeral && !chosen.phrase.numeral) {
@@ -353,15 +490,22 @@ export class Matcher {
       return { level: picked, confidence, evidence: markers.flatMap((h) => h.used), others, fromYears: false };
     }
     if (years !== null) {
-      const picked = this.levelForYears(years, this.ladder.defaultTrack);
+      const picked = this.levelForYears(years, track);
       if (!picked) return null;
       reasons?.push(`no level marker; ${yearsText(years)} ${years === 1 ? 'falls' : 'fall'} in ${picked.code}'s band (${bandText(yearsBand(picked))})`);
       return { level: picked, confidence: this.factors.years, evidence: [], others: [], fromYears: true };
     }
-    if (!knownFamily) return null;
-    const picked = findLevel(this.ladder, this.ladder.defaultLevel)!;
-    reasons?.push(`no level marker and no years: ${picked.code} is the default for a title of a known family`);
+    if (reading.fam.family === null && !reading.occupation?.record) return null;
+    const picked = this.defaultLevel(track);
+    const of = reading.fam.family !== null ? 'a title of a known family' : `the ${track} track (O*NET Job Zone ${reading.occupation!.ref.jobZone ?? 'unknown'})`;
+    reasons?.push(`no level marker and no years: ${picked.code} is the default for ${of}`);
     return { level: picked, confidence: this.factors.default, evidence: [], others: [], fromYears: false };
+  }
+
+  /** The level of a title on `track` with no marker and no years. */
+  private defaultLevel(track: string): LevelDef {
+    const own = this.tracks.get(track)?.defaultLevel;
+    return (own !== undefined && findLevel(this.ladder, own)) || findLevel(this.ladder, this.ladder.defaultLevel)!;
   }
 
   /** The marker that decides: the highest-priority track, words before numerals, then the higher level. */
@@ -396,10 +540,10 @@ export class Matcher {
    * confidence (their reasons and alternatives, which quote the years, may differ): a batch that
    * writes neither answers a title once per key instead of once per years value.
    */
-  yearsKey(reading: Pick<TitleReading, 'marker'>, years: number | null): number {
+  yearsKey(reading: Pick<TitleReading, 'marker' | 'track'>, years: number | null): number {
     if (years === null) return -1;
     if (reading.marker !== null) return this.fitFactor(reading.marker, years);
-    const level = this.levelForYears(years, this.ladder.defaultTrack);
+    const level = this.levelForYears(years, reading.track);
     return level === undefined ? -2 : 10 + this.levelIndex.get(level.code)!;
   }
 
@@ -408,7 +552,7 @@ export class Matcher {
    * is decide() at the stand-in of its key (less its reasons and alternatives). A batch answers a
    * title for every key at once and keeps the answers, not the reading.
    */
-  standInYears(reading: Pick<TitleReading, 'marker'>): [key: number, years: number][] {
+  standInYears(reading: Pick<TitleReading, 'marker' | 'track'>): [key: number, years: number][] {
     const candidates: number[] = [];
     if (reading.marker !== null) {
       // Inside the band, and 0.5, 2 and 4 years either side of it: each fit factor's distances.
@@ -416,7 +560,7 @@ export class Matcher {
       for (const d of [0.5, 2, 4]) candidates.push(min - d, ...(max === null ? [] : [max + d]));
       candidates.push(min);
     } else {
-      for (const level of this.ladder.levels) if (level.track === this.ladder.defaultTrack) candidates.push(this.bands.get(level)!.min);
+      for (const level of this.ladder.levels) if (level.track === reading.track) candidates.push(this.bands.get(level)!.min);
     }
     const found = new Map<number, number>();
     for (const years of candidates) {

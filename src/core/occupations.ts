@@ -1,6 +1,7 @@
-// The O*NET occupation index as data, and searching it by title. Pure: the index is loaded by
-// src/io/occupations.ts.
+// The O*NET occupations as data, and searching them by title with the occupation stage's own vote
+// (src/core/occupation.ts). Pure: the data is loaded by src/io/occupations.ts.
 import { tokenize } from './normalize.js';
+import { classifyOccupation, occupationWords, type OccupationModel } from './occupation.js';
 
 export interface Occupation {
   /** O*NET-SOC code, such as 29-1141.00; its first seven characters are the 2018 SOC code. */
@@ -14,8 +15,6 @@ export interface Occupation {
   tasks: string[];
   hotTechnologies: string[];
   sampleTitles: string[];
-  /** Every title people use for it: the occupation's, alternate and reported titles. */
-  titles: string[];
 }
 
 export interface OccupationIndex {
@@ -26,48 +25,27 @@ export interface OccupationIndex {
 
 export interface OccupationHit {
   occupation: Occupation;
-  /** The title of the occupation that matched best. */
+  /** What matched: the words that decided, or the code. */
   matched: string;
-  /** 1 for the same words; less for a partial match. */
+  /** The occupation's share of the vote (1 for a code). */
   score: number;
-}
-
-/** Words that say nothing of the occupation. */
-const FILLER = new Set(['of', 'and', 'the', 'in', 'for', 'or', 'a', 'an', 'to', 'at', 'with', 'on']);
-
-/** A title's words, lower case, without filler, plurals read as singular. */
-export function titleWords(title: string): string[] {
-  return tokenize(title)
-    .filter((t) => t.kind === 'word' && !FILLER.has(t.text))
-    .map((t) => (t.text.length > 3 && t.text.endsWith('s') && !t.text.endsWith('ss') ? t.text.slice(0, -1) : t.text));
 }
 
 const SOC = /^\d\d-\d{4}(?:\.\d\d)?$/;
 
-/** Occupations whose titles share the most words with `query`, best first; a code finds its occupation. */
-export function searchOccupations(index: OccupationIndex, query: string, limit = 10): OccupationHit[] {
+/** Occupations a query names, best first: a code finds its occupation(s); words, the occupations their vote points to. */
+export function searchOccupations(index: OccupationIndex, model: OccupationModel, query: string, limit = 10): OccupationHit[] {
   const q = query.trim();
   if (SOC.test(q)) {
-    return index.occupations.filter((o) => o.code === q || o.code.startsWith(`${q}.`)).slice(0, limit).map((o) => ({ occupation: o, matched: o.title, score: 1 }));
+    return index.occupations.filter((o) => o.code === q || o.code.startsWith(`${q}.`)).slice(0, limit).map((o) => ({ occupation: o, matched: o.code, score: 1 }));
   }
-  const wanted = new Set(titleWords(q));
-  if (wanted.size === 0) return [];
+  const guess = classifyOccupation(model, occupationWords(tokenize(q), new Set()), Math.max(0, limit - 1));
+  if (!guess) return [];
+  const byCode = new Map(index.occupations.map((o) => [o.code, o]));
   const hits: OccupationHit[] = [];
-  for (const occupation of index.occupations) {
-    let best: { matched: string; score: number } | null = null;
-    for (const title of occupation.titles) {
-      const words = new Set(titleWords(title));
-      let shared = 0;
-      for (const w of wanted) if (words.has(w)) shared++;
-      if (shared === 0) continue;
-      // Dice: both titles' words count, so "Nurse" is closer to "Nurse" than to "Nurse Anesthetist".
-      const score = (2 * shared) / (wanted.size + words.size);
-      if (!best || score > best.score || (score === best.score && title.length < best.matched.length)) best = { matched: title, score };
-    }
-    if (best) hits.push({ occupation, ...best });
+  for (const { code, share } of [{ code: guess.code, share: guess.share }, ...guess.others]) {
+    const occupation = byCode.get(code);
+    if (occupation) hits.push({ occupation, matched: hits.length === 0 ? guess.evidence : '', score: share });
   }
-  return hits
-    .sort((a, b) => b.score - a.score || a.occupation.code.localeCompare(b.occupation.code))
-    .slice(0, limit)
-    .map((h) => ({ ...h, score: Math.round(h.score * 100) / 100 }));
+  return hits.slice(0, limit);
 }

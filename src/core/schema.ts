@@ -61,6 +61,12 @@ export const TrackSchema = closed({
   id: text,
   name: text,
   priority: v.pipe(v.number(), v.integer('must be a whole number')),
+  /** The level of a title on this track with no marker and no years; the ladder's defaultLevel when absent. */
+  defaultLevel: v.optional(text),
+  /** Other tracks' markers read as this track's levels ("Senior Cook" on the support track: P3 -> S3). */
+  readsMarkers: v.optional(v.record(v.string(), text), {}),
+  /** Its markers name a role ("Construction Manager"), so their words also find the occupation. */
+  namesRole: v.optional(v.boolean(), false),
 });
 
 const factor = v.pipe(v.number(), v.minValue(0, 'must be from 0 to 1'), v.maxValue(1, 'must be from 0 to 1'));
@@ -106,6 +112,8 @@ export const LadderFileSchema = closed({
   otherRoles: v.optional(textList, []),
   counts: v.optional(CountsSchema, { before: COUNT_BEFORE, after: COUNT_AFTER }),
   confidence: v.optional(ConfidenceSchema, {}),
+  /** The track of an O*NET occupation, by its Job Zone (1-5): "1: support". The default track otherwise. */
+  occupationTracks: v.optional(v.record(v.string(), text), {}),
   levels: v.pipe(v.array(LevelSchema), v.minLength(1, 'needs at least one level')),
 });
 
@@ -123,6 +131,11 @@ export const FamilyFileSchema = closed({
   id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes, such as ai-ml')),
   name: text,
   soc: v.optional(closed({ code: text, title: text, inferred: v.optional(v.boolean(), false) })),
+  /**
+   * Other O*NET occupations its titles are filed under ("QA Engineer": Software Quality Assurance
+   * Analysts and Testers): the occupation stage's vote picks one of these or the soc above.
+   */
+  occupations: v.optional(v.array(closed({ code: v.pipe(text, v.regex(/^\d\d-\d{4}\.\d\d$/, 'must be an O*NET-SOC code such as 15-1253.00')), title: text })), []),
   /** The family's roles, named outright: "data scientist", "site reliability engineer". */
   roles: v.optional(textList, []),
   /** Roles its topics take over when the title names one of them: "engineer", "software engineer". */

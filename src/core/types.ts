@@ -42,12 +42,26 @@ export interface Card {
   soc: Soc | null;
 }
 
-export type MatchedCard = Card & { confidence: number };
+/** The occupation of a title: its family's, or the O*NET occupation its words point to. */
+export interface OccupationRef {
+  /** O*NET-SOC code, such as 29-1141.00; its first seven characters are the 2018 SOC code. */
+  code: string;
+  title: string;
+  source: 'family' | 'onet';
+  /** onet: O*NET's Job Zone (1, little preparation, to 5, extensive); null where O*NET has none. */
+  jobZone?: number | null;
+  /** onet: the most common education the occupation requires. */
+  education?: string | null;
+}
+
+export type MatchedCard = Card & { confidence: number; occupation: OccupationRef | null };
 
 export interface Alternative {
   level: string;
   family: string | null;
   confidence: number;
+  /** Another occupation the title may be: the runners-up of the occupation's vote. */
+  occupation?: { code: string; title: string };
 }
 
 export interface MatchResult {

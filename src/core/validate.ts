@@ -64,6 +64,7 @@ export function checkLadder(ladderFile: string, ladder: LadderFile, families: Na
     problem(['defaultLevel'], `defaultLevel "${ladder.defaultLevel}" is not a level code`);
   }
   checkBands(ladder, problem);
+  checkTrackLinks(ladder, codes, trackIds, problem);
 
   // A phrase may signal one level only, and a role noun is never a marker.
   const claimed = new Map<string, string>();
@@ -134,6 +135,32 @@ export function checkLadder(ladderFile: string, ladder: LadderFile, families: Na
 
 function isWellFormed(normalized: string): boolean {
   return normalized.split(GAP).every((part) => part.trim() !== '');
+}
+
+/** The levels and tracks the tracks and occupationTracks name exist, and a default level is on its own track. */
+function checkTrackLinks(ladder: LadderFile, codes: Map<string, number>, trackIds: Set<string>, problem: (path: DataPath, message: string) => void): void {
+  const levelOf = (code: string) => {
+    const i = codes.get(code.toUpperCase());
+    return i === undefined ? undefined : ladder.levels[i];
+  };
+  const list = ladder.levels.map((l) => l.code).join(', ');
+  ladder.tracks.forEach((t, i) => {
+    if (t.defaultLevel !== undefined) {
+      const level = levelOf(t.defaultLevel);
+      if (!level) problem(['tracks', i, 'defaultLevel'], `defaultLevel "${t.defaultLevel}" of track ${t.id} is not a level code; levels: ${list}`);
+      else if (level.track !== t.id) problem(['tracks', i, 'defaultLevel'], `defaultLevel ${level.code} of track ${t.id} is on track ${level.track}; pick a level of ${t.id}`);
+    }
+    for (const [from, to] of Object.entries(t.readsMarkers)) {
+      if (!levelOf(from)) problem(['tracks', i, 'readsMarkers', from], `readsMarkers of track ${t.id}: "${from}" is not a level code; levels: ${list}`);
+      const level = levelOf(to);
+      if (!level) problem(['tracks', i, 'readsMarkers', from], `readsMarkers of track ${t.id}: "${to}" is not a level code; levels: ${list}`);
+      else if (level.track !== t.id) problem(['tracks', i, 'readsMarkers', from], `readsMarkers of track ${t.id} reads ${from} as ${level.code}, a level of track ${level.track}; map to a level of ${t.id}`);
+    }
+  });
+  for (const [zone, track] of Object.entries(ladder.occupationTracks)) {
+    if (!/^[1-5]$/.test(zone)) problem(['occupationTracks', zone], `occupationTracks: "${zone}" is not a Job Zone; use 1 to 5`);
+    if (!trackIds.has(track)) problem(['occupationTracks', zone], `occupationTracks: "${track}" is not a track; use one of: ${[...trackIds].join(', ')}`);
+  }
 }
 
 /**

@@ -25,6 +25,9 @@ export const APPENDED: Field[] = [
   fromMatch('family', (m) => m.family),
   fromMatch('role', (m) => m.role),
   fromMatch('confidence', (m) => m.confidence, (m) => m.confidence.toFixed(2)),
+  // The occupation: the 2018 SOC code (the O*NET-SOC code's first seven characters) and its title.
+  fromMatch('soc_code', (m) => m.occupation?.code.slice(0, 7) ?? null),
+  fromMatch('occupation', (m) => m.occupation?.title ?? null),
 ];
 
 /** What `--fields` may also name in JSON: the row's query, as read. */

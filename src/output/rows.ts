@@ -1,6 +1,6 @@
 // What a card and a match say, as labelled rows in reading order. The table and the plain-text
 // renderers both draw from these, so the two never disagree on content or order.
-import type { Card, MatchResult } from '../core/types.js';
+import type { Alternative, Card, MatchResult, OccupationRef } from '../core/types.js';
 
 export interface Row {
   /** Key in plain output (one `key<TAB>value` line per value). */
@@ -15,6 +15,11 @@ export interface Row {
 export function socText(card: Card): string | null {
   if (!card.soc) return null;
   return `${card.soc.code} — ${card.soc.title}${card.soc.inferred ? ' (inferred)' : ''}`;
+}
+
+export function occupationText(o: OccupationRef): string {
+  const zone = o.jobZone !== null && o.jobZone !== undefined ? `, Job Zone ${o.jobZone}` : '';
+  return `${o.code} — ${o.title} (${o.source === 'family' ? "the family's" : `O*NET${zone}`})`;
 }
 
 export function identityRows(card: Card): Row[] {
@@ -59,6 +64,7 @@ export function matchRows(result: MatchResult): Row[] {
   if (m === null) return [];
   return [
     ...identityRows(m),
+    ...(m.occupation ? [{ key: 'occupation', label: 'Occupation', value: occupationText(m.occupation) }] : []),
     { key: 'confidence', label: 'Confidence', value: m.confidence.toFixed(2) },
     { key: 'reason', label: 'Why', value: result.reasons, list: 'bullets' },
     ...(result.alternatives.length > 0
@@ -68,6 +74,7 @@ export function matchRows(result: MatchResult): Row[] {
   ];
 }
 
-export function altText(a: { level: string; family: string | null; confidence: number }): string {
-  return `${a.level} ${a.family ?? '(no family)'} ${a.confidence.toFixed(2)}`;
+export function altText(a: Alternative): string {
+  const occupation = a.occupation ? ` ${a.occupation.code} ${a.occupation.title}` : '';
+  return `${a.level} ${a.family ?? '(no family)'}${occupation} ${a.confidence.toFixed(2)}`;
 }

@@ -14,9 +14,9 @@ describe('leveler batch: CSV output', () => {
     const r = await quiet([csv('utf8-bom.csv'), '--years-column', 'years']);
     expect(r.code).toBe(0);
     expect(lines(r.stdout)).toEqual([
-      'title,years,level,level_name,track,family,role,confidence',
-      'Sr. ML Engineer,6,P3,Career Professional,professional,ai-ml,Senior AI/ML Engineer,0.95',
-      'Junior AI Engineer,,P1,Entry-Level Professional,professional,ai-ml,Entry-Level AI/ML Engineer,0.95',
+      'title,years,level,level_name,track,family,role,confidence,soc_code,occupation',
+      'Sr. ML Engineer,6,P3,Career Professional,professional,ai-ml,Senior AI/ML Engineer,0.95,15-1252,Software Developers',
+      'Junior AI Engineer,,P1,Entry-Level Professional,professional,ai-ml,Entry-Level AI/ML Engineer,0.95,15-1252,Software Developers',
     ]);
     expect(r.stderr).toBe('');
   });
@@ -30,10 +30,10 @@ describe('leveler batch: CSV output', () => {
   it('keeps quoted fields with commas, quotes and line breaks, quoting them again', async () => {
     const r = await quiet([csv('quoted-commas-quotes-newlines.csv')]);
     expect(r.stdout).toBe(
-      'id,title,note,level,level_name,track,family,role,confidence\n' +
-        '1,"Engineer, Machine Learning, Senior","says ""hi""",P3,Career Professional,professional,ai-ml,Senior AI/ML Engineer,0.95\n' +
-        '2,"Lead ML\nEngineer","two\nlines",P4,Advanced Professional,professional,ai-ml,Staff AI/ML Engineer,0.95\n' +
-        '3,Machine Learning Intern,plain,P1,Entry-Level Professional,professional,ai-ml,Entry-Level AI/ML Engineer,0.95\n',
+      'id,title,note,level,level_name,track,family,role,confidence,soc_code,occupation\n' +
+        '1,"Engineer, Machine Learning, Senior","says ""hi""",P3,Career Professional,professional,ai-ml,Senior AI/ML Engineer,0.95,15-1252,Software Developers\n' +
+        '2,"Lead ML\nEngineer","two\nlines",P4,Advanced Professional,professional,ai-ml,Staff AI/ML Engineer,0.95,15-1252,Software Developers\n' +
+        '3,Machine Learning Intern,plain,P1,Entry-Level Professional,professional,ai-ml,Entry-Level AI/ML Engineer,0.95,15-1252,Software Developers\n',
     );
   });
 
@@ -44,23 +44,23 @@ describe('leveler batch: CSV output', () => {
     const r = await quiet([csv(file)]);
     expect(r.code).toBe(0);
     const [head, first] = lines(r.stdout).map((l) => l.split(delimiter));
-    expect(head!.slice(-6)).toEqual(['level', 'level_name', 'track', 'family', 'role', 'confidence']);
+    expect(head!.slice(-8)).toEqual(['level', 'level_name', 'track', 'family', 'role', 'confidence', 'soc_code', 'occupation']);
     expect(first![head!.indexOf('level')]).toMatch(/^P[34]$/);
   });
 
   it('takes --delimiter', async () => {
     const r = await quiet([csv('semicolon-delimiter.csv'), '--delimiter', ';', '--years-column', 'years']);
-    expect(lines(r.stdout)[2]).toBe('2;ML Engineer, NLP;3;P2;Developing Professional;professional;ai-ml;AI/ML Engineer;0.75');
+    expect(lines(r.stdout)[2]).toBe('2;ML Engineer, NLP;3;P2;Developing Professional;professional;ai-ml;AI/ML Engineer;0.75;15-1252;Software Developers');
   });
 
   it('keeps ragged rows, pads short ones, and warns naming the row', async () => {
     const r = await quiet([csv('ragged-rows.csv')]);
     expect(r.code).toBe(0);
     expect(lines(r.stdout)).toEqual([
-      'id,title,years,level,level_name,track,family,role,confidence',
-      '1,Senior ML Engineer,,P3,Career Professional,professional,ai-ml,Senior AI/ML Engineer,0.95',
-      '2,Junior ML Engineer,1,surplus,P1,Entry-Level Professional,professional,ai-ml,Entry-Level AI/ML Engineer,0.95',
-      '3,ML Engineer,4,P2,Developing Professional,professional,ai-ml,AI/ML Engineer,0.75',
+      'id,title,years,level,level_name,track,family,role,confidence,soc_code,occupation',
+      '1,Senior ML Engineer,,P3,Career Professional,professional,ai-ml,Senior AI/ML Engineer,0.95,15-1252,Software Developers',
+      '2,Junior ML Engineer,1,surplus,P1,Entry-Level Professional,professional,ai-ml,Entry-Level AI/ML Engineer,0.95,15-1252,Software Developers',
+      '3,ML Engineer,4,P2,Developing Professional,professional,ai-ml,AI/ML Engineer,0.75,15-1252,Software Developers',
     ]);
     expect(lines(r.stderr)).toEqual([
       'leveler: warning: tests/fixtures/csv/ragged-rows.csv: row 1 has 2 fields, the header 3; kept',
@@ -71,13 +71,13 @@ describe('leveler batch: CSV output', () => {
   it('leaves rows with empty titles unmatched, with their data', async () => {
     const r = await quiet([csv('empty-titles.csv')]);
     expect(r.code).toBe(0);
-    expect(lines(r.stdout).slice(1)).toEqual(['1,,,,,,,', '2,  ,,,,,,', '3,Senior ML Engineer,P3,Career Professional,professional,ai-ml,Senior AI/ML Engineer,0.95']);
+    expect(lines(r.stdout).slice(1)).toEqual(['1,,,,,,,,,', '2,  ,,,,,,,,', '3,Senior ML Engineer,P3,Career Professional,professional,ai-ml,Senior AI/ML Engineer,0.95,15-1252,Software Developers']);
   });
 
   it('writes the header alone for a header-only file', async () => {
     const r = await quiet([csv('header-only.csv')]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('id,title,years,level,level_name,track,family,role,confidence\n');
+    expect(r.stdout).toBe('id,title,years,level,level_name,track,family,role,confidence,soc_code,occupation\n');
   });
 
   it('levels a 100 KB title', async () => {
@@ -98,7 +98,7 @@ describe('leveler batch: CSV output', () => {
   it('reads a quote inside an unquoted field as written, and quotes the field properly on output', async () => {
     const r = await quiet([csv('quote-inside-unquoted-field.csv')]);
     expect(r.code).toBe(0);
-    expect(lines(r.stdout)[2]).toBe('Senior ML Engineer,"no ""quote"" here",P3,Career Professional,professional,ai-ml,Senior AI/ML Engineer,0.95');
+    expect(lines(r.stdout)[2]).toBe('Senior ML Engineer,"no ""quote"" here",P3,Career Professional,professional,ai-ml,Senior AI/ML Engineer,0.95,15-1252,Software Developers');
   });
 });
 
@@ -161,16 +161,16 @@ describe('leveler batch: reads CSV exactly', () => {
 
   it('keeps the space of "Senior ML" ,3: the input stays as it was', async () => {
     const r = await quiet([file('space.csv', 'title,n\n"Senior ML" ,3\n')]);
-    expect(lines(r.stdout)[1]).toBe('Senior ML ,3,P3,Career Professional,professional,ai-ml,Senior AI/ML Engineer,0.95');
+    expect(lines(r.stdout)[1]).toBe('Senior ML ,3,P3,Career Professional,professional,ai-ml,Senior AI/ML Engineer,0.95,15-1252,Software Developers');
   });
 
   it('quotes every output field holding a CR, an LF, a quote or the delimiter', async () => {
     const r = await quiet([file('breaks.csv', 'title,note\nSenior ML,"a\rb"\nJunior ML,"c\nd"\nStaff ML,e"f\n')]);
     expect(r.stdout.split('\n').slice(1, 5)).toEqual([
-      'Senior ML,"a\rb",P3,Career Professional,professional,ai-ml,Senior AI/ML Engineer,0.95',
+      'Senior ML,"a\rb",P3,Career Professional,professional,ai-ml,Senior AI/ML Engineer,0.95,15-1252,Software Developers',
       'Junior ML,"c',
-      'd",P1,Entry-Level Professional,professional,ai-ml,Entry-Level AI/ML Engineer,0.95',
-      'Staff ML,"e""f",P4,Advanced Professional,professional,ai-ml,Staff AI/ML Engineer,0.95',
+      'd",P1,Entry-Level Professional,professional,ai-ml,Entry-Level AI/ML Engineer,0.95,15-1252,Software Developers',
+      'Staff ML,"e""f",P4,Advanced Professional,professional,ai-ml,Staff AI/ML Engineer,0.95,15-1252,Software Developers',
     ]);
   });
 
@@ -230,8 +230,8 @@ describe('leveler batch: columns, as csvkit and xsv users expect', () => {
   it('reads a file with no header with --no-header: column 1 is the title, no header is written', async () => {
     const r = await quiet([file('headless.csv', 'Senior ML Engineer,7\nJunior ML,1\n'), '--no-header']);
     expect(lines(r.stdout)).toEqual([
-      'Senior ML Engineer,7,P3,Career Professional,professional,ai-ml,Senior AI/ML Engineer,0.95',
-      'Junior ML,1,P1,Entry-Level Professional,professional,ai-ml,Entry-Level AI/ML Engineer,0.95',
+      'Senior ML Engineer,7,P3,Career Professional,professional,ai-ml,Senior AI/ML Engineer,0.95,15-1252,Software Developers',
+      'Junior ML,1,P1,Entry-Level Professional,professional,ai-ml,Entry-Level AI/ML Engineer,0.95,15-1252,Software Developers',
     ]);
     const numbered = await quiet([join(temp, 'headless.csv'), '--no-header', '--column', '1', '--years-column', '2', '--format', 'ndjson']);
     expect(lines(numbered.stdout).map((l) => JSON.parse(l).query)).toEqual([
@@ -278,9 +278,9 @@ describe('leveler batch --fields', () => {
   });
 
   it.each([
-    [['--fields', 'level,salary'], 'leveler: --fields names "salary", which is not a field of --format csv; the fields are level, level_name, track, family, role, confidence\n'],
-    [['--fields', 'title', '--format', 'csv'], 'leveler: --fields names "title", which is not a field of --format csv; the fields are level, level_name, track, family, role, confidence\n'],
-    [['--fields', ' , '], 'leveler: --fields names no field; the fields are level, level_name, track, family, role, confidence\n'],
+    [['--fields', 'level,salary'], 'leveler: --fields names "salary", which is not a field of --format csv; the fields are level, level_name, track, family, role, confidence, soc_code, occupation\n'],
+    [['--fields', 'title', '--format', 'csv'], 'leveler: --fields names "title", which is not a field of --format csv; the fields are level, level_name, track, family, role, confidence, soc_code, occupation\n'],
+    [['--fields', ' , '], 'leveler: --fields names no field; the fields are level, level_name, track, family, role, confidence, soc_code, occupation\n'],
   ])('%j is a usage error naming the fields', async (args, message) => {
     const r = await quiet([csv('utf8-bom.csv'), ...args]);
     expect(r.code).toBe(2);
@@ -302,7 +302,7 @@ describe('leveler batch: encodings', () => {
   it('decodes windows-1251 with --encoding', async () => {
     const r = await quiet([csv('windows-1251.csv'), '--encoding', 'windows-1251']);
     expect(r.code).toBe(0);
-    expect(lines(r.stdout)[1]).toBe('Senior ML Engineer,Исследования,P3,Career Professional,professional,ai-ml,Senior AI/ML Engineer,0.95');
+    expect(lines(r.stdout)[1]).toBe('Senior ML Engineer,Исследования,P3,Career Professional,professional,ai-ml,Senior AI/ML Engineer,0.95,15-1252,Software Developers');
   });
 
   it('decodes latin1 with --encoding, accents and all', async () => {
@@ -403,7 +403,7 @@ describe('leveler batch agrees with leveler match', () => {
       const y = r.years === '' ? null : Number(r.years.replace(',', '.').replace(/[+-].*$/, ''));
       const expected = matcher.match(r.title, { years: y });
       const m = expected.match;
-      const cells = m === null ? ',,,,,' : [m.level, m.levelName, m.track, m.family ?? '', m.role ?? '', m.confidence.toFixed(2)].map((c) => (/[",]/.test(c) ? `"${c}"` : c)).join(',');
+      const cells = m === null ? ',,,,,,,' : [m.level, m.levelName, m.track, m.family ?? '', m.role ?? '', m.confidence.toFixed(2), m.occupation?.code.slice(0, 7) ?? '', m.occupation?.title ?? ''].map((c) => (/[",]/.test(c) ? `"${c}"` : c)).join(',');
       expect(csvRows[i]!.endsWith(`,${cells}`), `${r.title} / ${r.years}: ${csvRows[i]}`).toBe(true);
       const { row, ...result } = jsonRows[i];
       expect(row).toBe(i + 1);

@@ -6,7 +6,7 @@ describe('leveler list', () => {
     const r = await run(['list', '--family', 'ai-ml']);
     expect(r.code).toBe(0);
     const rows = r.stdout.trimEnd().split('\n').map((l) => l.split('\t'));
-    expect(rows).toHaveLength(12);
+    expect(rows).toHaveLength(16);
     expect(rows[0]).toEqual(['P1', 'Entry-Level Professional', 'professional', '0–2 yrs', 'Entry-Level AI/ML Engineer']);
     expect(rows[11]).toEqual(['M6', 'Vice President', 'management', '15+ yrs', 'Vice President of AI/ML Engineering']);
   });
@@ -17,8 +17,9 @@ describe('leveler list', () => {
     expect(out.tracks).toEqual([
       { id: 'professional', name: 'Professional (individual contributor)' },
       { id: 'management', name: 'Management' },
+      { id: 'support', name: 'Support and technical' },
     ]);
-    expect(out.levels.map((l: { level: string }) => l.level)).toEqual(['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'M1', 'M2', 'M3', 'M4', 'M5', 'M6']);
+    expect(out.levels.map((l: { level: string }) => l.level)).toEqual(['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'M1', 'M2', 'M3', 'M4', 'M5', 'M6', 'S1', 'S2', 'S3', 'S4']);
     expect(out.levels[5]).toEqual({
       level: 'P6', levelName: 'Principal Professional', track: 'professional', years: { min: 15, max: null },
       meaning: expect.any(String), role: 'Distinguished AI/ML Engineer',
@@ -65,8 +66,8 @@ describe('leveler show', () => {
   });
 
   it.each([
-    ['P7', 'leveler: unknown level "P7"; did you mean P6? levels: P1, P2, P3, P4, P5, P6, M1, M2, M3, M4, M5, M6\n'],
-    ['M0', 'leveler: unknown level "M0"; did you mean M1? levels: P1, P2, P3, P4, P5, P6, M1, M2, M3, M4, M5, M6\n'],
+    ['P7', 'leveler: unknown level "P7"; did you mean P6? levels: P1, P2, P3, P4, P5, P6, M1, M2, M3, M4, M5, M6, S1, S2, S3, S4\n'],
+    ['M0', 'leveler: unknown level "M0"; did you mean M1? levels: P1, P2, P3, P4, P5, P6, M1, M2, M3, M4, M5, M6, S1, S2, S3, S4\n'],
   ])('suggests the closest level for %s (exit 2)', async (code, message) => {
     const r = await run(['show', code]);
     expect(r.code).toBe(2);
@@ -78,7 +79,7 @@ describe('leveler validate', () => {
   it('says ok for the shipped ladder', async () => {
     const r = await run(['validate']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^ok: .*data: 2 tracks, 12 levels, 7 families, \d+ cards\n$/);
+    expect(r.stdout).toMatch(/^ok: .*data: 3 tracks, 16 levels, 7 families, \d+ cards\n$/);
   });
 
   it('lists every problem, one per line, and exits 1', async () => {
@@ -139,7 +140,7 @@ describe('leveler families', () => {
     expect(r.code).toBe(0);
     const rows = r.stdout.trimEnd().split('\n').map((l) => l.split('\t'));
     expect(rows.map((row) => row[0])).toEqual(['ai-ml', 'data-analytics', 'data-engineering', 'data-science', 'product-management', 'research-science', 'software-engineering']);
-    expect(rows[0]).toEqual(['ai-ml', 'AI/ML Engineering', '15-0000', 'Computer & Mathematical Occupations', 'all 12']);
+    expect(rows[0]).toEqual(['ai-ml', 'AI/ML Engineering', '15-0000', 'Computer & Mathematical Occupations', 'all 12 of professional, management']);
     expect(rows[3]!.slice(0, 4)).toEqual(['data-science', 'Data Science', '15-2051.00', 'Data Scientists']);
   });
 
@@ -161,14 +162,14 @@ describe('leveler occupations', () => {
   it('finds an occupation by a title people use, best first, a tab-separated line each in a pipe', async () => {
     const r = await run(['occupations', 'registered', 'nurse']);
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\n')[0]).toBe('29-1141.00\tRegistered Nurses\t4\tRegistered Nurses\t1.00');
+    expect(r.stdout.split('\n')[0]).toMatch(/^29-1141\.00\tRegistered Nurses\t4\tregistered nurse\t0\.9\d$/);
   });
 
   it('prints JSON with the card of each occupation and the O*NET source', async () => {
     const out = JSON.parse((await run(['occupations', 'cashier', '--json', '--top', '2'])).stdout);
     expect(out.source).toMatch(/^O\*NET 30\.0 Database/);
     expect(out.occupations).toHaveLength(2);
-    expect(out.occupations[0]).toMatchObject({ code: '41-2011.00', title: 'Cashiers', jobZone: 2, matched: 'Cashier' });
+    expect(out.occupations[0]).toMatchObject({ code: '41-2011.00', title: 'Cashiers', jobZone: 2, matched: 'cashier' });
     expect(out.occupations[0].tasks.length).toBeGreaterThan(0);
   });
 

@@ -10,13 +10,14 @@ describe('leveler match', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines.slice(0, 7)).toEqual([
+    expect(lines.slice(0, 8)).toEqual([
       'level\tP1',
       'level_name\tEntry-Level Professional',
       'track\tprofessional',
       'family\tai-ml',
       'family_name\tAI/ML Engineering',
       'role\tEntry-Level AI/ML Engineer',
+      "occupation\t15-1252.00 — Software Developers (the family's)",
       'confidence\t0.95',
     ]);
     expect(lines.filter((l) => l.startsWith('task\t'))).toHaveLength(12);
@@ -31,9 +32,9 @@ describe('leveler match', () => {
     expect(out.query).toEqual({ title: 'Sr. ML Engineer', years: 6 });
     expect(Object.keys(out.match)).toEqual([
       'level', 'levelName', 'track', 'family', 'familyName', 'role', 'summary', 'meaning', 'years', 'dimensions',
-      'tasks', 'skills', 'qualifications', 'commonTitles', 'pay', 'soc', 'confidence',
+      'tasks', 'skills', 'qualifications', 'commonTitles', 'pay', 'soc', 'confidence', 'occupation',
     ]);
-    expect(out.match).toMatchObject({ level: 'P3', family: 'ai-ml', years: { min: 5, max: 8 } });
+    expect(out.match).toMatchObject({ level: 'P3', family: 'ai-ml', years: { min: 5, max: 8 }, occupation: { code: '15-1252.00', title: 'Software Developers', source: 'family' } });
     expect(out.alternatives.length).toBeLessThanOrEqual(3);
     expect(out.alternatives[0]).toEqual({ level: expect.any(String), family: 'ai-ml', confidence: expect.any(Number) });
     expect(out.reasons).toContain('6 years fit P3\'s band (5–8 yrs)');
@@ -49,11 +50,11 @@ describe('leveler match', () => {
     const r = await run(['match', 'asdfgh qwerty']);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('leveler: no match for "asdfgh qwerty": nothing to go on: no known job family, no level marker and no years\n');
+    expect(r.stderr).toBe('leveler: no match for "asdfgh qwerty": nothing to go on: no known job family or occupation, no level marker and no years\n');
   });
 
   it('prints match: null in JSON when nothing matches, and exits 1', async () => {
-    const r = await run(['match', 'Registered Nurse', '--json']);
+    const r = await run(['match', 'asdfgh qwerty', '--json']);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout)).toMatchObject({ match: null, alternatives: [] });
   });
@@ -115,7 +116,7 @@ describe('leveler match', () => {
     const minimal = 'tests/fixtures/ladders/minimal';
     expect((await run(['match', 'Senior Baker'], { env: { LEVELER_DATA: minimal } })).stdout).toMatch(/^level\tL3\n/);
     const r = await run(['match', 'Senior Baker', '--data', 'data'], { env: { LEVELER_DATA: minimal } });
-    expect(r.stdout).toMatch(/^level\tP3\n/);
+    expect(r.stdout).toMatch(/^level\tS3\n/);
   });
 
   it('exits 3 with one line naming the file and line when the ladder is invalid', async () => {

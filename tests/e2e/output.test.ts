@@ -18,7 +18,7 @@ const sh = (line: string) => spawnSync('bash', ['-c', `L() { "${process.execPath
 const leftovers = () => readdirSync(temp).filter((f) => f.endsWith('.tmp'));
 
 const INPUT = 'title\nSenior ML Engineer\nJunior ML\n';
-const EXPECTED = 'title,level,level_name,track,family,role,confidence\n';
+const EXPECTED = 'title,level,level_name,track,family,role,confidence,soc_code,occupation\n';
 writeFileSync(at('in.csv'), INPUT);
 
 describe('-o onto what is not a regular file', () => {

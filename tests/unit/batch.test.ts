@@ -71,14 +71,18 @@ describe('CSV text', () => {
 
   const result = (match: Partial<MatchResult['match']> | null) => ({ query: { title: '', years: null }, match, alternatives: [], reasons: [] }) as unknown as MatchResult;
 
-  it('appends the six level columns, empty when unmatched', () => {
-    expect(csvSuffix(result({ level: 'P3', levelName: 'Career Professional', track: 'professional', family: 'ai-ml', role: 'Senior AI/ML Engineer', confidence: 0.9 }), ',')).toBe(
-      ',P3,Career Professional,professional,ai-ml,Senior AI/ML Engineer,0.90',
+  it('appends the six level columns and the occupation\'s two, empty when unmatched', () => {
+    const occupation = { code: '15-1252.00', title: 'Software Developers', source: 'family' as const };
+    expect(csvSuffix(result({ level: 'P3', levelName: 'Career Professional', track: 'professional', family: 'ai-ml', role: 'Senior AI/ML Engineer', confidence: 0.9, occupation }), ',')).toBe(
+      ',P3,Career Professional,professional,ai-ml,Senior AI/ML Engineer,0.90,15-1252,Software Developers',
     );
-    expect(csvSuffix(result({ level: 'P3', levelName: 'Career Professional', track: 'professional', family: null, role: null, confidence: 0.86 }), ';')).toBe(
-      ';P3;Career Professional;professional;;;0.86',
+    expect(csvSuffix(result({ level: 'P3', levelName: 'Career Professional', track: 'professional', family: null, role: null, confidence: 0.86, occupation: null }), ';')).toBe(
+      ';P3;Career Professional;professional;;;0.86;;',
     );
-    expect(csvSuffix(result(null), ',')).toBe(',,,,,,');
+    expect(csvSuffix(result({ level: 'S2', levelName: 'Skilled Support', track: 'support', family: null, role: 'Cooks, Restaurant', confidence: 0.4, occupation: { code: '35-2014.00', title: 'Cooks, Restaurant', source: 'onet' } }), ',')).toBe(
+      ',S2,Skilled Support,support,,"Cooks, Restaurant",0.40,35-2014,"Cooks, Restaurant"',
+    );
+    expect(csvSuffix(result(null), ',')).toBe(',,,,,,,,');
   });
 
   it('pads a short row to the header, joins a plain row, quotes a quoted one', () => {

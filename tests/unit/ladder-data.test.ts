@@ -79,7 +79,12 @@ describe('the P1 card reproduces the seed', () => {
 
 /** The families that have cards: each must have all twelve (a family is written whole). */
 const withCards = () => ladder.families.filter((f) => Object.keys(f.cards).length > 0);
-const cardsOf = (f: FamilyDef): Card[] => ladder.levels.map((l) => buildCard(ladder, l, f));
+/** A family's cards: every level of the tracks it writes cards for (not the support track's, which levels occupations). */
+const levelsOf = (f: FamilyDef) => {
+  const tracks = new Set(ladder.levels.filter((l) => f.cards[l.code]).map((l) => l.track));
+  return ladder.levels.filter((l) => tracks.has(l.track));
+};
+const cardsOf = (f: FamilyDef): Card[] => levelsOf(f).map((l) => buildCard(ladder, l, f));
 const itemsOf = (c: Card) => [...c.tasks, ...c.skills, ...c.qualifications];
 
 const words = (s: string, masked: Set<string> = new Set()) => new Set((s.toLowerCase().match(/[a-z]+/g) ?? []).filter((w) => !masked.has(w)));
@@ -134,7 +139,7 @@ describe('every family with cards', () => {
       for (const b of families) {
         if (a === b) continue;
         const masked = new Set([...roleWords(a), ...roleWords(b)]);
-        for (const level of ladder.levels) {
+        for (const level of levelsOf(a)) {
           const ca = buildCard(ladder, level, a);
           const cb = buildCard(ladder, level, b);
           const copied = itemsOf(ca).filter((x) => itemsOf(cb).some((y) => similar(x, y, masked) >= 0.6));

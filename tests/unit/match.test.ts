@@ -1,10 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Matcher } from '../../src/core/match.js';
-import { shippedMatcher } from '../helpers.js';
+import { familyStageMatcher } from '../helpers.js';
 
+// The family and level stages; the occupation stage, which levels titles of no family, is tested in
+// occupation-stage.test.ts.
 let matcher: Matcher;
 beforeAll(async () => {
-  matcher = await shippedMatcher();
+  matcher = await familyStageMatcher();
 });
 
 /** "P3/ai-ml", "P3/-" for no family, or "none" for no match. */

@@ -1,24 +1,28 @@
-// The occupation index: built from an O*NET folder by the script, searched by title.
+// The occupation data: built from an O*NET folder and a filings file by the script, read in place,
+// searched by the occupation stage's vote.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { searchOccupations, titleWords, type OccupationIndex } from '../../src/core/occupations.js';
+import { searchOccupations, type OccupationIndex } from '../../src/core/occupations.js';
+import { loadOccupationModel, loadOccupations, SortedFile } from '../../src/io/occupations.js';
 import { FIXTURES, ROOT } from '../helpers.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'leveler-onet-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-function build(out: string): OccupationIndex {
-  execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-occupations.mjs'), join(FIXTURES, 'onet-mini'), '--out', out, '--version', '30.0'], { stdio: 'pipe' });
-  return JSON.parse(readFileSync(out, 'utf8'));
+function build(dir: string, filings = join(FIXTURES, 'filings-mini.csv')): OccupationIndex {
+  execFileSync('mkdir', ['-p', dir]);
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-occupations.mjs'), join(FIXTURES, 'onet-mini'), '--filings', filings, '--out-dir', dir, '--version', '30.0'], { stdio: 'pipe' });
+  return JSON.parse(readFileSync(join(dir, 'occupations.json'), 'utf8'));
 }
 
 describe('scripts/build-occupations.mjs', () => {
-  const index = build(join(temp, 'a.json'));
+  const a = join(temp, 'a');
+  const index = build(a);
 
-  it('keeps each occupation with its zone, typical education, core tasks, hot technologies (in demand first) and titles', () => {
+  it('keeps each occupation with its zone, typical education, core tasks, hot technologies (in demand first) and sample titles', () => {
     expect(index.version).toBe('30.0');
     expect(index.source).toMatch(/^O\*NET 30\.0 Database, U\.S\. Department of Labor/);
     expect(index.occupations.map((o) => o.code)).toEqual(['29-1141.00', '35-2014.00', '41-2011.00']);
@@ -31,46 +35,102 @@ describe('scripts/build-occupations.mjs', () => {
       tasks: ["Record patients' vital signs."],
       hotTechnologies: ['Epic Systems', 'Microsoft Excel'],
       sampleTitles: ['Registered Nurse (RN)'],
-      titles: ['Registered Nurse (RN)', 'Registered Nurses', 'Staff Nurse'],
     });
   });
 
+  it('writes a sorted word table: features of two titles or more, with their occupations by share', () => {
+    const text = readFileSync(join(a, 'occupation-words.tsv'), 'utf8');
+    const [magic, codes, ...lines] = text.trimEnd().split('\n');
+    expect(magic).toMatch(/^leveler-occupation-words 1\t30\.0\t.*CC BY 4\.0.*public domain/);
+    expect(codes).toBe('29-1141.00 35-2014.00 41-2011.00');
+    expect([...lines].sort()).toEqual(lines);
+    // "cook" is in "Cooks, Restaurant", "Line Cook" twice and "PREP COOK": all one occupation.
+    expect(lines).toContain('cook\t' + lines.find((l) => l.startsWith('cook\t'))!.split('\t')[1] + '\t1:100');
+    // "nurse": three O*NET titles and two filings of nurses, one filing of a cashier.
+    const nurse = loadOccupationModel(a, temp).feature('nurse')!;
+    expect(nurse.codes.map(([c]) => c)).toEqual(['29-1141.00', '41-2011.00']);
+    expect(nurse.codes[0]![1]).toBeGreaterThan(0.7);
+  });
+
   it('gives the same bytes for the same files', () => {
-    build(join(temp, 'b.json'));
-    expect(readFileSync(join(temp, 'b.json'), 'utf8')).toBe(readFileSync(join(temp, 'a.json'), 'utf8'));
+    build(join(temp, 'b'));
+    for (const f of ['occupations.json', 'occupation-words.tsv']) {
+      expect(readFileSync(join(temp, 'b', f), 'utf8')).toBe(readFileSync(join(a, f), 'utf8'));
+    }
   });
 
   it('says which file is missing, with exit 2', () => {
-    let failure: { status: number; stderr: Buffer } | undefined;
-    try {
-      execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-occupations.mjs'), join(temp, 'nowhere'), '--out', join(temp, 'c.json')], { stdio: 'pipe' });
-    } catch (e) {
-      failure = e as { status: number; stderr: Buffer };
+    for (const [args, message] of [
+      [[join(temp, 'nowhere')], /cannot read .*Occupation Data\.txt: not found; give the O\*NET folder/],
+      [[join(FIXTURES, 'onet-mini'), '--filings', join(temp, 'none.csv')], /cannot read .*none\.csv: not found; give --filings FILE, or --filings none/],
+    ] as const) {
+      let failure: { status: number; stderr: Buffer } | undefined;
+      try {
+        execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-occupations.mjs'), ...args, '--out-dir', join(temp, 'c')], { stdio: 'pipe' });
+      } catch (e) {
+        failure = e as { status: number; stderr: Buffer };
+      }
+      expect(failure?.status).toBe(2);
+      expect(failure?.stderr.toString()).toMatch(message);
     }
-    expect(failure?.status).toBe(2);
-    expect(failure?.stderr.toString()).toMatch(/cannot read .*Occupation Data\.txt: not found; give the O\*NET folder/);
   });
 });
 
 describe('searchOccupations', () => {
-  const index = build(join(temp, 'd.json'));
+  const dir = join(temp, 'd');
+  build(dir);
+  const index = loadOccupations(dir, temp);
+  const model = loadOccupationModel(dir, temp);
   it.each([
-    ['registered nurse', '29-1141.00', 'Registered Nurses', 1],
-    ['Line Cooks', '35-2014.00', 'Line Cook', 1],
-    ['cashier', '41-2011.00', 'Cashiers', 1],
-    ['nurse', '29-1141.00', 'Staff Nurse', 0.67],
-    ['29-1141', '29-1141.00', 'Registered Nurses', 1],
-  ])('%j -> %s by %j', (query, code, matched, score) => {
-    expect(searchOccupations(index, query)[0]).toMatchObject({ occupation: { code }, matched, score });
+    ['registered nurse', '29-1141.00'],
+    ['Line Cooks', '35-2014.00'],
+    ['cashier', '41-2011.00'],
+    ['staff nurse', '29-1141.00'],
+    // A title read whole goes where titles like it are filed, whatever its words say.
+    ['nurse', '41-2011.00'],
+    ['29-1141', '29-1141.00'],
+    ['29-1141.00', '29-1141.00'],
+  ])('%j -> %s', (query, code) => {
+    expect(searchOccupations(index, model, query)[0]).toMatchObject({ occupation: { code } });
+  });
+
+  it('ranks the runners-up after the winner, by their share of the vote', () => {
+    const hits = searchOccupations(index, model, 'registered nurse cashier');
+    expect(hits.map((h) => h.occupation.code)).toEqual(['29-1141.00', '41-2011.00']);
+    expect(hits[0]!.score).toBeGreaterThan(hits[1]!.score);
   });
 
   it('finds nothing for words no title has', () => {
-    expect(searchOccupations(index, 'asdfgh')).toEqual([]);
-    expect(searchOccupations(index, 'of the')).toEqual([]);
+    expect(searchOccupations(index, model, 'asdfgh')).toEqual([]);
+    expect(searchOccupations(index, model, 'of the')).toEqual([]);
   });
+});
 
-  it('reads plurals as singular and drops filler words', () => {
-    expect(titleWords('Cooks, Restaurant')).toEqual(['cook', 'restaurant']);
-    expect(titleWords('Teachers of the Deaf')).toEqual(['teacher', 'deaf']);
+describe('SortedFile: a sorted table searched in place', () => {
+  // Long lines put keys in different 4 KB blocks; 'é' sorts after every ASCII letter as UTF-8.
+  const keys = ['b', 'ba', 'c d', ...Array.from({ length: 300 }, (_, i) => `m${String(i).padStart(3, '0')}`), 'z', 'é'];
+  const body = keys.map((k, i) => `${k}\t${i}${i % 7 === 0 ? ' '.repeat(3000) : ''}`).join('\n') + '\n';
+  const text = `head\n${body}`;
+  const path = join(temp, 'sorted.tsv');
+  writeFileSync(path, text);
+  const from = Buffer.byteLength('head\n');
+  const size = Buffer.byteLength(text);
+  it.each([
+    ['b', '0'],
+    ['ba', '1'],
+    ['c d', '2'],
+    ['m150', '153'],
+    ['z', String(keys.length - 2)],
+    ['é', String(keys.length - 1)],
+    ['a', undefined],
+    ['bb', undefined],
+    ['zz', undefined],
+    ['head', undefined],
+  ])('%j -> %j, reading blocks and reading the whole file', (key, rest) => {
+    const cold = new SortedFile(path, from, size);
+    expect(cold.get(key)?.trimEnd()).toBe(rest);
+    const warm = new SortedFile(path, from, size);
+    for (let i = 0; i < 500; i++) warm.get('m000');
+    expect(warm.get(key)?.trimEnd()).toBe(rest);
   });
 });
