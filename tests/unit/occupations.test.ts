@@ -61,7 +61,7 @@ describe('scripts/build-occupations.mjs', () => {
 
   it('says which file is missing, with exit 2', () => {
     for (const [args, message] of [
-      [[join(temp, 'nowhere')], /cannot read .*Occupation Data\.txt: not found; give the O\*NET folder/],
+      [[join(temp, 'nowhere'), '--filings', 'none'], /cannot read .*Occupation Data\.txt: not found; give the O\*NET folder/],
       [[join(FIXTURES, 'onet-mini'), '--filings', join(temp, 'none.csv')], /cannot read .*none\.csv: not found; give --filings FILE, or --filings none/],
     ] as const) {
       let failure: { status: number; stderr: Buffer } | undefined;
