@@ -4,7 +4,7 @@
 import { bandDistance, bandText, buildCard, findFamily, findLevel, inBand, occupationCard, yearsBand } from './cards.js';
 import { compileLexicon, indexLexicon, type Lexicon, type LexiconData } from './lexicon.js';
 import { tokenize, type Token } from './normalize.js';
-import { classifyOccupation, occupationWords, type OccupationModel, type OccupationWord } from './occupation.js';
+import { bestOf, classifyOccupation, occupationWords, type OccupationModel, type OccupationWord } from './occupation.js';
 import type { Occupation } from './occupations.js';
 import { MAX_YEARS } from './years.js';
 import { findHits, selectHits, type Hit } from './phrases.js';
@@ -71,7 +71,8 @@ export interface TitleReading {
   familyReasons: string[];
   /** The family's occupation, or the O*NET occupation the title's words point to. */
   occupation: OccupationPick | null;
-  occupationReasons: string[];
+  /** Written only when asked for (a batch writing CSV never is). */
+  occupationReasons: (() => string)[];
   /** The track the title's level is read on: the default, or its occupation's (by Job Zone). */
   track: string;
 }
@@ -179,7 +180,7 @@ export class Matcher {
     const familyReasons: string[] = [];
     const fam = tokens.length === 0 && family === null ? NO_FAMILY : this.pickFamily(selectHits(findHits(tokens, this.lexicon.familyPhrases)), family, familyReasons);
     const { markers, roleTokens } = tokens.length === 0 ? { markers: [], roleTokens: new Set<number>() } : this.levelHits(tokens, levelReasons);
-    const occupationReasons: string[] = [];
+    const occupationReasons: (() => string)[] = [];
     const occupation = this.pickOccupation(tokens, markers, roleTokens, fam.family, occupationReasons);
     const track = this.trackOf(fam.family, occupation);
     const marker = markers.length > 0 ? this.onTrack(this.chooseMarker(markers).picked, track) : null;
@@ -192,25 +193,25 @@ export class Matcher {
    * supervisor's marker names the role and stays), read against the titles O*NET and U.S. filings
    * give each occupation.
    */
-  private pickOccupation(tokens: WorkToken[], markers: Hit[], roleTokens: Set<number>, family: FamilyDef | null, reasons: string[]): OccupationPick | null {
+  private pickOccupation(tokens: WorkToken[], markers: Hit[], roleTokens: Set<number>, family: FamilyDef | null, reasons: (() => string)[]): OccupationPick | null {
     if (family !== null) return this.familyOccupation(family, tokens, markers, roleTokens, reasons);
     if (this.occupations === null || tokens.length === 0) return null;
     const guess = classifyOccupation(this.occupations.model(), this.wordsOfOccupation(tokens, markers, roleTokens));
     const record = guess ? this.occupations.get(guess.code) : undefined;
     if (!guess || !record) {
-      reasons.push('no occupation: none of its words names one');
+      reasons.push(() => 'no occupation: none of its words names one');
       return null;
     }
     const others = guess.others.flatMap((o) => {
       const r = this.occupations!.get(o.code);
       return r ? [{ code: r.code, title: r.title, share: o.share }] : [];
     });
-    reasons.push(
+    reasons.push(() =>
       guess.via === 'title'
         ? `occupation ${record.code} ${record.title} (O*NET) from the title ${quote(guess.evidence)} read whole: the occupation titles like it are filed under`
         : `occupation ${record.code} ${record.title} (O*NET) from the words ${quote(guess.evidence)}: ${Math.round(guess.share * 100)}% of the vote`,
     );
-    if (others.length > 0) reasons.push(`runners-up: ${others.map((o) => `${o.code} ${o.title} (${Math.round(o.share * 100)}%)`).join(', ')}`);
+    if (others.length > 0) reasons.push(() => `runners-up: ${others.map((o) => `${o.code} ${o.title} (${Math.round(o.share * 100)}%)`).join(', ')}`);
     return {
       ref: { code: record.code, title: record.title, source: 'onet', jobZone: record.jobZone, education: record.education },
       record,
@@ -223,17 +224,15 @@ export class Matcher {
    * A family's occupation: its soc, or one of the other occupations the family's titles are filed
    * under, the one the title's words vote for most ("QA Engineer": testers, not developers).
    */
-  private familyOccupation(family: FamilyDef, tokens: WorkToken[], markers: Hit[], roleTokens: Set<number>, reasons: string[]): OccupationPick | null {
+  private familyOccupation(family: FamilyDef, tokens: WorkToken[], markers: Hit[], roleTokens: Set<number>, reasons: (() => string)[]): OccupationPick | null {
     const options = [...(family.soc ? [{ code: family.soc.code, title: family.soc.title }] : []), ...family.occupations];
     if (options.length === 0) return null;
     let chosen = options[0]!;
     if (options.length > 1 && this.occupations !== null) {
-      const guess = classifyOccupation(this.occupations.model(), this.wordsOfOccupation(tokens, markers, roleTokens), 50);
-      const ranked = guess ? [{ code: guess.code, share: guess.share }, ...guess.others] : [];
-      const best = ranked.find((r) => options.some((o) => o.code === r.code));
-      if (best) {
-        chosen = options.find((o) => o.code === best.code)!;
-        if (chosen !== options[0]) reasons.push(`occupation ${chosen.code} ${chosen.title}, of those of ${family.id}, from the title's words`);
+      const best = bestOf(this.occupations.model(), this.wordsOfOccupation(tokens, markers, roleTokens), options.map((o) => o.code));
+      if (best !== null) {
+        chosen = options.find((o) => o.code === best)!;
+        if (chosen !== options[0]) reasons.push(() => `occupation ${chosen.code} ${chosen.title}, of those of ${family.id}, from the title's words`);
       }
     }
     return { ref: { code: chosen.code, title: chosen.title, source: 'family' }, record: null, share: 1, others: [] };
@@ -283,7 +282,7 @@ export class Matcher {
     const levelReasons = explain ? [...reading.levelReasons] : null;
     const lvl = this.pickLevel(reading, years, levelReasons);
     const evidence = new Set([...(lvl?.evidence ?? []), ...fam.evidence]);
-    if (explain) result.reasons.push(...this.readingReasons(tokens, evidence), ...levelReasons!, ...reading.familyReasons, ...reading.occupationReasons);
+    if (explain) result.reasons.push(...this.readingReasons(tokens, evidence), ...levelReasons!, ...reading.familyReasons, ...reading.occupationReasons.map((why) => why()));
     if (lvl === null) {
       if (explain) result.reasons.push('nothing to go on: no known job family or occupation, no level marker and no years');
       return result;

@@ -11,6 +11,8 @@ export interface FeatureEntry {
   n: number;
   /** Occupation codes (O*NET-SOC) with their share of those titles, largest first. */
   codes: [code: string, share: number][];
+  /** Its vote's weight, worked out on first use. */
+  weight?: number;
 }
 
 export interface OccupationModel {
@@ -64,20 +66,34 @@ export function occupationWords(tokens: readonly Token[], skip: ReadonlySet<numb
 
 /** The features of a title's words: each word, each pair within a part, and the head (the last word of the first part, with the word before it). */
 export function occupationFeatures(words: readonly OccupationWord[]): string[] {
-  const out = new Set<string>();
-  words.forEach((w, i) => {
-    out.add(w.text);
-    const next = words[i + 1];
-    if (next && next.seg === w.seg) out.add(`${w.text} ${next.text}`);
-  });
-  const firstSeg = words[0]?.seg;
-  let head = -1;
-  while (head + 1 < words.length && words[head + 1]!.seg === firstSeg) head++;
-  if (head >= 0) {
-    out.add(`$${words[head]!.text}`);
-    if (head > 0) out.add(`$${words[head - 1]!.text} ${words[head]!.text}`);
+  const out: string[] = [];
+  let start = 0;
+  while (start < words.length) {
+    let end = start + 1;
+    while (end < words.length && words[end]!.seg === words[start]!.seg) end++;
+    for (const f of partFeatures(words.slice(start, end), start === 0)) if (!out.includes(f)) out.push(f);
+    start = end;
   }
-  return [...out];
+  return out;
+}
+
+/** The features of one part of a title (words of one segment): with `head`, its last word and pair too. */
+function partFeatures(words: readonly OccupationWord[], head: boolean): string[] {
+  const out: string[] = [];
+  // Titles are short: a repeated word is found faster in the list than through a Set.
+  const add = (f: string) => {
+    if (!out.includes(f)) out.push(f);
+  };
+  for (let i = 0; i < words.length; i++) {
+    add(words[i]!.text);
+    if (i + 1 < words.length) add(`${words[i]!.text} ${words[i + 1]!.text}`);
+  }
+  const last = words.length - 1;
+  if (head && last >= 0) {
+    out.push(`$${words[last]!.text}`);
+    if (last > 0) out.push(`$${words[last - 1]!.text} ${words[last]!.text}`);
+  }
+  return out;
 }
 
 /** The key under which a whole title is looked up: its words, in order. */
@@ -93,25 +109,103 @@ function weight(key: string, entry: FeatureEntry): number {
 
 const round = (x: number) => Math.round(x * 100) / 100;
 
+/** The votes of a title's words: by occupation code, with the features that cast them. */
+interface Votes {
+  votes: Map<string, number>;
+  total: number;
+  cast: { key: string; entry: FeatureEntry; weight: number }[];
+}
+
+/**
+ * The votes of a title: the sum of its parts' votes ("Senior Data Scientist - Austin, TX": "data
+ * scientist" with the head features, and "austin tx"). A part's votes are kept: real files repeat
+ * the same roles and places in a thousand combinations.
+ */
+function tally(model: OccupationModel, words: readonly OccupationWord[]): Votes {
+  let parts = partCache.get(model);
+  if (!parts) partCache.set(model, (parts = new Map()));
+  if (parts.size > PART_CACHE_LIMIT) parts.clear();
+  let merged: Votes | null = null;
+  let start = 0;
+  while (start < words.length) {
+    let end = start + 1;
+    while (end < words.length && words[end]!.seg === words[start]!.seg) end++;
+    const part = words.slice(start, end);
+    const key = `${start === 0 ? '^' : ''}${occupationKey(part)}`;
+    let votes = parts.get(key);
+    if (votes === undefined) parts.set(key, (votes = partVotes(model, part, start === 0)));
+    merged = merged === null ? votes : merge(merged, votes);
+    start = end;
+  }
+  return merged ?? { votes: new Map(), total: 0, cast: [] };
+}
+
+const partCache = new WeakMap<OccupationModel, Map<string, Votes>>();
+const PART_CACHE_LIMIT = 100_000;
+
+/** Two tallies added, in a new one (a part's own is kept unchanged). */
+function merge(a: Votes, b: Votes): Votes {
+  if (b.total === 0) return a;
+  if (a.total === 0) return b;
+  const votes = new Map(a.votes);
+  for (const [code, v] of b.votes) votes.set(code, (votes.get(code) ?? 0) + v);
+  return { votes, total: a.total + b.total, cast: [...a.cast, ...b.cast] };
+}
+
+/** The votes of one part of a title: its words and pairs, and for the first part its head. */
+function partVotes(model: OccupationModel, words: readonly OccupationWord[], first: boolean): Votes {
+  const votes = new Map<string, number>();
+  const cast: Votes['cast'] = [];
+  let total = 0;
+  for (const key of partFeatures(words, first)) {
+    const entry = model.feature(key);
+    if (!entry) continue;
+    const w = (entry.weight ??= weight(key, entry));
+    cast.push({ key, entry, weight: w });
+    for (const [code, share] of entry.codes) {
+      votes.set(code, (votes.get(code) ?? 0) + w * share);
+      total += w * share;
+    }
+  }
+  return { votes, total, cast };
+}
+
+/** The `n` codes with the most votes, best first (ties by code), without sorting them all. */
+function topCodes(votes: Map<string, number>, n: number): [string, number][] {
+  const top: [string, number][] = [];
+  for (const [code, v] of votes) {
+    if (top.length === n && !better(v, code, top[n - 1]!)) continue;
+    let i = top.length === n ? n - 1 : top.length;
+    while (i > 0 && better(v, code, top[i - 1]!)) {
+      if (i < n) top[i] = top[i - 1]!;
+      i--;
+    }
+    top[i] = [code, v];
+  }
+  return top;
+}
+const better = (v: number, code: string, than: [string, number]) => v > than[1] || (v === than[1] && code < than[0]);
+
+/** The feature that gave `code` most of its votes ("registered nurse"), for the reasons. */
+function evidenceFor(cast: Votes['cast'], code: string): string {
+  let best = '';
+  let most = -1;
+  for (const { key, entry, weight: w } of cast) {
+    const share = entry.codes.find(([c]) => c === code)?.[1] ?? 0;
+    if (w * share > most) {
+      most = w * share;
+      best = key;
+    }
+  }
+  return best.replace(/^\$/, '');
+}
+
 /** The occupation a title's words point to, with the runners-up; null when no word is known. */
 export function classifyOccupation(model: OccupationModel, words: readonly OccupationWord[], top = 3): OccupationGuess | null {
   if (words.length === 0) return null;
-  const votes = new Map<string, number>();
-  const best = new Map<string, { feature: string; vote: number }>();
-  for (const key of occupationFeatures(words)) {
-    const entry = model.feature(key);
-    if (!entry) continue;
-    const w = weight(key, entry);
-    for (const [code, share] of entry.codes) {
-      const vote = w * share;
-      votes.set(code, (votes.get(code) ?? 0) + vote);
-      if ((best.get(code)?.vote ?? -1) < vote) best.set(code, { feature: key, vote });
-    }
-  }
-  let total = 0;
-  for (const v of votes.values()) total += v;
+  const { votes, total, cast } = tally(model, words);
   if (total === 0) return null;
-  const ranked = [...votes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const ranked = topCodes(votes, top + 1);
   const exact = model.exact(occupationKey(words));
   if (exact !== undefined) {
     const others = ranked.filter(([c]) => c !== exact).slice(0, top).map(([code, v]) => ({ code, share: round(v / total) }));
@@ -123,9 +217,25 @@ export function classifyOccupation(model: OccupationModel, words: readonly Occup
     code: winner,
     share: round(vote / total),
     via: 'words',
-    evidence: best.get(winner)!.feature.replace(/^\$/, ''),
+    evidence: evidenceFor(cast, winner),
     others: ranked.slice(1, top + 1).map(([code, v]) => ({ code, share: round(v / total) })),
   };
+}
+
+/** Of `codes`, the one the title's words vote for most; null when they vote for none of them. */
+export function bestOf(model: OccupationModel, words: readonly OccupationWord[], codes: readonly string[]): string | null {
+  if (words.length === 0) return null;
+  const { votes: all } = tally(model, words);
+  const votes = codes.map((code) => all.get(code) ?? 0);
+  let best: string | null = null;
+  let most = 0;
+  votes.forEach((v, i) => {
+    if (v > most) {
+      most = v;
+      best = codes[i]!;
+    }
+  });
+  return best;
 }
 
 /** Reads a table line "feature<TAB>n<TAB>i:pct i:pct" given the occupation codes by ordinal. */

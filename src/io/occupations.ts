@@ -56,11 +56,13 @@ export function loadOccupations(ladderDir: string, cwd: string): OccupationIndex
 /**
  * Lines sorted by key (the text before a tab, compared as UTF-8 bytes), searched in place. The first
  * lookups read only the blocks the binary search visits (a cold `leveler match` never reads the
- * whole table); after LOOKUPS_BEFORE_LOAD of them (a batch), the whole file is read once.
+ * whole table); after LOOKUPS_BEFORE_LOAD of them (a batch), the whole file is read once into a map.
  */
 export class SortedFile {
   private fd: number | null;
   private whole: Buffer | null = null;
+  /** Every line by key, once the whole file is read. */
+  private lines: Map<string, string> | null = null;
   private readonly scratch = Buffer.alloc(BLOCK * 2);
   private lookups = 0;
 
@@ -74,7 +76,11 @@ export class SortedFile {
 
   /** The rest of the line after `key` and a tab; undefined when no line has that key. */
   get(key: string): string | undefined {
-    if (this.whole === null && ++this.lookups > LOOKUPS_BEFORE_LOAD) this.loadWhole();
+    if (this.lines !== null) return this.lines.get(key);
+    if (++this.lookups > LOOKUPS_BEFORE_LOAD) {
+      this.loadWhole();
+      return this.lines!.get(key);
+    }
     const wanted = Buffer.from(key, 'utf8');
     let lo = this.from;
     let hi = this.size;
@@ -83,7 +89,7 @@ export class SortedFile {
       const line = this.lineAt(mid);
       if (line === null) {
         this.loadWhole();
-        return this.get(key);
+        return this.lines!.get(key);
       }
       const { bytes, base, start, end } = line;
       let tab = bytes.indexOf(9, start - base);
@@ -117,10 +123,22 @@ export class SortedFile {
     return { bytes, base, start, end };
   }
 
+  /** Reads the whole file into a map by key: a batch looks up many thousands of keys. */
   private loadWhole(): void {
     this.whole = readFileSync(this.path);
     if (this.fd !== null) closeSync(this.fd);
     this.fd = null;
+    const text = this.whole.toString('utf8', this.from);
+    this.lines = new Map();
+    let at = 0;
+    while (at < text.length) {
+      let end = text.indexOf('\n', at);
+      if (end < 0) end = text.length;
+      const tab = text.indexOf('\t', at);
+      if (tab >= 0 && tab < end) this.lines.set(text.slice(at, tab), text.slice(tab + 1, end));
+      else if (end > at) this.lines.set(text.slice(at, end), '');
+      at = end + 1;
+    }
   }
 }
 
@@ -151,15 +169,17 @@ export function loadOccupationModel(ladderDir: string, cwd: string): OccupationM
   }
   const codes = head.toString('utf8', first + 1, second).split(' ');
   const table = new SortedFile(path, second + 1, size);
-  const memo = new Map<string, FeatureEntry | undefined>();
+  // null: looked up, and not in the table.
+  const memo = new Map<string, FeatureEntry | null>();
   return {
     feature(key) {
-      if (memo.has(key)) return memo.get(key);
+      const known = memo.get(key);
+      if (known !== undefined) return known ?? undefined;
       const rest = key.startsWith('=') ? undefined : table.get(key);
-      const entry = rest === undefined ? undefined : parseFeatureLine(rest, codes);
+      const entry = rest === undefined ? null : parseFeatureLine(rest, codes);
       if (memo.size >= MEMO_LIMIT) memo.clear();
       memo.set(key, entry);
-      return entry;
+      return entry ?? undefined;
     },
     exact(key) {
       const rest = table.get(`=${key}`);
