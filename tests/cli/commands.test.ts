@@ -180,3 +180,40 @@ describe('leveler occupations', () => {
     expect(none.stderr).toBe('leveler: no occupation matches "asdfgh"; try fewer or other words\n');
   });
 });
+
+describe('leveler show --occupation', () => {
+  it('shows a level with an O*NET occupation: its description, tasks, technologies, Job Zone and education', async () => {
+    const out = JSON.parse((await run(['show', 's2', '--occupation', '41-2011.00', '--json'])).stdout);
+    expect(out).toMatchObject({ level: 'S2', track: 'support', family: null, role: 'Cashiers', soc: { code: '41-2011.00', title: 'Cashiers', inferred: false } });
+    expect(out.summary).toMatch(/money/i);
+    expect(out.tasks.length).toBeGreaterThan(0);
+    expect(out.qualifications).toContain('O*NET Job Zone 2: some preparation needed');
+  });
+
+  it('takes a 6-digit SOC code for its main occupation', async () => {
+    const r = await run(['show', 'P2', '--occupation', '29-1141']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('soc\t29-1141.00 — Registered Nurses\n');
+  });
+
+  it.each([
+    [['show', 'P2', '--occupation', '12-3456'], 'leveler: unknown occupation "12-3456"; give an O*NET-SOC code such as 29-1141.00; find one with: leveler occupations registered nurse\n'],
+    [['show', 'P2', '--occupation', '29-1141', '--family', 'ai-ml'], 'leveler: --family and --occupation both name a card; give one of them\n'],
+  ])('%j is a usage error (exit 2)', async (args, message) => {
+    const r = await run(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(message);
+  });
+});
+
+describe('leveler match: a title of no family', () => {
+  it('names its O*NET occupation in the table, the pipe and JSON', async () => {
+    const plain = await run(['match', 'Cashier']);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toMatch(/^level\tS2\nlevel_name\tSkilled Support\ntrack\tsupport\nrole\tCashiers\noccupation\t41-2011\.00 — Cashiers \(O\*NET, Job Zone 2\)\n/);
+    const table = await run(['match', 'Cashier', '--no-color'], { tty: true });
+    expect(table.stdout).toMatch(/Occupation\s+│ 41-2011\.00 — Cashiers \(O\*NET, Job Zone 2\)/);
+    const json = JSON.parse((await run(['match', 'Cashier', '--json'])).stdout);
+    expect(json.match.occupation).toEqual({ code: '41-2011.00', title: 'Cashiers', source: 'onet', jobZone: 2, education: expect.any(String) });
+  });
+});

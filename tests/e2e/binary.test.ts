@@ -28,7 +28,27 @@ describe('the leveler binary', () => {
     expect(JSON.parse(r.stdout).match).toMatchObject({ level: 'P3', family: 'ai-ml' });
   });
 
+  it('levels a title of no family by its O*NET occupation, and shows an occupation card', () => {
+    const r = leveler(['match', 'Line Cook', '--json'], {}, temp);
+    expect(r.status).toBe(0);
+    const m = JSON.parse(r.stdout).match;
+    expect(m).toMatchObject({ track: 'support', family: null, occupation: { source: 'onet', code: expect.stringMatching(/^35-\d{4}\.\d\d$/) } });
+    const show = leveler(['show', 'S2', '--occupation', m.occupation.code]);
+    expect(show.status).toBe(0);
+    expect(show.stdout).toContain(`soc\t${m.occupation.code} — `);
+    const csv = join(temp, 'jobs.csv');
+    writeFileSync(csv, 'title\nRegistered Nurse\nSenior Data Scientist\nasdfgh\n');
+    const batch = leveler(['batch', csv, '-q']);
+    expect(batch.stdout.split('\n').slice(0, 4)).toEqual([
+      'title,level,level_name,track,family,role,confidence,soc_code,occupation',
+      'Registered Nurse,P2,Developing Professional,professional,,Registered Nurses,0.49,29-1141,Registered Nurses',
+      'Senior Data Scientist,P3,Career Professional,professional,data-science,Senior Data Scientist,0.95,15-2051,Data Scientists',
+      'asdfgh,,,,,,,,',
+    ]);
+  });
+
   it.each([
+    [['show', 'S2', '--occupation', '99-9999'], 2],
     [['match', 'asdfgh qwerty'], 1],
     [['match', 'ML', '--years', 'many'], 2],
     [['show', 'P9'], 2],

@@ -51,6 +51,20 @@ describe('validating a ladder', () => {
   });
 
   it.each([
+    ['a track default on another track', (t: string) => t.replace('{ id: ic, name: Individual contributor, priority: 1 }', '{ id: ic, name: Individual contributor, priority: 1, defaultLevel: MG }'), /defaultLevel MG of track ic is on track mgmt; pick a level of ic$/],
+    ['a marker read as an unknown level', (t: string) => t.replace('{ id: mgmt, name: Management, priority: 2 }', '{ id: mgmt, name: Management, priority: 2, readsMarkers: { L1: L9 } }'), /readsMarkers of track mgmt: "L9" is not a level code/],
+    ['a marker read as a level of another track', (t: string) => t.replace('{ id: mgmt, name: Management, priority: 2 }', '{ id: mgmt, name: Management, priority: 2, readsMarkers: { L1: L2 } }'), /reads L1 as L2, a level of track ic; map to a level of mgmt$/],
+    ['an occupation track that is not a track', (t: string) => t.replace('defaultLevel: L2\n', 'defaultLevel: L2\noccupationTracks: { 1: support }\n'), /occupationTracks: "support" is not a track/],
+    ['a Job Zone that is not one', (t: string) => t.replace('defaultLevel: L2\n', 'defaultLevel: L2\noccupationTracks: { 7: ic }\n'), /occupationTracks: "7" is not a Job Zone; use 1 to 5$/],
+  ])('reports %s with its line', async (_case, edit, message) => {
+    const files = readLadderFiles(join(ladders, 'minimal'), ROOT).map((f) => (f.name === 'ladder.yaml' ? { ...f, text: edit(f.text) } : f));
+    const problems = (await checkLadderFiles(files)).problems.map((p) => `${p.line}: ${p.message}`);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^\d+: /);
+    expect(problems[0]).toMatch(message);
+  });
+
+  it.each([
     ['an alias bomb', (t: string) => `bomb: &a [x, x, x, x, x, x, x, x, x]\nb2: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nb3: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nb4: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n${t}`, /^2: YAML: Excessive alias count/],
     ['a __proto__ key', (t: string) => t.replace('  sr: senior', '  __proto__: senior\n  sr: senior'), /: "__proto__" cannot be used as a key; rename it$/],
     ['a constructor key', (t: string) => t.replace('  sr: senior', '  constructor: senior\n  sr: senior'), /: "constructor" cannot be used as a key; rename it$/],
