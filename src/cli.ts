@@ -7,6 +7,7 @@ import { batchCommand } from './commands/batch.js';
 import { completionCommand } from './commands/completion.js';
 import { familiesCommand } from './commands/families.js';
 import { occupationsCommand } from './commands/occupations.js';
+import { payCommand } from './commands/pay.js';
 import { listCommand } from './commands/list.js';
 import { matchCommand } from './commands/match.js';
 import { showCommand } from './commands/show.js';
@@ -23,7 +24,7 @@ const globalOptions = () => [
   new Option('--no-pager', 'never page a long table on a terminal (also: PAGER=cat)'),
 ];
 
-export const COMMANDS: CommandSpec[] = [matchCommand, batchCommand, listCommand, showCommand, familiesCommand, occupationsCommand, validateCommand];
+export const COMMANDS: CommandSpec[] = [matchCommand, batchCommand, listCommand, showCommand, familiesCommand, occupationsCommand, payCommand, validateCommand];
 COMMANDS.push(completionCommand(() => COMMANDS, globalOptions));
 
 /** Examples of each command: shown after its description, as written, never wrapped mid-command. */

@@ -22,6 +22,8 @@ import {
   jsonFields,
   jsonWithRow,
   pickFields,
+  APPENDED,
+  PAY,
   renderProgress,
   renderSummary,
   type Field,
@@ -44,6 +46,9 @@ interface BatchFlags {
   delimiter?: string;
   encoding?: string;
   family?: string;
+  /** With --pay: the pay columns. */
+  pay?: boolean;
+  region: string;
   data?: string;
   quiet?: boolean;
 }
@@ -119,9 +124,9 @@ class BatchRun {
       throw new UsageError('no input: stdin is a terminal', 'give a CSV file (leveler batch titles.csv), or pipe one in (cat titles.csv | leveler batch)');
     }
     const fields = this.fields();
-    const { ladder, lexicon, occupations } = await openLadder(io, opts.data);
+    const { ladder, lexicon, occupations, pay } = await openLadder(io, opts.data);
     const family = opts.family === undefined ? null : familyOption(ladder, opts.family).id;
-    const matcher = (await createMatcher(ladder, lexicon)).useOccupations(occupations);
+    const matcher = (await createMatcher(ladder, lexicon)).useOccupations(occupations).usePay(pay, opts.region);
     const input = await this.openInput();
     let sink: Sink | null = null;
     let interrupted: string | null = null;
@@ -337,8 +342,9 @@ class BatchRun {
 
   /** The --fields list, checked before any work starts; null for every field of the format. */
   private fields(): Field[] | null {
-    if (this.opts.fields === undefined) return null;
+    if (this.opts.fields === undefined) return this.opts.pay ? [...APPENDED, ...PAY] : null;
     const { fields, unknown, known } = pickFields(this.opts.fields, this.opts.format);
+    if (this.opts.pay) for (const f of PAY) if (!fields.includes(f)) fields.push(f);
     if (unknown !== null) {
       const what = unknown === '' ? 'names no field' : `names ${shown(unknown)}, which is not a field of --format ${this.opts.format}`;
       throw new UsageError(`--fields ${what}`, `the fields are ${known.join(', ')}`);

@@ -29,6 +29,8 @@ export const batchCommand: CommandSpec = {
     options.delimiter(),
     options.encoding(),
     options.family(),
+    options.pay(),
+    options.region(),
     options.data(),
     options.quiet(),
   ],

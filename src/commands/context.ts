@@ -4,6 +4,8 @@ import type { FamilyDef, Ladder, LevelDef } from '../core/types.js';
 import { UsageError } from '../errors.js';
 import { ladderDir, loadLadder, type LoadedLadder } from '../io/ladder.js';
 import { occupationSource, type OccupationSource } from '../io/occupations.js';
+import { paySource } from '../io/pay.js';
+import type { PayTable } from '../core/pay.js';
 import type { Io } from '../io/terminal.js';
 import { colorEnabled, type ColorFlag } from '../output/color.js';
 import { shown } from '../output/shown.js';
@@ -27,9 +29,9 @@ export function presentation(io: Io, opts: { json?: boolean; color: ColorFlag })
 }
 
 /** The ladder, and the occupation data beside it (read only when a title needs it). */
-export async function openLadder(io: Io, dataFlag: string | undefined): Promise<LoadedLadder & { occupations: OccupationSource }> {
+export async function openLadder(io: Io, dataFlag: string | undefined): Promise<LoadedLadder & { occupations: OccupationSource; pay: () => PayTable }> {
   const dir = ladderDir(dataFlag, io.env, io.cwd);
-  return { ...(await loadLadder(dir, io.cwd)), occupations: occupationSource(dir, io.cwd) };
+  return { ...(await loadLadder(dir, io.cwd)), occupations: occupationSource(dir, io.cwd), pay: paySource(dir, io.cwd) };
 }
 
 export function familyOption(ladder: Ladder, id: string): FamilyDef {

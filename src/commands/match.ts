@@ -17,6 +17,7 @@ interface MatchFlags {
   years?: number;
   family?: string;
   top: number;
+  region: string;
   json?: boolean;
   data?: string;
 }
@@ -29,16 +30,17 @@ export const matchCommand: CommandSpec = {
     'leveler match "Associate ML"',
     'leveler match "Machine Learning Engineer" --years 6',
     'leveler match "Sr. ML Engineer" --json | jq .match.level',
+    'leveler match "Senior Data Scientist" --region GB',
   ],
   details: 'Exit status: 0 matched, 1 no match, 2 usage error, 3 the ladder cannot be read.',
-  options: [options.years(), options.family(), options.top(), options.json(), options.data()],
+  options: [options.years(), options.family(), options.top(), options.region(), options.json(), options.data()],
   async run(words, raw, io) {
     const opts = raw as unknown as MatchFlags;
     const title = words.join(' ');
     if (title.trim() === '') throw new UsageError('the title is empty', 'give a job title, such as: leveler match "Senior Data Scientist"');
-    const { ladder, lexicon, occupations } = await openLadder(io, opts.data);
+    const { ladder, lexicon, occupations, pay } = await openLadder(io, opts.data);
     const family = opts.family === undefined ? null : familyOption(ladder, opts.family).id;
-    const matcher = new Matcher(ladder, lexicon).useDictionary(englishWords()).useOccupations(occupations);
+    const matcher = new Matcher(ladder, lexicon).useDictionary(englishWords()).useOccupations(occupations).usePay(pay, opts.region);
     // fuse.js is the slowest part of start-up; most titles never need it.
     if (matcher.needsFuzzy(title)) matcher.useFuzzy((await import('../core/fuzzy.js')).fuseFinder);
     const result = matcher.match(title, { years: opts.years ?? null, family, top: opts.top });

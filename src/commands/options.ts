@@ -28,7 +28,14 @@ function parseDelimiter(value: string): string {
   return c;
 }
 
+/** A region: a two-letter country code (US, GB, DE), upper case. */
+function parseRegion(value: string): string {
+  if (!/^\s*[A-Za-z]{2}\s*$/.test(value)) throw new InvalidArgumentError(`${shown(value)} is not a country code; give two letters, such as US, GB or DE`);
+  return value.trim().toUpperCase();
+}
+
 export const options = {
+  region: () => new Option('--region <code>', "the country whose survey pay to show, such as US, GB, CA (the company's location)").argParser(parseRegion).default('US'),
   data: () => new Option('--data <dir>', 'ladder folder (default: $LEVELER_DATA, else the shipped ladder)'),
   json: () => new Option('--json', 'print JSON for scripts (see the JSON contract in the README)'),
   family: () => new Option('--family <id>', 'job family id, such as ai-ml, instead of the one the title names (default: detected from each title)'),
@@ -42,7 +49,8 @@ export const options = {
   noYearsColumn: () => new Option('--no-years-column', 'read no years, even from a column named years'),
   noHeader: () => new Option('--no-header', 'the first row is data: columns are numbered from 1, the title is column 1 unless --column says'),
   fields: () =>
-    new Option('--fields <list>', 'only these answers, comma-separated: level, level_name, track, family, role, confidence (JSON also: title, years)'),
+    new Option('--fields <list>', 'only these answers, comma-separated: level, level_name, track, family, role, confidence, soc_code, occupation, pay_p25, pay_median, pay_p75, pay_n (JSON also: title, years)'),
+  pay: () => new Option('--pay', "append the level's market pay: pay_p25, pay_median, pay_p75, pay_n (the survey's, for the family and level in --region; else OEWS's for the occupation)"),
   bom: () => new Option('--bom', 'start CSV output with a byte-order mark, so that Excel reads it as UTF-8'),
   format: () => new Option('--format <format>', 'output format').choices(['csv', 'ndjson', 'json']).default('csv'),
   output: () => new Option('-o, --output <file>', 'write to this file, atomically (default: stdout)'),

@@ -1,4 +1,5 @@
 import { buildCard, occupationCard } from '../core/cards.js';
+import { marketPay } from '../core/pay.js';
 import { EXIT, UsageError } from '../errors.js';
 import { occupationSource } from '../io/occupations.js';
 import { ladderDir } from '../io/ladder.js';
@@ -17,6 +18,7 @@ interface ShowFlags {
   color: ColorFlag;
   family?: string;
   occupation?: string;
+  region: string;
   json?: boolean;
   data?: string;
 }
@@ -35,15 +37,16 @@ export const showCommand: CommandSpec = {
   details:
     "Without --family, a ladder with a single family shows that family's card; with several, the level alone, and stderr names the families with a card. " +
     "With --occupation CODE, the level with an O*NET occupation's description, tasks, technologies, Job Zone and education (find codes with `leveler occupations`).",
-  options: [options.cardFamily(), options.occupation(), options.json(), options.data()],
+  options: [options.cardFamily(), options.occupation(), options.region(), options.json(), options.data()],
   async run([code], raw, io) {
     const opts = raw as unknown as ShowFlags;
-    const { ladder } = await openLadder(io, opts.data);
+    const { ladder, pay } = await openLadder(io, opts.data);
     const level = levelArgument(ladder, code!);
     if (opts.family !== undefined && opts.occupation !== undefined) throw new UsageError('--family and --occupation both name a card', 'give one of them');
     const occupation = opts.occupation === undefined ? null : occupationOption(opts.occupation, ladderDir(opts.data, io.env, io.cwd), io.cwd);
     const family = occupation ? null : cardFamily(ladder, opts.family);
-    const card = occupation ? occupationCard(level, occupation) : buildCard(ladder, level, family);
+    const base = occupation ? occupationCard(level, occupation) : buildCard(ladder, level, family);
+    const card = { ...base, marketPay: marketPay(pay(), family?.id ?? null, level.code, occupation ? occupation.code : [family?.soc?.code, ...(family?.occupations ?? []).map((o) => o.code)], opts.region) };
     const show = presentation(io, opts);
     const hint = family === null && occupation === null ? familyHint(ladder, level.code, `leveler show ${level.code}`) : null;
     if (hint) io.stderr.write(hint);

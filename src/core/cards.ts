@@ -61,6 +61,7 @@ export function buildCard(ladder: Ladder, level: LevelDef, family: FamilyDef | n
     commonTitles: card?.commonTitles ?? [],
     pay: card ? (card.pay ?? family?.pay ?? null) : null,
     soc: family?.soc ? { code: family.soc.code, title: family.soc.title, inferred: family.soc.inferred } : null,
+    marketPay: null,
   };
 }
 
@@ -89,6 +90,7 @@ export function occupationCard(level: LevelDef, occupation: Occupation): Card {
     commonTitles: occupation.sampleTitles,
     pay: null,
     soc: { code: occupation.code, title: occupation.title, inferred: false },
+    marketPay: null,
   };
 }
 

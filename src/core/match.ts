@@ -6,6 +6,7 @@ import { compileLexicon, indexLexicon, type Lexicon, type LexiconData } from './
 import { tokenize, type Token } from './normalize.js';
 import { bestOf, classifyOccupation, occupationWords, type OccupationModel, type OccupationWord } from './occupation.js';
 import type { Occupation } from './occupations.js';
+import { marketPay, type PayTable } from './pay.js';
 import { MAX_YEARS } from './years.js';
 import { findHits, selectHits, type Hit } from './phrases.js';
 import { editDistance, TypoCorrector, type FuzzyFinder } from './typos.js';
@@ -106,6 +107,7 @@ export class Matcher {
   /** One-word markers of tracks that do not name a role ("senior", "associate"): alone, they name no occupation. */
   private readonly rankWords = new Set<string>();
   private occupations: OccupationLookup | null = null;
+  private pay: { table: () => PayTable; region: string } | null = null;
 
   private readonly levels = new Map<string, LevelDef>();
   private readonly bands = new Map<LevelDef, YearsBand>();
@@ -152,6 +154,12 @@ export class Matcher {
   /** Lets the matcher name the O*NET occupation of a title of no family; src/io/occupations.ts loads it. */
   useOccupations(lookup: OccupationLookup): this {
     this.occupations = lookup;
+    return this;
+  }
+
+  /** Lets the matcher say what a level pays in `region` (a country code: US, GB…); src/io/pay.ts loads the table. */
+  usePay(table: () => PayTable, region = 'US'): this {
+    this.pay = { table, region: region.toUpperCase() };
     return this;
   }
 
@@ -295,7 +303,10 @@ export class Matcher {
     const known = fam.family !== null ? 1 : occupation?.record ? 0.5 + 0.5 * occupation.share : f.noFamily;
     const confidence = lvl.confidence * f.typo ** Math.min(corrected, 2) * known;
     const card = occupation?.record && fam.family === null ? occupationCard(lvl.level, occupation.record) : buildCard(this.ladder, lvl.level, fam.family);
-    result.match = { ...card, confidence: round(confidence), occupation: occupation?.ref ?? null };
+    const { marketPay: _none, ...rest } = card;
+    const soc = occupation?.ref.code ?? card.soc?.code ?? null;
+    const pay = this.pay && marketPay(this.pay.table(), fam.family?.id ?? null, lvl.level.code, soc, this.pay.region);
+    result.match = { ...rest, confidence: round(confidence), occupation: occupation?.ref ?? null, marketPay: pay };
     if (explain) result.alternatives = this.alternatives(lvl, fam, occupation, reading.track, years, confidence, top);
     return result;
   }

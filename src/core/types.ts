@@ -1,5 +1,6 @@
 // The data model shared by every layer, and the JSON contract of `match --json` / `show --json`.
 // Renaming a key here is a breaking change for scripts: see README, "JSON contract".
+import type { MarketPay } from './pay.js';
 import type { Dimensions, FamilyDef, LadderFile } from './schema.js';
 
 export type { Dimensions, FamilyDef, LadderFile, LevelDef, TrackDef, CardDef, MarkerDef } from './schema.js';
@@ -40,6 +41,8 @@ export interface Card {
   readonly commonTitles: readonly string[];
   pay: string | null;
   soc: Soc | null;
+  /** What the level pays: the survey's figures for the family x level x region, OEWS's for the occupation. Null where no pay table is read. */
+  marketPay: MarketPay | null;
 }
 
 /** The occupation of a title: its family's, or the O*NET occupation its words point to. */
@@ -54,7 +57,7 @@ export interface OccupationRef {
   education?: string | null;
 }
 
-export type MatchedCard = Card & { confidence: number; occupation: OccupationRef | null };
+export type MatchedCard = Omit<Card, 'marketPay'> & { confidence: number; occupation: OccupationRef | null; marketPay: MarketPay | null };
 
 export interface Alternative {
   level: string;
@@ -78,3 +81,5 @@ export interface MatchOptions {
   /** How many alternatives to return. */
   top?: number;
 }
+
+export type { MarketPay } from './pay.js';

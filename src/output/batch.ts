@@ -30,6 +30,25 @@ export const APPENDED: Field[] = [
   fromMatch('occupation', (m) => m.occupation?.title ?? null),
 ];
 
+/**
+ * The columns `batch --pay` appends: the survey's figures for the row's family x level in the
+ * region, else OEWS's for its occupation (no n: OEWS is not a count of responses). A top-coded OEWS
+ * wage is written "239200 or more", never as a number.
+ */
+function payValue(m: Matched, key: 'p25' | 'median' | 'p75'): number | string | null {
+  const p = m.marketPay;
+  if (p?.survey && p.survey.median !== null) return p.survey[key];
+  if (!p?.oews) return null;
+  if (p.oews.topCoded.includes(key)) return `${p.oews.topCode} or more`;
+  return p.oews[key];
+}
+export const PAY: Field[] = [
+  fromMatch('pay_p25', (m) => payValue(m, 'p25')),
+  fromMatch('pay_median', (m) => payValue(m, 'median')),
+  fromMatch('pay_p75', (m) => payValue(m, 'p75')),
+  fromMatch('pay_n', (m) => (m.marketPay?.survey && m.marketPay.survey.median !== null ? m.marketPay.survey.n : null)),
+];
+
 /** What `--fields` may also name in JSON: the row's query, as read. */
 const QUERY: Field[] = [
   { name: 'title', csv: () => '', json: (r) => r.query.title },
@@ -45,7 +64,7 @@ export interface FieldChoice {
 
 /** The fields a `--fields` list names, in its order. */
 export function pickFields(list: string, format: 'csv' | 'ndjson' | 'json'): FieldChoice {
-  const known = format === 'csv' ? APPENDED : [...QUERY, ...APPENDED];
+  const known = format === 'csv' ? [...APPENDED, ...PAY] : [...QUERY, ...APPENDED, ...PAY];
   const names = known.map((f) => f.name);
   const fields: Field[] = [];
   for (const name of list.split(',').map((n) => n.trim().toLowerCase()).filter(Boolean)) {

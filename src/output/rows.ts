@@ -1,5 +1,6 @@
 // What a card and a match say, as labelled rows in reading order. The table and the plain-text
 // renderers both draw from these, so the two never disagree on content or order.
+import { oewsText, surveyText } from '../core/pay.js';
 import type { Alternative, Card, MatchResult, OccupationRef } from '../core/types.js';
 
 export interface Row {
@@ -22,6 +23,16 @@ export function occupationText(o: OccupationRef): string {
   return `${o.code} — ${o.title} (${o.source === 'family' ? "the family's" : `O*NET${zone}`})`;
 }
 
+/** "What it pays": the survey's figures for the level, OEWS's for the occupation, then the note. */
+export function payLines(card: Pick<Card, 'pay' | 'marketPay'>): string[] {
+  const lines: string[] = [];
+  const m = card.marketPay;
+  if (m?.survey) lines.push(surveyText(m.survey));
+  if (m?.oews) lines.push(oewsText(m.oews));
+  if (card.pay !== null) lines.push(card.pay);
+  return lines;
+}
+
 export function identityRows(card: Card): Row[] {
   const rows: Row[] = [
     { key: 'level', label: 'Level', value: card.level },
@@ -34,7 +45,7 @@ export function identityRows(card: Card): Row[] {
   return rows;
 }
 
-export function cardRows(card: Card): Row[] {
+export function cardRows(card: Card | NonNullable<MatchResult['match']>): Row[] {
   const rows: Row[] = [];
   const add = (key: string, label: string, value: string | readonly string[] | null, list?: Row['list']) => {
     if (value === null || (typeof value !== 'string' && value.length === 0)) return;
@@ -54,7 +65,7 @@ export function cardRows(card: Card): Row[] {
   add('skill', 'Skills, knowledge & tools', card.skills, 'inline');
   add('qualification', 'What good looks like', card.qualifications, 'bullets');
   add('common_title', 'Common titles', card.commonTitles, 'inline');
-  add('pay', 'What it pays', card.pay);
+  add('pay', 'What it pays', payLines(card), 'bullets');
   add('soc', 'O*NET / SOC', socText(card));
   return rows;
 }

@@ -217,3 +217,79 @@ describe('leveler match: a title of no family', () => {
     expect(json.match.occupation).toEqual({ code: '41-2011.00', title: 'Cashiers', source: 'onet', jobZone: 2, education: expect.any(String) });
   });
 });
+
+describe('leveler pay', () => {
+  it('prints a family\'s pay by level: P1 up, then M1 up, a tab-separated line each in a pipe, and OEWS for its occupation', async () => {
+    const r = await run(['pay', '--family', 'data-science']);
+    expect(r.code).toBe(0);
+    const rows = r.stdout.trimEnd().split('\n').map((l) => l.split('\t'));
+    expect(rows.map((row) => row[0])).toEqual(['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'M1', 'M2', 'M3', 'M4', 'M5', 'M6', '15-2051']);
+    expect(rows[2]).toEqual(['P3', 'Career Professional', '6014', '132000', '165000', '207000']);
+    expect(rows[12]).toEqual(['15-2051', 'Data Scientists', '', '82630', '112590', '155810']);
+  });
+
+  it('draws a bar per level on a terminal, in 80 columns, with no number from fewer than 30 responses', async () => {
+    const r = await run(['pay', '--family', 'ai-ml', '--no-color'], { tty: true });
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(80);
+    expect(r.stdout).toMatch(/^P3 {4}Career Professional +4,108 +\$[\d,]+ +\$[\d,]+ +\$[\d,]+ +█+/m);
+    expect(r.stdout).toMatch(/^P4 {4}Advanced Professional +13 too few responses$/m);
+    expect(r.stdout).not.toContain('\u001b[');
+  });
+
+  it('prints JSON with the source, years, region and each level\'s n and percentiles', async () => {
+    const out = JSON.parse((await run(['pay', '--family', 'data-science', '--region', 'gb', '--json'])).stdout);
+    expect(out).toMatchObject({ family: { id: 'data-science' }, region: 'GB', survey: { source: 'aijobs.net salary survey', years: [2020, 2024], minimum: 30 } });
+    expect(out.levels[2]).toMatchObject({ level: 'P3', n: expect.any(Number) });
+    expect(out.oews).toMatchObject({ code: '15-2051', median: 112590 });
+  });
+
+  it('shows an occupation\'s OEWS wages, the top code as "or more"', async () => {
+    const r = await run(['pay', '--occupation', '11-1011']);
+    expect(r.stdout).toBe('11-1011\tChief Executives\t\t126080\t206420\t239200 or more\n');
+  });
+
+  it.each([
+    [['pay'], 'leveler: pay needs --family ID or --occupation CODE; such as: leveler pay --family ai-ml (leveler families lists them)\n'],
+    [['pay', '--occupation', '15-0000'], 'leveler: no OEWS wages for "15-0000"; give a detailed 2018 SOC code, such as 29-1141 (leveler occupations lists them)\n'],
+    [['pay', '--family', 'ai-ml', '--region', 'USA'], 'leveler: option \'--region <code>\' argument \'USA\' is invalid. "USA" is not a country code; give two letters, such as US, GB or DE; see `leveler pay --help`\n'],
+  ])('%j is a usage error (exit 2)', async (args, message) => {
+    const r = await run(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toEqual(message);
+  });
+});
+
+describe('what a card pays', () => {
+  it('shows the survey\'s figures for the family and level in the region, and OEWS for the occupation', async () => {
+    const out = JSON.parse((await run(['match', 'Senior Data Scientist', '--json'])).stdout);
+    expect(out.match.marketPay).toEqual({
+      region: 'US',
+      survey: { source: 'aijobs.net salary survey', region: 'US', years: [2020, 2024], n: 6014, p25: 132000, median: 165000, p75: 207000, note: null },
+      oews: expect.objectContaining({ code: '15-2051', median: 112590, topCoded: [] }),
+    });
+    expect(out.match.pay).toMatch(/aijobs\.net salary survey/);
+    const plain = await run(['match', 'Senior Data Scientist']);
+    expect(plain.stdout).toContain('pay\tUS, aijobs.net salary survey 2020–2024, n = 6,014: median $165,000 (P25 $132,000 – P75 $207,000)\n');
+  });
+
+  it('says "too few responses" rather than a number below 30', async () => {
+    const plain = await run(['match', 'Senior Data Scientist', '--region', 'DE']);
+    expect(plain.stdout).toMatch(/^pay\tDE, aijobs\.net salary survey 2020–2024: too few responses \(n = \d\)$/m);
+  });
+
+  it('gives an occupation card OEWS\'s range', async () => {
+    const plain = await run(['match', 'Chief Executive Officer']);
+    expect(plain.stdout).toContain('pay\tUS, BLS OEWS May 2024, 11-1011 Chief Executives: median $206,420 (P10 $73,710 – P90 $239,200 or more)\n');
+  });
+
+  it('appends pay_p25, pay_median, pay_p75 and pay_n in batch --pay', async () => {
+    const r = await run(['batch', '--pay', '-q'], { stdin: 'title\nSenior Data Scientist\nChief Executive Officer\nasdfgh\n' });
+    expect(r.stdout.split('\n').slice(0, 4)).toEqual([
+      'title,level,level_name,track,family,role,confidence,soc_code,occupation,pay_p25,pay_median,pay_p75,pay_n',
+      'Senior Data Scientist,P3,Career Professional,professional,data-science,Senior Data Scientist,0.95,15-2051,Data Scientists,132000,165000,207000,6014',
+      expect.stringMatching(/^Chief Executive Officer,M6,Vice President,management,,Chief Executives,[\d.]+,11-1011,Chief Executives,126080,206420,239200 or more,$/),
+      'asdfgh,,,,,,,,,,,,',
+    ]);
+  });
+});

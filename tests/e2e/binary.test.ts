@@ -47,7 +47,19 @@ describe('the leveler binary', () => {
     ]);
   });
 
+  it('says what a level pays, from the shipped pay table', () => {
+    const r = leveler(['pay', '--family', 'ai-ml', '--json'], {}, temp);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.levels.map((l: { level: string }) => l.level).slice(0, 3)).toEqual(['P1', 'P2', 'P3']);
+    for (const l of out.levels) expect(l.median === null || l.n >= 30).toBe(true);
+    const m = JSON.parse(leveler(['match', 'Staff Data Engineer', '--json', '--region', 'us']).stdout).match;
+    expect(m.marketPay.region).toBe('US');
+    expect(m.marketPay.oews).toMatchObject({ source: 'BLS OEWS', period: 'May 2024' });
+  });
+
   it.each([
+    [['pay', '--family', 'nope'], 2],
     [['show', 'S2', '--occupation', '99-9999'], 2],
     [['match', 'asdfgh qwerty'], 1],
     [['match', 'ML', '--years', 'many'], 2],

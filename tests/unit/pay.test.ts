@@ -1,0 +1,86 @@
+// The pay table: built from a survey and OEWS by the script (levelled by leveler itself), and the
+// pay stage that reads it: no figure from too few responses, OEWS's top code never a number.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { dollars, marketPay, oewsPay, oewsText, surveyPay, surveyText, type PayTable } from '../../src/core/pay.js';
+import { FIXTURES, ROOT } from '../helpers.js';
+
+const temp = mkdtempSync(join(tmpdir(), 'leveler-pay-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+function build(out: string): PayTable {
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-pay.mjs'), '--survey', join(FIXTURES, 'pay', 'survey.csv'), '--oews', join(FIXTURES, 'pay', 'oews.csv'), '--out', out], { stdio: 'pipe' });
+  return JSON.parse(readFileSync(out, 'utf8')) as PayTable;
+}
+
+/** The p-th percentile by linear interpolation between ranks, worked out here independently. */
+function percentile(values: number[], p: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  const h = (s.length - 1) * p;
+  return Math.round(s[Math.floor(h)]! + (h - Math.floor(h)) * (s[Math.ceil(h)]! - s[Math.floor(h)]!));
+}
+
+describe('scripts/build-pay.mjs', () => {
+  const table = build(join(temp, 'a.json'));
+
+  it('levels full-time responses: by the title\'s marker, else by the experience level; none of no family', () => {
+    // 35 "Data Scientist" SE (P3 by experience) and 3 "Senior Data Scientist" EN (P3 by the marker) in the US.
+    const us = [...Array.from({ length: 35 }, (_, i) => 100000 + i * 1000), 300000, 300001, 300002];
+    expect(table.survey.cells['data-science']!['P3']!['US']).toEqual({ n: 38, p25: percentile(us, 0.25), p50: percentile(us, 0.5), p75: percentile(us, 0.75) });
+    expect(table.survey.cells['data-science']!['P1']).toBeUndefined();
+    expect(Object.keys(table.survey.cells)).toEqual(['data-science']);
+    expect(table.survey.years).toEqual([2022, 2024]);
+    expect(table.survey.experienceLevels).toEqual({ EN: 'P1', MI: 'P2', SE: 'P3', EX: 'M4' });
+  });
+
+  it('keeps the count but no percentile below 30 responses', () => {
+    expect(table.survey.cells['data-science']!['P3']!['GB']).toEqual({ n: 12 });
+  });
+
+  it('keeps OEWS detailed occupations, "#" as written and "*" as none', () => {
+    expect(Object.keys(table.oews.occupations)).toEqual(['15-2051', '11-1011', '27-2011']);
+    expect(table.oews.occupations['11-1011']).toMatchObject({ p50: 206420, p75: '#', p90: '#' });
+    expect(table.oews.occupations['27-2011']).toMatchObject({ p50: null });
+  });
+
+  it('gives the same bytes for the same files', () => {
+    build(join(temp, 'b.json'));
+    expect(readFileSync(join(temp, 'b.json'), 'utf8')).toBe(readFileSync(join(temp, 'a.json'), 'utf8'));
+  });
+});
+
+describe('the pay stage', () => {
+  const table = build(join(temp, 'c.json'));
+
+  it.each([
+    ['data-science', 'P3', 'US', { n: 38, note: null }],
+    ['data-science', 'P3', 'GB', { n: 12, median: null, p25: null, p75: null, note: 'too few responses (n = 12)' }],
+    ['data-science', 'P5', 'US', { n: 0, median: null, note: 'no responses' }],
+  ] as const)('%s %s in %s', (family, level, region, expected) => {
+    expect(surveyPay(table, family, level, region)).toMatchObject({ source: 'aijobs.net salary survey', region, years: [2022, 2024], ...expected });
+  });
+
+  it('has no survey figure for a title of no family', () => {
+    expect(surveyPay(table, null, 'P2', 'US')).toBeNull();
+  });
+
+  it('reads OEWS\'s top code as "or more", never as a number', () => {
+    const ceo = oewsPay(table, '11-1011.00')!;
+    expect(ceo).toMatchObject({ code: '11-1011', median: 206420, p75: null, p90: null, topCoded: ['p75', 'p90'], topCode: 239200 });
+    expect(oewsText(ceo)).toBe('US, BLS OEWS May 2024, 11-1011 Chief Executives: median $206,420 (P10 $73,710 – P90 $239,200 or more)');
+    expect(oewsPay(table, '99-9999')).toBeNull();
+  });
+
+  it('takes the first code OEWS has wages for', () => {
+    expect(marketPay(table, 'data-science', 'P3', ['15-0000', '15-2051.00'], 'US').oews?.code).toBe('15-2051');
+  });
+
+  it('writes figures as a person reads them', () => {
+    expect(dollars(1234567.4)).toBe('$1,234,567');
+    expect(surveyText(surveyPay(table, 'data-science', 'P3', 'GB')!)).toBe('GB, aijobs.net salary survey 2022–2024: too few responses (n = 12)');
+    expect(surveyText(surveyPay(table, 'data-science', 'P3', 'US')!)).toMatch(/^US, aijobs\.net salary survey 2022–2024, n = 38: median \$\d{3},\d{3} \(P25 \$[\d,]+ – P75 \$[\d,]+\)$/);
+  });
+});
