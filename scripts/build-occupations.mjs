@@ -177,7 +177,17 @@ for (const [key, code] of exceptions) lines.push(`=${key}\t${codeIndex.get(code)
 // Sorted as UTF-8 bytes: src/io/occupations.ts searches the file in place by bytes.
 lines.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
 const sources = `${source}; U.S. Department of Labor, OFLC LCA disclosure data (public domain)`;
-writeFileSync(join(outDir, 'occupation-words.tsv'), `leveler-occupation-words 1\t${version}\t${sources}\n${list.map((o) => o.code).join(' ')}\n${lines.join('\n')}\n`);
+// Every 256th line's key and where it starts in the body: a cold lookup reads one block of lines.
+const index = [];
+let offset = 0;
+lines.forEach((line, i) => {
+  if (i % 256 === 0) index.push([line.slice(0, line.indexOf('\t')), offset]);
+  offset += Buffer.byteLength(line) + 1;
+});
+writeFileSync(
+  join(outDir, 'occupation-words.tsv'),
+  `leveler-occupation-words 1\t${version}\t${sources}\n${list.map((o) => o.code).join(' ')}\n#index\t${JSON.stringify(index)}\n${lines.join('\n')}\n`,
+);
 console.log(`build-occupations: ${list.length} occupations; ${examples.length} titles (${filed} filed) -> ${entries.size} features, ${exceptions.size} whole titles -> ${outDir}`);
 
 /** The fields of one CSV line (quotes as the filings file writes them). */

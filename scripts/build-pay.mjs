@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Builds data/pay.json, the market pay leveler shows on its cards, from open survey data:
+// Builds data/pay.tsv, the market pay leveler shows on its cards, from open survey data:
 //   survey  the aijobs.net salary survey (CC0): each full-time response levelled by leveler itself
 //           (the built matcher and the shipped ladder), then, per family x level x region (the
 //           company's country), the number of responses and the 25th, 50th and 75th percentiles
@@ -24,7 +24,7 @@ const option = (name, fallback) => {
 };
 const surveyFile = resolve(option('--survey', join(root, '..', 'shared', 'eval-data', 'aijobs-salaries', 'salaries.csv')));
 const oewsFile = resolve(option('--oews', join(root, '..', 'shared', 'oews', 'oews_national.csv')));
-const out = resolve(option('--out', join(root, 'data', 'pay.json')));
+const out = resolve(option('--out', join(root, 'data', 'pay.tsv')));
 for (const f of [surveyFile, oewsFile]) {
   if (!existsSync(f)) {
     console.error(`build-pay: cannot read ${f}: not found; give --survey FILE and --oews FILE`);
@@ -106,7 +106,7 @@ for (const r of rows(oewsFile)) {
 }
 
 const [first, last] = [Math.min(...years), Math.max(...years)];
-const table = {
+const meta = {
   survey: {
     source: 'aijobs.net salary survey',
     credit: 'aijobs.net salary survey (CC0 1.0, public domain)',
@@ -116,18 +116,26 @@ const table = {
     levelledByMarker: byMarker,
     minimum: MINIMUM,
     experienceLevels: EXPERIENCE,
-    method: 'full-time responses, salary in USD; level from the title\'s marker, else the experience level; region = company location; percentiles by linear interpolation',
-    cells,
+    method: "full-time responses, salary in USD; level from the title's marker, else the experience level; region = company location; percentiles by linear interpolation",
   },
   oews: {
     source: 'BLS OEWS',
     credit: 'U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics, May 2024 (public domain)',
     period: 'May 2024',
     topCode: 239200,
-    occupations: oews,
   },
 };
-writeFileSync(out, JSON.stringify(table) + '\n');
+// One line per survey cell ("survey FAMILY LEVEL REGION<TAB>n[<TAB>p25<TAB>p50<TAB>p75]") and per
+// OEWS occupation ("oews CODE<TAB>title<TAB>p10..p90", "#" kept, none empty), sorted as UTF-8 bytes.
+const lines = [];
+for (const [family, levels] of Object.entries(cells)) {
+  for (const [level, regions] of Object.entries(levels)) {
+    for (const [region, c] of Object.entries(regions)) lines.push([`survey ${family} ${level} ${region}`, c.n, ...(c.p50 === undefined ? [] : [c.p25, c.p50, c.p75])].join('\t'));
+  }
+}
+for (const [code, o] of Object.entries(oews)) lines.push([`oews ${code}`, o.title, ...['p10', 'p25', 'p50', 'p75', 'p90'].map((k) => o[k] ?? '')].join('\t'));
+lines.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+writeFileSync(out, `leveler-pay 1\t${JSON.stringify(meta)}\n${lines.join('\n')}\n`);
 const filled = Object.values(cells).flatMap((l) => Object.values(l).flatMap((r) => Object.values(r))).filter((c) => c.p50 !== undefined).length;
 console.log(`build-pay: ${fullTime} full-time responses ${first}-${last}, ${levelled} levelled (${byMarker} by a marker) -> ${filled} cells with figures; ${Object.keys(oews).length} OEWS occupations -> ${out}`);
 

@@ -17,3 +17,4 @@ export { classifyOccupation, occupationFeatures, occupationKey } from './core/oc
 export type { OccupationModel, OccupationWord, FeatureEntry } from './core/occupation.js';
 export { occupationSource } from './io/occupations.js';
 export type { OccupationSource } from './io/occupations.js';
+export { paySource } from './io/pay.js';

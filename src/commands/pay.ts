@@ -1,6 +1,6 @@
 // leveler pay: a family's market pay by level, as a table with a bar per level, and OEWS's wages for
 // an occupation.
-import { dollars, marketPay, oewsValue, surveyPay, type OewsPay, type SurveyPay } from '../core/pay.js';
+import { dollars, marketPay, thousands, oewsValue, surveyPay, type OewsPay, type SurveyPay } from '../core/pay.js';
 import type { FamilyDef, Ladder } from '../core/types.js';
 import { EXIT, UsageError } from '../errors.js';
 import { renderJson } from '../output/json.js';
@@ -98,7 +98,7 @@ export function renderPayText(family: FamilyDef | null, region: string, levels: 
     out.push(`${pad('Level', 5)} ${pad('Name', 24)} ${left('n', 6)} ${left('P25', 9)} ${left('Median', 9)} ${left('P75', 9)}`);
     const max = Math.max(1, ...levels.map((l) => l.survey.median ?? 0));
     for (const { level, name, survey: s } of levels) {
-      const head = `${pad(level, 5)} ${pad(name, 24)} ${left(s.n.toLocaleString('en-US'), 6)}`;
+      const head = `${pad(level, 5)} ${pad(name, 24)} ${left(thousands(s.n), 6)}`;
       if (s.median === null) out.push(`${head} ${s.n === 0 ? 'no responses' : 'too few responses'}`);
       else out.push(`${head} ${left(dollars(s.p25!), 9)} ${left(dollars(s.median), 9)} ${left(dollars(s.p75!), 9)}  ${bar(s.median, max)}`);
     }

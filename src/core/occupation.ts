@@ -141,7 +141,7 @@ function tally(model: OccupationModel, words: readonly OccupationWord[]): Votes 
 }
 
 const partCache = new WeakMap<OccupationModel, Map<string, Votes>>();
-const PART_CACHE_LIMIT = 100_000;
+const PART_CACHE_LIMIT = 20_000;
 
 /** Two tallies added, in a new one (a part's own is kept unchanged). */
 function merge(a: Votes, b: Votes): Votes {

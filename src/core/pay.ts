@@ -1,4 +1,4 @@
-// The pay stage: what a level pays, from the pay table scripts/build-pay.mjs builds (data/pay.json):
+// The pay stage: what a level pays, from the pay table scripts/build-pay.mjs builds (data/pay.tsv):
 // the survey's figures for the card's family x level x region, and OEWS's U.S. wages for its
 // occupation. Pure: the table is loaded by src/io/pay.ts. No figure from fewer responses than the
 // table's minimum is ever shown, and OEWS's top-coded wages stay "or more", never a number.
@@ -20,23 +20,28 @@ export interface OewsRow {
   p90: number | '#' | null;
 }
 
+/** What the pay table says of itself, and its two lookups (src/io/pay.ts reads them in place). */
 export interface PayTable {
   survey: {
     source: string;
     credit: string;
     years: [number, number];
+    /** No percentile from fewer responses than this. */
     minimum: number;
+    /** The survey's experience levels, read as the ladder's levels where a title has no marker. */
     experienceLevels: Record<string, string>;
-    /** family -> level -> region -> cell */
-    cells: Record<string, Record<string, Record<string, SurveyCell>>>;
   };
   oews: {
     source: string;
     credit: string;
     period: string;
+    /** OEWS's top: a top-coded wage is at or above it. */
     topCode: number;
-    occupations: Record<string, OewsRow>;
   };
+  /** The survey's responses for a family x level x region (a country code). */
+  cell(family: string, level: string, region: string): SurveyCell | undefined;
+  /** OEWS's wages for a 6-digit 2018 SOC code. */
+  occupation(soc: string): OewsRow | undefined;
 }
 
 /** The survey's figures for one family x level x region. Percentiles only from `minimum` responses on. */
@@ -79,7 +84,7 @@ export interface MarketPay {
 
 /** The survey's figures for a family x level in a region; null when the survey has no response there. */
 export function surveyPay(table: PayTable, family: string | null, level: string, region: string): SurveyPay | null {
-  const cell = family === null ? undefined : table.survey.cells[family]?.[level]?.[region];
+  const cell = family === null ? undefined : table.cell(family, level, region);
   const s = table.survey;
   const base = { source: s.source, region, years: s.years };
   if (cell === undefined) return family === null ? null : { ...base, n: 0, p25: null, median: null, p75: null, note: 'no responses' };
@@ -91,7 +96,7 @@ export function surveyPay(table: PayTable, family: string | null, level: string,
 export function oewsPay(table: PayTable, code: string | null): OewsPay | null {
   if (code === null) return null;
   const soc = code.slice(0, 7);
-  const row = table.oews.occupations[soc];
+  const row = table.occupation(soc);
   if (!row) return null;
   const topCoded: OewsPay['topCoded'] = [];
   const value = (k: (typeof PERCENTILES)[number]) => {
@@ -111,9 +116,18 @@ export function marketPay(table: PayTable, family: string | null, level: string,
   return { region, survey: surveyPay(table, family, level, region), oews };
 }
 
+/**
+ * A whole number with thousands separators: "6,014". Not toLocaleString: its first call loads the
+ * locale data, a fifth of a cold `leveler match`.
+ */
+export function thousands(n: number): string {
+  const digits = String(Math.round(Math.abs(n)));
+  return `${n < 0 ? '-' : ''}${digits.replace(/\B(?=(\d{3})+$)/g, ',')}`;
+}
+
 /** "$155,000" */
 export function dollars(n: number): string {
-  return `$${Math.round(n).toLocaleString('en-US')}`;
+  return `$${thousands(n)}`;
 }
 
 /** An OEWS percentile as read: dollars, "$239,200 or more", or "—" where OEWS has none. */
@@ -127,7 +141,7 @@ export function oewsValue(o: OewsPay, key: OewsPay['topCoded'][number]): string 
 export function surveyText(s: SurveyPay): string {
   const where = `${s.region}, ${s.source} ${s.years[0]}–${s.years[1]}`;
   if (s.median === null) return `${where}: ${s.note ?? 'no figure'}`;
-  return `${where}, n = ${s.n.toLocaleString('en-US')}: median ${dollars(s.median)} (P25 ${dollars(s.p25!)} – P75 ${dollars(s.p75!)})`;
+  return `${where}, n = ${thousands(s.n)}: median ${dollars(s.median)} (P25 ${dollars(s.p25!)} – P75 ${dollars(s.p75!)})`;
 }
 
 /** OEWS's wages in a line: "US, BLS OEWS May 2024, 15-2051 Data Scientists: median $112,590 (P10 … – P90 …)". */

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { searchOccupations, type OccupationIndex } from '../../src/core/occupations.js';
-import { loadOccupationModel, loadOccupations, SortedFile } from '../../src/io/occupations.js';
+import { loadOccupationModel, loadOccupations } from '../../src/io/occupations.js';
+import { SortedFile } from '../../src/io/sorted-file.js';
 import { FIXTURES, ROOT } from '../helpers.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'leveler-onet-'));
@@ -126,11 +127,22 @@ describe('SortedFile: a sorted table searched in place', () => {
     ['bb', undefined],
     ['zz', undefined],
     ['head', undefined],
-  ])('%j -> %j, reading blocks and reading the whole file', (key, rest) => {
+  ])('%j -> %j, reading blocks, through an index, and reading the whole file', (key, rest) => {
     const cold = new SortedFile(path, from, size);
     expect(cold.get(key)?.trimEnd()).toBe(rest);
     const warm = new SortedFile(path, from, size);
     for (let i = 0; i < 500; i++) warm.get('m000');
     expect(warm.get(key)?.trimEnd()).toBe(rest);
+    // With a sparse index of every fifth line, a lookup reads the one block that may hold the key.
+    const lines = body.split('\n').slice(0, -1);
+    const offsets: number[] = [];
+    let at = from;
+    lines.forEach((line) => {
+      offsets.push(at);
+      at += Buffer.byteLength(line) + 1;
+    });
+    const every = (xs: number[]) => xs.filter((_, i) => i % 5 === 0);
+    const indexed = new SortedFile(path, from, size, { keys: every(lines.map((_, i) => i)).map((i) => lines[i]!.split('\t')[0]!), offsets: every(offsets) });
+    expect(indexed.get(key)?.trimEnd()).toBe(rest);
   });
 });

@@ -1,19 +1,22 @@
 // The pay table: built from a survey and OEWS by the script (levelled by leveler itself), and the
 // pay stage that reads it: no figure from too few responses, OEWS's top code never a number.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { dollars, marketPay, oewsPay, oewsText, surveyPay, surveyText, type PayTable } from '../../src/core/pay.js';
+import { dollars, marketPay, oewsPay, oewsText, surveyPay, surveyText, thousands, type PayTable } from '../../src/core/pay.js';
+import { loadPay } from '../../src/io/pay.js';
 import { FIXTURES, ROOT } from '../helpers.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'leveler-pay-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-function build(out: string): PayTable {
-  execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-pay.mjs'), '--survey', join(FIXTURES, 'pay', 'survey.csv'), '--oews', join(FIXTURES, 'pay', 'oews.csv'), '--out', out], { stdio: 'pipe' });
-  return JSON.parse(readFileSync(out, 'utf8')) as PayTable;
+/** Builds the table from the fixtures into a folder of its own, and reads it as leveler does. */
+function build(dir: string): PayTable {
+  mkdirSync(dir, { recursive: true });
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-pay.mjs'), '--survey', join(FIXTURES, 'pay', 'survey.csv'), '--oews', join(FIXTURES, 'pay', 'oews.csv'), '--out', join(dir, 'pay.tsv')], { stdio: 'pipe' });
+  return loadPay(dir, temp);
 }
 
 /** The p-th percentile by linear interpolation between ranks, worked out here independently. */
@@ -24,36 +27,39 @@ function percentile(values: number[], p: number): number {
 }
 
 describe('scripts/build-pay.mjs', () => {
-  const table = build(join(temp, 'a.json'));
+  const table = build(join(temp, 'a'));
+  const text = readFileSync(join(temp, 'a', 'pay.tsv'), 'utf8');
 
   it('levels full-time responses: by the title\'s marker, else by the experience level; none of no family', () => {
     // 35 "Data Scientist" SE (P3 by experience) and 3 "Senior Data Scientist" EN (P3 by the marker) in the US.
     const us = [...Array.from({ length: 35 }, (_, i) => 100000 + i * 1000), 300000, 300001, 300002];
-    expect(table.survey.cells['data-science']!['P3']!['US']).toEqual({ n: 38, p25: percentile(us, 0.25), p50: percentile(us, 0.5), p75: percentile(us, 0.75) });
-    expect(table.survey.cells['data-science']!['P1']).toBeUndefined();
-    expect(Object.keys(table.survey.cells)).toEqual(['data-science']);
+    expect(table.cell('data-science', 'P3', 'US')).toEqual({ n: 38, p25: percentile(us, 0.25), p50: percentile(us, 0.5), p75: percentile(us, 0.75) });
+    expect(table.cell('data-science', 'P1', 'US')).toBeUndefined();
+    // Only data-science cells: the nurses are of no family, the part-time rows are left out.
+    expect(text.split('\n').filter((l) => l.startsWith('survey ')).map((l) => l.split('\t')[0])).toEqual(['survey data-science P3 GB', 'survey data-science P3 US']);
     expect(table.survey.years).toEqual([2022, 2024]);
     expect(table.survey.experienceLevels).toEqual({ EN: 'P1', MI: 'P2', SE: 'P3', EX: 'M4' });
   });
 
   it('keeps the count but no percentile below 30 responses', () => {
-    expect(table.survey.cells['data-science']!['P3']!['GB']).toEqual({ n: 12 });
+    expect(table.cell('data-science', 'P3', 'GB')).toEqual({ n: 12 });
   });
 
   it('keeps OEWS detailed occupations, "#" as written and "*" as none', () => {
-    expect(Object.keys(table.oews.occupations)).toEqual(['15-2051', '11-1011', '27-2011']);
-    expect(table.oews.occupations['11-1011']).toMatchObject({ p50: 206420, p75: '#', p90: '#' });
-    expect(table.oews.occupations['27-2011']).toMatchObject({ p50: null });
+    expect(text.split('\n').filter((l) => l.startsWith('oews ')).map((l) => l.split('\t')[0])).toEqual(['oews 11-1011', 'oews 15-2051', 'oews 27-2011']);
+    expect(table.occupation('11-1011')).toMatchObject({ p50: 206420, p75: '#', p90: '#' });
+    expect(table.occupation('27-2011')).toMatchObject({ p50: null });
+    expect(table.occupation('15-0000')).toBeUndefined();
   });
 
   it('gives the same bytes for the same files', () => {
-    build(join(temp, 'b.json'));
-    expect(readFileSync(join(temp, 'b.json'), 'utf8')).toBe(readFileSync(join(temp, 'a.json'), 'utf8'));
+    build(join(temp, 'b'));
+    expect(readFileSync(join(temp, 'b', 'pay.tsv'), 'utf8')).toBe(text);
   });
 });
 
 describe('the pay stage', () => {
-  const table = build(join(temp, 'c.json'));
+  const table = build(join(temp, 'c'));
 
   it.each([
     ['data-science', 'P3', 'US', { n: 38, note: null }],
@@ -82,5 +88,18 @@ describe('the pay stage', () => {
     expect(dollars(1234567.4)).toBe('$1,234,567');
     expect(surveyText(surveyPay(table, 'data-science', 'P3', 'GB')!)).toBe('GB, aijobs.net salary survey 2022–2024: too few responses (n = 12)');
     expect(surveyText(surveyPay(table, 'data-science', 'P3', 'US')!)).toMatch(/^US, aijobs\.net salary survey 2022–2024, n = 38: median \$\d{3},\d{3} \(P25 \$[\d,]+ – P75 \$[\d,]+\)$/);
+  });
+});
+
+describe('thousands', () => {
+  it.each([
+    [0, '0'],
+    [999, '999'],
+    [1000, '1,000'],
+    [6014, '6,014'],
+    [1234567, '1,234,567'],
+    [-1234.6, '-1,235'],
+  ])('%d -> %s', (n, text) => {
+    expect(thousands(n)).toBe(text);
   });
 });
