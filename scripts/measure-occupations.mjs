@@ -3,7 +3,7 @@
 // filed SOC codes (the labour-condition filings, by default) in four by a hash of the title, builds
 // the word table from O*NET and three quarters, and scores the fourth: the share of titles whose
 // 6-digit SOC code is right (uniform over titles, and weighted by filings) and whose major group is.
-// Usage: npm run build && node scripts/measure-occupations.mjs [--filings FILE] [--onet DIR] [--misses N]
+// Usage: npm run build && node scripts/measure-occupations.mjs [--filings FILE] [--onet DIR] [--misses N] [--confusions N]
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,6 +20,7 @@ const option = (name, fallback) => {
 const filings = resolve(option('--filings', join(root, '..', 'shared', 'eval-data', 'h1b-lca-title-soc', 'title_soc.csv')));
 const onet = resolve(option('--onet', join(root, '..', 'shared', 'onet')));
 const misses = Number(option('--misses', '0'));
+const confusions = Number(option('--confusions', '0'));
 
 const lines = readFileSync(filings, 'utf8').replace(/\r/g, '').split('\n').filter((l) => l !== '');
 const [head, ...rows] = lines;
@@ -64,6 +65,9 @@ try {
   console.log(`6-digit SOC right: ${pct(right / test.length)} of titles, ${pct(rightWeighted / weight)} of filings`);
   console.log(`major group right: ${pct(major / test.length)}; no occupation: ${pct(none / test.length)}; ${Math.round(test.length / (ms / 1000)).toLocaleString('en-US')} titles/s`);
   for (const [source, { titles, right: r }] of Object.entries(bySource)) console.log(`  by ${source}: ${pct(titles / test.length)} of titles, ${pct(r / titles)} right`);
+  const pairs = new Map();
+  for (const [, soc, code] of wrong) pairs.set(`filed ${soc}, read ${code ?? '-'}`, (pairs.get(`filed ${soc}, read ${code ?? '-'}`) ?? 0) + 1);
+  for (const [pair, n] of [...pairs].sort((a, b) => b[1] - a[1]).slice(0, confusions)) console.log(`  ${n}\t${pair}`);
   for (const [title, soc, code] of wrong.slice(0, misses)) console.log(`  ${title} | filed ${soc} | read ${code ?? '-'}`);
 } finally {
   rmSync(temp, { recursive: true, force: true });
