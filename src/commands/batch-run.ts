@@ -126,7 +126,10 @@ class BatchRun {
     const fields = this.fields();
     const { ladder, lexicon, occupations, pay } = await openLadder(io, opts.data);
     const family = opts.family === undefined ? null : familyOption(ladder, opts.family).id;
-    const matcher = (await createMatcher(ladder, lexicon)).useOccupations(occupations).usePay(pay, opts.region);
+    const matcher = (await createMatcher(ladder, lexicon)).useOccupations(occupations);
+    // Pay only where the output shows it: --pay, a pay field, or whole JSON answers.
+    const showsPay = opts.pay === true || (opts.format !== 'csv' && (fields === null || fields.some((f) => f.name.startsWith('pay_'))));
+    if (showsPay) matcher.usePay(pay, opts.region);
     const input = await this.openInput();
     let sink: Sink | null = null;
     let interrupted: string | null = null;

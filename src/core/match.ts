@@ -6,7 +6,7 @@ import { compileLexicon, indexLexicon, type Lexicon, type LexiconData } from './
 import { tokenize, type Token } from './normalize.js';
 import { bestOf, classifyOccupation, occupationWords, type OccupationModel, type OccupationWord } from './occupation.js';
 import type { Occupation } from './occupations.js';
-import { marketPay, type PayTable } from './pay.js';
+import { marketPay, type MarketPay, type PayTable } from './pay.js';
 import { MAX_YEARS } from './years.js';
 import { findHits, selectHits, type Hit } from './phrases.js';
 import { editDistance, TypoCorrector, type FuzzyFinder } from './typos.js';
@@ -107,7 +107,7 @@ export class Matcher {
   /** One-word markers of tracks that do not name a role ("senior", "associate"): alone, they name no occupation. */
   private readonly rankWords = new Set<string>();
   private occupations: OccupationLookup | null = null;
-  private pay: { table: () => PayTable; region: string } | null = null;
+  private pay: { table: () => PayTable; region: string; memo: Map<string, MarketPay> } | null = null;
 
   private readonly levels = new Map<string, LevelDef>();
   private readonly bands = new Map<LevelDef, YearsBand>();
@@ -159,8 +159,21 @@ export class Matcher {
 
   /** Lets the matcher say what a level pays in `region` (a country code: US, GB…); src/io/pay.ts loads the table. */
   usePay(table: () => PayTable, region = 'US'): this {
-    this.pay = { table, region: region.toUpperCase() };
+    this.pay = { table, region: region.toUpperCase(), memo: new Map() };
     return this;
+  }
+
+  /** A card's pay, worked out once per family, level and occupation (a batch asks for a few hundred). Treat as read-only. */
+  private payOf(family: string | null, level: string, soc: string | null): MarketPay {
+    const pay = this.pay!;
+    const key = `${family ?? ''}|${level}|${soc ?? ''}`;
+    let found = pay.memo.get(key);
+    if (found === undefined) {
+      if (pay.memo.size >= 10_000) pay.memo.clear();
+      found = marketPay(pay.table(), family, level, soc, pay.region);
+      pay.memo.set(key, found);
+    }
+    return found;
   }
 
   /** Whether reading `title` needs the fuzzy finder (a word the exact index does not know). */
@@ -303,10 +316,10 @@ export class Matcher {
     const known = fam.family !== null ? 1 : occupation?.record ? 0.5 + 0.5 * occupation.share : f.noFamily;
     const confidence = lvl.confidence * f.typo ** Math.min(corrected, 2) * known;
     const card = occupation?.record && fam.family === null ? occupationCard(lvl.level, occupation.record) : buildCard(this.ladder, lvl.level, fam.family);
-    const { marketPay: _none, ...rest } = card;
     const soc = occupation?.ref.code ?? card.soc?.code ?? null;
-    const pay = this.pay && marketPay(this.pay.table(), fam.family?.id ?? null, lvl.level.code, soc, this.pay.region);
-    result.match = { ...rest, confidence: round(confidence), occupation: occupation?.ref ?? null, marketPay: pay };
+    const pay = this.pay && this.payOf(fam.family?.id ?? null, lvl.level.code, soc);
+    // The card is this answer's own: completed in place, not copied (a batch builds one per distinct title).
+    result.match = Object.assign(card, { marketPay: pay, confidence: round(confidence), occupation: occupation?.ref ?? null });
     if (explain) result.alternatives = this.alternatives(lvl, fam, occupation, reading.track, years, confidence, top);
     return result;
   }

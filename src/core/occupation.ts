@@ -122,10 +122,17 @@ interface Votes {
  * the same roles and places in a thousand combinations.
  */
 function tally(model: OccupationModel, words: readonly OccupationWord[]): Votes {
+  let merged: Votes | null = null;
+  for (const votes of partsOf(model, words)) merged = merged === null ? votes : merge(merged, votes);
+  return merged ?? { votes: new Map(), total: 0, cast: [] };
+}
+
+/** The votes of each part of a title, each worked out once and kept. */
+function partsOf(model: OccupationModel, words: readonly OccupationWord[]): Votes[] {
   let parts = partCache.get(model);
   if (!parts) partCache.set(model, (parts = new Map()));
   if (parts.size > PART_CACHE_LIMIT) parts.clear();
-  let merged: Votes | null = null;
+  const out: Votes[] = [];
   let start = 0;
   while (start < words.length) {
     let end = start + 1;
@@ -134,10 +141,10 @@ function tally(model: OccupationModel, words: readonly OccupationWord[]): Votes 
     const key = `${start === 0 ? '^' : ''}${occupationKey(part)}`;
     let votes = parts.get(key);
     if (votes === undefined) parts.set(key, (votes = partVotes(model, part, start === 0)));
-    merged = merged === null ? votes : merge(merged, votes);
+    out.push(votes);
     start = end;
   }
-  return merged ?? { votes: new Map(), total: 0, cast: [] };
+  return out;
 }
 
 const partCache = new WeakMap<OccupationModel, Map<string, Votes>>();
@@ -225,8 +232,9 @@ export function classifyOccupation(model: OccupationModel, words: readonly Occup
 /** Of `codes`, the one the title's words vote for most; null when they vote for none of them. */
 export function bestOf(model: OccupationModel, words: readonly OccupationWord[], codes: readonly string[]): string | null {
   if (words.length === 0) return null;
-  const { votes: all } = tally(model, words);
-  const votes = codes.map((code) => all.get(code) ?? 0);
+  // The parts' votes for these codes alone: no merged tally is built.
+  const votes = codes.map(() => 0);
+  for (const part of partsOf(model, words)) codes.forEach((code, i) => (votes[i] = votes[i]! + (part.votes.get(code) ?? 0)));
   let best: string | null = null;
   let most = 0;
   votes.forEach((v, i) => {

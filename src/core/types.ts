@@ -57,7 +57,7 @@ export interface OccupationRef {
   education?: string | null;
 }
 
-export type MatchedCard = Omit<Card, 'marketPay'> & { confidence: number; occupation: OccupationRef | null; marketPay: MarketPay | null };
+export type MatchedCard = Card & { confidence: number; occupation: OccupationRef | null };
 
 export interface Alternative {
   level: string;
