@@ -18,3 +18,6 @@ export type { OccupationModel, OccupationWord, FeatureEntry } from './core/occup
 export { occupationSource } from './io/occupations.js';
 export type { OccupationSource } from './io/occupations.js';
 export { paySource } from './io/pay.js';
+export { readOverrides, loadOverrides } from './io/overrides.js';
+export { overrideKey, OverrideTable, OVERRIDES_FILE } from './core/overrides.js';
+export type { OverrideEntry } from './core/overrides.js';

@@ -84,6 +84,7 @@ interface TitleAnswers {
   title: string;
   marker: TitleReading['marker'];
   track: TitleReading['track'];
+  override: TitleReading['override'];
   /** Kept only while answers may still be needed per years value (output that quotes the years). */
   reading: TitleReading | null;
   /** By years, or by Matcher.yearsKey when the output does not quote the years. */
@@ -124,9 +125,9 @@ class BatchRun {
       throw new UsageError('no input: stdin is a terminal', 'give a CSV file (leveler batch titles.csv), or pipe one in (cat titles.csv | leveler batch)');
     }
     const fields = this.fields();
-    const { ladder, lexicon, occupations, pay } = await openLadder(io, opts.data);
+    const { ladder, lexicon, occupations, pay, overrides } = await openLadder(io, opts.data);
     const family = opts.family === undefined ? null : familyOption(ladder, opts.family).id;
-    const matcher = (await createMatcher(ladder, lexicon)).useOccupations(occupations);
+    const matcher = (await createMatcher(ladder, lexicon)).useOccupations(occupations).useOverrides(await overrides());
     // Pay only where the output shows it: --pay, a pay field, or whole JSON answers.
     const showsPay = opts.pay === true || (opts.format !== 'csv' && (fields === null || fields.some((f) => f.name.startsWith('pay_'))));
     if (showsPay) matcher.usePay(pay, opts.region);
@@ -175,7 +176,7 @@ class BatchRun {
        */
       const learn = (title: string): TitleAnswers => {
         const reading = matcher.readTitle(title, family);
-        const known: TitleAnswers = { title, marker: reading.marker, track: reading.track, reading, answers: new Map(), whole: [] };
+        const known: TitleAnswers = { title, marker: reading.marker, track: reading.track, override: reading.override, reading, answers: new Map(), whole: [] };
         if (!quotesYears) {
           for (const [key, years] of matcher.standInYears(reading)) known.answers.set(key, compute(matcher.decide(reading, years, 3, false)));
           known.reading = null;

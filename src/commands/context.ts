@@ -5,6 +5,8 @@ import { UsageError } from '../errors.js';
 import { ladderDir, loadLadder, type LoadedLadder } from '../io/ladder.js';
 import { occupationSource, type OccupationSource } from '../io/occupations.js';
 import { paySource } from '../io/pay.js';
+import { loadOverrides } from '../io/overrides.js';
+import type { OverrideTable } from '../core/overrides.js';
 import type { PayTable } from '../core/pay.js';
 import type { Io } from '../io/terminal.js';
 import { colorEnabled, type ColorFlag } from '../output/color.js';
@@ -29,9 +31,13 @@ export function presentation(io: Io, opts: { json?: boolean; color: ColorFlag })
 }
 
 /** The ladder, and the occupation data beside it (read only when a title needs it). */
-export async function openLadder(io: Io, dataFlag: string | undefined): Promise<LoadedLadder & { occupations: OccupationSource; pay: () => PayTable }> {
+export async function openLadder(
+  io: Io,
+  dataFlag: string | undefined,
+): Promise<LoadedLadder & { dir: string; occupations: OccupationSource; pay: () => PayTable; overrides: () => Promise<OverrideTable | null> }> {
   const dir = ladderDir(dataFlag, io.env, io.cwd);
-  return { ...(await loadLadder(dir, io.cwd)), occupations: occupationSource(dir, io.cwd), pay: paySource(dir, io.cwd) };
+  const loaded = await loadLadder(dir, io.cwd);
+  return { ...loaded, dir, occupations: occupationSource(dir, io.cwd), pay: paySource(dir, io.cwd), overrides: () => loadOverrides(dir, io.cwd, loaded.ladder) };
 }
 
 export function familyOption(ladder: Ladder, id: string): FamilyDef {

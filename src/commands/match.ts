@@ -38,9 +38,9 @@ export const matchCommand: CommandSpec = {
     const opts = raw as unknown as MatchFlags;
     const title = words.join(' ');
     if (title.trim() === '') throw new UsageError('the title is empty', 'give a job title, such as: leveler match "Senior Data Scientist"');
-    const { ladder, lexicon, occupations, pay } = await openLadder(io, opts.data);
+    const { ladder, lexicon, occupations, pay, overrides } = await openLadder(io, opts.data);
     const family = opts.family === undefined ? null : familyOption(ladder, opts.family).id;
-    const matcher = new Matcher(ladder, lexicon).useDictionary(englishWords()).useOccupations(occupations).usePay(pay, opts.region);
+    const matcher = new Matcher(ladder, lexicon).useDictionary(englishWords()).useOccupations(occupations).usePay(pay, opts.region).useOverrides(await overrides());
     // fuse.js is the slowest part of start-up; most titles never need it.
     if (matcher.needsFuzzy(title)) matcher.useFuzzy((await import('../core/fuzzy.js')).fuseFinder);
     const result = matcher.match(title, { years: opts.years ?? null, family, top: opts.top });

@@ -1,5 +1,6 @@
 import { EXIT } from '../errors.js';
 import { checkLadderFiles, formatProblem, ladderDir, readLadderFiles, displayPath } from '../io/ladder.js';
+import { readOverrides } from '../io/overrides.js';
 import { renderJson } from '../output/json.js';
 import type { CommandSpec } from './command.js';
 import { write } from './context.js';
@@ -21,12 +22,18 @@ export const validateCommand: CommandSpec = {
     const opts = raw as unknown as ValidateFlags;
     const dir = ladderDir(opts.data, io.env, io.cwd);
     const files = readLadderFiles(dir, io.cwd);
-    const { ladder, problems } = await checkLadderFiles(files);
+    const checked = await checkLadderFiles(files);
+    const problems = [...checked.problems];
+    // The overrides are checked against a valid ladder (their levels and families must be in it).
+    const overrides = checked.ladder === null ? null : await readOverrides(dir, io.cwd, checked.ladder);
+    if (overrides) problems.push(...overrides.problems.map((p) => ({ file: overrides.display, line: p.line, message: p.message })));
+    const ladder = problems.length === 0 ? checked.ladder : null;
     if (opts.json) {
       write(io, renderJson({ ok: problems.length === 0, problems }));
     } else if (ladder !== null) {
       const cards = ladder.families.reduce((n, f) => n + Object.keys(f.cards).length, 0);
-      write(io, `ok: ${displayPath(dir, io.cwd)}: ${ladder.tracks.length} tracks, ${ladder.levels.length} levels, ${ladder.families.length} families, ${cards} cards\n`);
+      const pinned = overrides ? `, ${overrides.table.size} override${overrides.table.size === 1 ? '' : 's'}` : '';
+      write(io, `ok: ${displayPath(dir, io.cwd)}: ${ladder.tracks.length} tracks, ${ladder.levels.length} levels, ${ladder.families.length} families, ${cards} cards${pinned}\n`);
     } else {
       write(io, problems.map((p) => formatProblem(p) + '\n').join(''));
       io.stderr.write(`leveler: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${displayPath(dir, io.cwd)}\n`);

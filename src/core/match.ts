@@ -7,6 +7,7 @@ import { tokenize, type Token } from './normalize.js';
 import { bestOf, classifyOccupation, occupationWords, type OccupationModel, type OccupationWord } from './occupation.js';
 import type { Occupation } from './occupations.js';
 import { marketPay, type MarketPay, type PayTable } from './pay.js';
+import type { OverrideEntry, OverrideTable } from './overrides.js';
 import { MAX_YEARS } from './years.js';
 import { findHits, selectHits, type Hit } from './phrases.js';
 import { editDistance, TypoCorrector, type FuzzyFinder } from './typos.js';
@@ -76,6 +77,8 @@ export interface TitleReading {
   occupationReasons: (() => string)[];
   /** The track the title's level is read on: the default, or its occupation's (by Job Zone). */
   track: string;
+  /** The ladder owner's pin for this title (overrides.yaml): it wins over everything. */
+  override: OverrideEntry | null;
 }
 
 const MAX_TOP = 20;
@@ -107,6 +110,7 @@ export class Matcher {
   /** One-word markers of tracks that do not name a role ("senior", "associate"): alone, they name no occupation. */
   private readonly rankWords = new Set<string>();
   private occupations: OccupationLookup | null = null;
+  private overrides: OverrideTable | null = null;
   private pay: { table: () => PayTable; region: string; memo: Map<string, MarketPay> } | null = null;
 
   private readonly levels = new Map<string, LevelDef>();
@@ -157,6 +161,12 @@ export class Matcher {
     return this;
   }
 
+  /** Titles the ladder owner pins (overrides.yaml, read by src/io/overrides.ts), by overrideKey(). */
+  useOverrides(table: OverrideTable | null): this {
+    this.overrides = table;
+    return this;
+  }
+
   /** Lets the matcher say what a level pays in `region` (a country code: US, GB…); src/io/pay.ts loads the table. */
   usePay(table: () => PayTable, region = 'US'): this {
     this.pay = { table, region: region.toUpperCase(), memo: new Map() };
@@ -196,16 +206,35 @@ export class Matcher {
     const notes: string[] = [];
     const read = readablePart(title);
     if (read.length < title.length) notes.push(`the title is ${title.length.toLocaleString('en-US')} characters long: only the first ${read.length} are read`);
-    const tokens = this.read(tokenize(read));
+    const raw = tokenize(read);
+    const tokens = this.read(raw);
     const levelReasons: string[] = [];
     const familyReasons: string[] = [];
-    const fam = tokens.length === 0 && family === null ? NO_FAMILY : this.pickFamily(selectHits(findHits(tokens, this.lexicon.familyPhrases)), family, familyReasons);
+    const override = this.overrides?.find(read, raw.map((t) => t.text).join(' ')) ?? null;
+    // An override's family is the title's, whatever its words say.
+    const forced = override?.family ?? family;
+    let fam = tokens.length === 0 && forced === null ? NO_FAMILY : this.pickFamily(selectHits(findHits(tokens, this.lexicon.familyPhrases)), forced, familyReasons);
+    if (override?.family) {
+      familyReasons.length = 0;
+      fam = { ...fam, excluded: [] };
+    }
     const { markers, roleTokens } = tokens.length === 0 ? { markers: [], roleTokens: new Set<number>() } : this.levelHits(tokens, levelReasons);
     const occupationReasons: (() => string)[] = [];
-    const occupation = this.pickOccupation(tokens, markers, roleTokens, fam.family, occupationReasons);
+    const occupation = override?.occupation ? this.occupationByCode(override.occupation) : this.pickOccupation(tokens, markers, roleTokens, fam.family, occupationReasons);
+    if (override) {
+      const level = findLevel(this.ladder, override.level)!;
+      return { title, notes, tokens, markers: [], marker: level, levelReasons: [], fam, familyReasons, occupation, occupationReasons, track: level.track, override };
+    }
     const track = this.trackOf(fam.family, occupation);
     const marker = markers.length > 0 ? this.onTrack(this.chooseMarker(markers).picked, track) : null;
-    return { title, notes, tokens, markers, marker, levelReasons, fam, familyReasons, occupation, occupationReasons, track };
+    return { title, notes, tokens, markers, marker, levelReasons, fam, familyReasons, occupation, occupationReasons, track, override: null };
+  }
+
+  /** The O*NET occupation an override names, by its code (29-1141.00) or its 6-digit SOC code (29-1141). */
+  private occupationByCode(code: string): OccupationPick | null {
+    const record = this.occupations?.get(code) ?? this.occupations?.get(`${code}.00`);
+    if (!record) return null;
+    return { ref: { code: record.code, title: record.title, source: 'onet', jobZone: record.jobZone, education: record.education }, record, share: 1, others: [] };
   }
 
   /**
@@ -301,7 +330,11 @@ export class Matcher {
       return result;
     }
     const levelReasons = explain ? [...reading.levelReasons] : null;
-    const lvl = this.pickLevel(reading, years, levelReasons);
+    const { override } = reading;
+    if (override) levelReasons?.push(`override: ${quote(override.title)} is ${override.level}${override.family ? ` in ${override.family}` : ''} (overrides.yaml, line ${override.line})`);
+    const lvl: LevelPick | null = override
+      ? { level: reading.marker!, confidence: 1, evidence: [], others: [], fromYears: false }
+      : this.pickLevel(reading, years, levelReasons);
     const evidence = new Set([...(lvl?.evidence ?? []), ...fam.evidence]);
     if (explain) result.reasons.push(...this.readingReasons(tokens, evidence), ...levelReasons!, ...reading.familyReasons, ...reading.occupationReasons.map((why) => why()));
     if (lvl === null) {
@@ -314,13 +347,14 @@ export class Matcher {
     const f = this.factors;
     // An O*NET occupation is as sure as its vote; no family and no occupation, less sure still.
     const known = fam.family !== null ? 1 : occupation?.record ? 0.5 + 0.5 * occupation.share : f.noFamily;
-    const confidence = lvl.confidence * f.typo ** Math.min(corrected, 2) * known;
+    // An override keeps confidence 1: the ladder's owner said so.
+    const confidence = override ? 1 : lvl.confidence * f.typo ** Math.min(corrected, 2) * known;
     const card = occupation?.record && fam.family === null ? occupationCard(lvl.level, occupation.record) : buildCard(this.ladder, lvl.level, fam.family);
     const soc = occupation?.ref.code ?? card.soc?.code ?? null;
     const pay = this.pay && this.payOf(fam.family?.id ?? null, lvl.level.code, soc);
     // The card is this answer's own: completed in place, not copied (a batch builds one per distinct title).
     result.match = Object.assign(card, { marketPay: pay, confidence: round(confidence), occupation: occupation?.ref ?? null });
-    if (explain) result.alternatives = this.alternatives(lvl, fam, occupation, reading.track, years, confidence, top);
+    if (explain && !override) result.alternatives = this.alternatives(lvl, fam, occupation, reading.track, years, confidence, top);
     return result;
   }
 
@@ -563,8 +597,9 @@ export class Matcher {
    * confidence (their reasons and alternatives, which quote the years, may differ): a batch that
    * writes neither answers a title once per key instead of once per years value.
    */
-  yearsKey(reading: Pick<TitleReading, 'marker' | 'track'>, years: number | null): number {
+  yearsKey(reading: Pick<TitleReading, 'marker' | 'track' | 'override'>, years: number | null): number {
     if (years === null) return -1;
+    if (reading.override) return -3;
     if (reading.marker !== null) return this.fitFactor(reading.marker, years);
     const level = this.levelForYears(years, reading.track);
     return level === undefined ? -2 : 10 + this.levelIndex.get(level.code)!;
@@ -575,7 +610,8 @@ export class Matcher {
    * is decide() at the stand-in of its key (less its reasons and alternatives). A batch answers a
    * title for every key at once and keeps the answers, not the reading.
    */
-  standInYears(reading: Pick<TitleReading, 'marker' | 'track'>): [key: number, years: number][] {
+  standInYears(reading: Pick<TitleReading, 'marker' | 'track' | 'override'>): [key: number, years: number][] {
+    if (reading.override) return [[-3, 0]];
     const candidates: number[] = [];
     if (reading.marker !== null) {
       // Inside the band, and 0.5, 2 and 4 years either side of it: each fit factor's distances.

@@ -128,7 +128,7 @@ const DATA_HINT = 'point --data (or LEVELER_DATA) at a folder holding ladder.yam
  * A ladder file's text. Only a regular file is read (a FIFO would hang, a device never end), at most
  * MAX_LADDER_FILE_BYTES, and it must be UTF-8: a bad byte is named by its line, never shown as U+FFFD.
  */
-function readText(path: string, cwd: string): string {
+export function readText(path: string, cwd: string): string {
   return decodeUtf8(readBytes(path, cwd), displayPath(path, cwd));
 }
 

@@ -1,3 +1,6 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../helpers.js';
 
@@ -291,5 +294,47 @@ describe('what a card pays', () => {
       expect.stringMatching(/^Chief Executive Officer,M6,Vice President,management,,Chief Executives,[\d.]+,11-1011,Chief Executives,126080,206420,239200 or more,$/),
       'asdfgh,,,,,,,,,,,,',
     ]);
+  });
+});
+
+describe('overrides.yaml', () => {
+  const dir = 'tests/fixtures/ladders/with-overrides';
+
+  it('pins a title to its level: it wins, says so, and keeps confidence 1', async () => {
+    const out = JSON.parse((await run(['match', 'm.t.s.  3', '--data', dir, '--years', '1', '--json'])).stdout);
+    expect(out.match).toMatchObject({ level: 'L3', confidence: 1 });
+    expect(out.reasons[0]).toBe('override: "MTS 3" is L3 (overrides.yaml, line 2)');
+    expect(out.alternatives).toEqual([]);
+    expect(JSON.parse((await run(['match', 'engineer iv (band 62)', '--data', dir, '--json'])).stdout).match.level).toBe('MG');
+  });
+
+  it('is used by batch, with and without years', async () => {
+    const r = await run(['batch', '--data', dir, '--years-column', 'years', '-q', '--fields', 'level,confidence'], { stdin: 'title,years\nMTS 3,1\nMTS 3,\nAnalyst - Grade 2,30\nSenior Baker,\n' });
+    expect(r.stdout.split('\n').slice(1, 5)).toEqual(['MTS 3,1,L3,1.00', 'MTS 3,,L3,1.00', 'Analyst - Grade 2,30,L2,1.00', 'Senior Baker,,L3,0.95']);
+  });
+
+  it('is checked by validate, every problem with file and line; match stops on one (exit 3)', async () => {
+    const temp = mkdtempSync(join(tmpdir(), 'leveler-ov-'));
+    try {
+      cpSync(dir, temp, { recursive: true });
+      writeFileSync(join(temp, 'overrides.yaml'), 'MTS 3: L3\nmts 3: L2\nChef: Q9\n');
+      const v = await run(['validate', '--data', temp]);
+      expect(v.code).toBe(1);
+      expect(v.stdout.split('\n').filter(Boolean).map((l) => l.replace(temp, 'DIR'))).toEqual([
+        'DIR/overrides.yaml:2: override "mts 3": the same title as line 1 ("MTS 3") once case, dots, spacing and accents are set aside; keep one',
+        'DIR/overrides.yaml:3: override "Chef": unknown level "Q9"; the ladder\'s levels are L1, L2, L3, MG',
+      ]);
+      const m = await run(['match', 'Chef', '--data', temp]);
+      expect(m.code).toBe(3);
+      expect(m.stderr).toMatch(/^leveler: invalid overrides: .*overrides\.yaml:3: override "Chef": unknown level "Q9"/);
+      // Any YAML form reads the same: a mapping under "overrides:", with a level, a family, an occupation.
+      writeFileSync(join(temp, 'overrides.yaml'), 'overrides:\n  "MTS 3": { level: L3 }\n  Chef de Cuisine: L2\n');
+      expect((await run(['validate', '--data', temp])).stdout).toMatch(/, 2 overrides\n$/);
+      expect(JSON.parse((await run(['match', 'Chef de Cuisine', '--data', temp, '--json'])).stdout).match.level).toBe('L2');
+      writeFileSync(join(temp, 'overrides.yaml'), 'overrides:\n  "MTS 3": { level: L3, band: 7 }\n');
+      expect((await run(['validate', '--data', temp])).stdout).toMatch(/overrides\.yaml:2: override "MTS 3": unknown field "band"; use level, family, occupation/);
+    } finally {
+      rmSync(temp, { recursive: true, force: true });
+    }
   });
 });

@@ -58,6 +58,14 @@ describe('the leveler binary', () => {
     expect(m.marketPay.oews).toMatchObject({ source: 'BLS OEWS', period: 'May 2024' });
   });
 
+  it('reads the overrides of a ladder folder', () => {
+    const r = leveler(['match', 'Engineer IV (Band 62)', '--data', join(ROOT, 'tests', 'fixtures', 'ladders', 'with-overrides')], {}, temp);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^level\tMG\n/);
+    expect(r.stdout).toContain('confidence\t1.00\n');
+    expect(r.stdout).toContain('reason\toverride: "Engineer IV (Band 62)" is MG (overrides.yaml, line 3)\n');
+  });
+
   it.each([
     [['pay', '--family', 'nope'], 2],
     [['show', 'S2', '--occupation', '99-9999'], 2],
