@@ -29,14 +29,18 @@ export interface Paint {
   yellow: Style;
   red: Style;
   cyan: Style;
+  /** A cell shaded by `strength` (0 to 1): darker for more (a confusion matrix on a terminal). */
+  shade: (s: string, strength: number) => string;
 }
 
 const plain: Style = (s) => s;
-export const NO_PAINT: Paint = { bold: plain, dim: plain, green: plain, yellow: plain, red: plain, cyan: plain };
+export const NO_PAINT: Paint = { bold: plain, dim: plain, green: plain, yellow: plain, red: plain, cyan: plain, shade: plain };
 
 export async function painter(enabled: boolean): Promise<Paint> {
   if (!enabled) return NO_PAINT;
   const { Chalk } = await import('chalk');
   const c = new Chalk({ level: 1 });
-  return { bold: c.bold, dim: c.dim, green: c.green, yellow: c.yellow, red: c.red, cyan: c.cyan };
+  const shade = (s: string, strength: number) =>
+    strength >= 0.5 ? c.inverse(s) : strength >= 0.2 ? c.bgBlue(s) : strength > 0 ? c.bgBlackBright(s) : s;
+  return { bold: c.bold, dim: c.dim, green: c.green, yellow: c.yellow, red: c.red, cyan: c.cyan, shade };
 }

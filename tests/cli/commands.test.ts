@@ -338,3 +338,53 @@ describe('overrides.yaml', () => {
     }
   });
 });
+
+describe('leveler eval', () => {
+  const gold = (text: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'leveler-eval-'));
+    const file = join(dir, 'gold.csv');
+    writeFileSync(file, text);
+    return file;
+  };
+
+  it('agrees with the acceptance file, in JSON', async () => {
+    const out = JSON.parse((await run(['eval', 'tests/fixtures/acceptance-families.csv', '--json'])).stdout);
+    expect(out).toMatchObject({ rows: 240, rowsRight: 240, level: { accuracy: 1 }, family: { accuracy: 1 }, misses: [] });
+    expect(out.confusion.labels[0]).toBe('P1');
+  });
+
+  it('prints accuracy, per-level precision and recall, the matrix and the misses with reasons, and reports bad labels by row', async () => {
+    const file = gold('title,years,level,family,soc\nSenior Data Scientist,,P3,data-science,15-2051\nRegistered Nurse,,P3,,29-1141\nChef,,Q9,,\nML Engineer,lots,P2,nope,\n');
+    const r = await run(['eval', file, '--occupation-column', 'soc']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('level\t66.7%\t2 of 3 scored, 1 not scored\n');
+    expect(r.stdout).toContain('occupation\t100.0%\t2 of 2 scored, 2 not scored\n');
+    expect(r.stdout).toContain('P3\t100.0%\t50.0%\t2\n');
+    expect(r.stdout).toMatch(/expected \\ given\n\tP2\tP3\nP2\t1\t0\nP3\t1\t1\n/);
+    expect(r.stdout).toMatch(/row 2\t"Registered Nurse"\twant P3\/none\/29-1141\tgot P2\/none\/29-1141 \(0\.49\)\n\t\tno level marker and no years/);
+    expect(r.stderr.split('\n').filter(Boolean).map((l) => l.replace(/^leveler: .*?gold\.csv: /, ''))).toEqual([
+      'row 3: level "Q9" is not one of the ladder\'s; not scored',
+      'row 4: years "lots" is not a number of years (such as 3, 4.5, 5 yrs, 10+ or 3-5); read without years',
+      'row 4: family "nope" is not one of the ladder\'s; not scored',
+    ]);
+  });
+
+  it('exits 1 below --min-level or --min-family, naming both', async () => {
+    const file = gold('title,level,family\nRegistered Nurse,P3,\nSenior Data Scientist,P3,data-science\n');
+    const r = await run(['eval', file, '--min-level', '90']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('leveler: below the minimum: level 50.0% (min 90%), family 100.0%\n');
+    expect((await run(['eval', file, '--min-level', '50', '--min-family', '100'])).code).toBe(0);
+  });
+
+  it.each([
+    ['title,grade\nX,P1\n', [], /^leveler: .*gold\.csv has no column "level"; its columns are "title", "grade"; name one with --level-column\n$/, 2],
+    ['name,level\nX,P1\n', [], /^leveler: .*gold\.csv has no title column; its columns are "name", "level"; name one with --column\n$/, 2],
+    ['title,level\nX,P1\n', ['--family-column', 'fam'], /^leveler: .*gold\.csv has no column "fam"; its columns are "title", "level"; name one with --family-column\n$/, 2],
+    ['', [], /^leveler: .*gold\.csv is empty: no header row; the first line must name the columns/, 3],
+  ])('a bad gold file is one line and an exit code: %j', async (text, args, message, code) => {
+    const r = await run(['eval', gold(text), ...args]);
+    expect(r.code).toBe(code);
+    expect(r.stderr).toMatch(message);
+  });
+});

@@ -58,6 +58,17 @@ describe('the leveler binary', () => {
     expect(m.marketPay.oews).toMatchObject({ source: 'BLS OEWS', period: 'May 2024' });
   });
 
+  it('scores the acceptance titles with eval, and fails a team\'s CI below its bar', () => {
+    const ok = leveler(['eval', join(ROOT, 'tests', 'fixtures', 'acceptance-ai-ml.csv'), '--min-level', '100', '--min-family', '100'], { FORCE_COLOR: '0' }, temp);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toMatch(/^.*acceptance-ai-ml\.csv: 101 rows, 101 right\nlevel\t100\.0%\t101 of 101 scored\n/);
+    const gold = join(temp, 'gold.csv');
+    writeFileSync(gold, 'title,level\nRegistered Nurse,P4\n');
+    const low = leveler(['eval', gold, '--min-level', '50']);
+    expect(low.status).toBe(1);
+    expect(low.stderr).toBe('leveler: below the minimum: level 0.0% (min 50%), family —\n');
+  });
+
   it('reads the overrides of a ladder folder', () => {
     const r = leveler(['match', 'Engineer IV (Band 62)', '--data', join(ROOT, 'tests', 'fixtures', 'ladders', 'with-overrides')], {}, temp);
     expect(r.status).toBe(0);
