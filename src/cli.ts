@@ -9,6 +9,7 @@ import { familiesCommand } from './commands/families.js';
 import { occupationsCommand } from './commands/occupations.js';
 import { payCommand } from './commands/pay.js';
 import { evalCommand } from './commands/eval.js';
+import { triageCommand } from './commands/triage.js';
 import { listCommand } from './commands/list.js';
 import { matchCommand } from './commands/match.js';
 import { showCommand } from './commands/show.js';
@@ -25,7 +26,7 @@ const globalOptions = () => [
   new Option('--no-pager', 'never page a long table on a terminal (also: PAGER=cat)'),
 ];
 
-export const COMMANDS: CommandSpec[] = [matchCommand, batchCommand, listCommand, showCommand, familiesCommand, occupationsCommand, payCommand, evalCommand, validateCommand];
+export const COMMANDS: CommandSpec[] = [matchCommand, batchCommand, listCommand, showCommand, familiesCommand, occupationsCommand, payCommand, evalCommand, triageCommand, validateCommand];
 COMMANDS.push(completionCommand(() => COMMANDS, globalOptions));
 
 /** Examples of each command: shown after its description, as written, never wrapped mid-command. */

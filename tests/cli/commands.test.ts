@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -386,5 +386,47 @@ describe('leveler eval', () => {
     const r = await run(['eval', gold(text), ...args]);
     expect(r.code).toBe(code);
     expect(r.stderr).toMatch(message);
+  });
+});
+
+describe('leveler triage', () => {
+  const csv = 'id,title\n1,Engineer\n2,Engineer\n3,asdfgh\n4,Senior Data Scientist\n5,Manager\n6,Engineer\n7,asdfgh\n';
+
+  it('lists the troubled titles by rows with the running share and what leveler read; the counts add up', async () => {
+    const r = await run(['triage', '-'], { stdin: csv });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('stdin: 7 rows, 4 distinct titles: 1 fine, 2 unmatched, 3 low-confidence, 1 without a family');
+    expect(lines[1]).toBe('These 3 titles are 100% of the 6 troubled rows; the top 3 unmatched titles, 100% of the 2 unmatched.');
+    expect(lines.slice(3, 6).map((l) => l.split('\t').slice(0, 3))).toEqual([
+      ['3', '0.500', 'low-confidence'],
+      ['2', '0.833', 'unmatched'],
+      ['1', '1.000', 'no-family'],
+    ]);
+    expect(lines[4]).toMatch(/\tasdfgh\t\t\t0\.00\tno match: nothing to go on/);
+  });
+
+  it('prints JSON, and writes a starter overrides file that validates once its unmatched lines are left out', async () => {
+    const out = JSON.parse((await run(['triage', '--json', '--top', '2'], { stdin: csv })).stdout);
+    expect(out).toMatchObject({ rows: 7, ok: 1, unmatched: 2, lowConfidence: 3, noFamily: 1, distinct: 4 });
+    expect(out.titles.map((t: { title: string }) => t.title)).toEqual(['Engineer', 'asdfgh']);
+    const dir = mkdtempSync(join(tmpdir(), 'leveler-triage-'));
+    try {
+      cpSync('tests/fixtures/ladders/minimal', dir, { recursive: true });
+      const r = await run(['triage', '--write-overrides', join(dir, 'overrides.yaml'), '--data', dir], { stdin: csv });
+      expect(r.code).toBe(0);
+      expect(r.stderr).toMatch(/^leveler: wrote \d titles to .*overrides\.yaml: correct them/);
+      const text = readFileSync(join(dir, 'overrides.yaml'), 'utf8');
+      expect(text).toMatch(/^# "asdfgh": LEVEL {3}# 2 rows; unmatched$/m);
+      expect((await run(['validate', '--data', dir])).code).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('names the columns when the title column is missing (exit 2)', async () => {
+    const r = await run(['triage', '-'], { stdin: 'id,name\n1,x\n' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('leveler: stdin has no title column; its columns are "id", "name"; name one with --column\n');
   });
 });

@@ -69,6 +69,17 @@ describe('the leveler binary', () => {
     expect(low.stderr).toBe('leveler: below the minimum: level 0.0% (min 50%), family —\n');
   });
 
+  it('triages a file: the counts add up to the rows', () => {
+    const file = join(temp, 'triage.csv');
+    writeFileSync(file, 'title\nEngineer\nasdfgh\nSenior Data Scientist\nEngineer\n');
+    const r = leveler(['triage', file, '--json']);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.ok + out.unmatched + out.lowConfidence + out.noFamily).toBe(out.rows);
+    expect(out.rows).toBe(4);
+    expect(out.titles[0]).toMatchObject({ title: 'Engineer', rows: 2 });
+  });
+
   it('reads the overrides of a ladder folder', () => {
     const r = leveler(['match', 'Engineer IV (Band 62)', '--data', join(ROOT, 'tests', 'fixtures', 'ladders', 'with-overrides')], {}, temp);
     expect(r.status).toBe(0);

@@ -1,0 +1,183 @@
+// leveler triage FILE: the distinct titles that cost the most unmatched, low-confidence or
+// family-less rows, most first, with what leveler read in each; and a starter overrides file.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { columnIndex, findTitleColumn } from '../core/batch.js';
+import { Triage, type Trouble, type TriageTitle } from '../core/triage.js';
+import { DataError, EXIT, UsageError } from '../errors.js';
+import { checkEncoding, CsvReader, fieldAt } from '../io/csv.js';
+import { displayPath } from '../io/ladder.js';
+import { createMatcher } from '../io/matcher.js';
+import { openSink } from '../io/output.js';
+import { renderJson } from '../output/json.js';
+import { shown, shownList } from '../output/shown.js';
+import type { CommandSpec } from './command.js';
+import { familyOption, openLadder, presentation, write, writeTable } from './context.js';
+import { options } from './options.js';
+import { Option } from 'commander';
+
+interface TriageFlags {
+  pager?: boolean;
+  column?: string;
+  header: boolean;
+  delimiter?: string;
+  encoding?: string;
+  family?: string;
+  top: number;
+  writeOverrides?: string;
+  json?: boolean;
+  data?: string;
+}
+
+const TROUBLE_TEXT: Record<Trouble, string> = { unmatched: 'unmatched', 'low-confidence': 'low confidence', 'no-family': 'no family' };
+
+export const triageCommand: CommandSpec = {
+  name: 'triage',
+  args: '[file]',
+  summary: 'the titles that cost the most unmatched, low-confidence or family-less rows',
+  examples: [
+    'leveler triage titles.csv',
+    'leveler triage postings.csv --column job_title --top 50',
+    'leveler triage titles.csv --write-overrides overrides.yaml',
+    'leveler triage titles.csv --json | jq ".titles[0]"',
+  ],
+  details:
+    'Reads the file as batch does and answers each distinct title once (by its title alone). Lists the titles whose rows ' +
+    'are unmatched, of low confidence (under 0.6) or without a family, by rows, with the running share of those rows, and ' +
+    'for each what leveler read and why it stopped. The counts add up to the rows. --write-overrides writes a starter ' +
+    'overrides.yaml of the top titles with the current answers, for a person to correct. ' +
+    'Exit status: 0 done, 2 usage error, 3 unreadable file or ladder, 74 the output cannot be written.',
+  options: [
+    options.column(),
+    options.noHeader(),
+    options.delimiter(),
+    options.encoding(),
+    options.family(),
+    options.results(20),
+    new Option('--write-overrides <file>', 'write a starter overrides.yaml of the top titles with their current answers'),
+    options.json(),
+    options.data(),
+  ],
+  async run([file], raw, io) {
+    const opts = raw as unknown as TriageFlags;
+    const encoding = opts.encoding === undefined ? undefined : checkEncoding(opts.encoding);
+    const fromStdin = file === undefined || file === '-';
+    if (fromStdin && io.stdin.isTTY) throw new UsageError('no input: stdin is a terminal', 'give a CSV file (leveler triage titles.csv), or pipe one in');
+    const where = fromStdin ? 'stdin' : displayPath(isAbsolute(file!) ? file! : join(io.cwd, file!), io.cwd);
+    let input: Readable;
+    if (fromStdin) input = io.stdin;
+    else {
+      const path = isAbsolute(file!) ? file! : join(io.cwd, file!);
+      const info = await stat(path).catch((e: NodeJS.ErrnoException) => {
+        throw new DataError(`cannot read ${where}: ${e.code === 'ENOENT' ? 'not found' : e.message}`, 'check the path; use - to read stdin');
+      });
+      if (info.isDirectory()) throw new DataError(`cannot read ${where}: it is a folder`, 'give a CSV file');
+      input = createReadStream(path);
+    }
+    const { ladder, lexicon, occupations, overrides } = await openLadder(io, opts.data);
+    const family = opts.family === undefined ? null : familyOption(ladder, opts.family).id;
+    const matcher = (await createMatcher(ladder, lexicon)).useOccupations(occupations).useOverrides(await overrides());
+    const triage = new Triage((title) => matcher.match(title, { family, top: 0 }));
+
+    const reader = new CsvReader({
+      source: where,
+      header: opts.header !== false,
+      ...(encoding ? { encoding } : {}),
+      ...(opts.delimiter ? { delimiter: opts.delimiter } : {}),
+    });
+    let titleAt = -1;
+    for await (const { rows } of reader.batches(input)) {
+      if (titleAt < 0) titleAt = titleColumn(reader, opts, where);
+      for (const r of rows) triage.add(fieldAt(r, reader.delimiter!, titleAt) ?? '');
+    }
+    if (reader.header === null) throw new DataError(`${where} is empty: no header row`, 'the first line must name the columns (or pass --no-header)');
+
+    const titles = triage.list(opts.top);
+    if (opts.writeOverrides !== undefined) {
+      const sink = openSink({ target: opts.writeOverrides, stdout: io.stdout, cwd: io.cwd, input: null });
+      try {
+        await sink.write(starterOverrides(where, titles));
+        await sink.commit();
+      } catch (e) {
+        sink.abort();
+        throw e;
+      }
+      io.stderr.write(`leveler: wrote ${titles.length} titles to ${opts.writeOverrides}: correct them, then keep the file as overrides.yaml beside ladder.yaml\n`);
+    }
+    const show = presentation(io, { ...opts, color: 'never' });
+    const c = triage.counts;
+    if (show.json) {
+      write(io, renderJson({ file: where, ...c, distinct: triage.distinct, titles }));
+      return EXIT.ok;
+    }
+    const troubled = c.unmatched + c.lowConfidence + c.noFamily;
+    const pct = (n: number, of: number) => (of === 0 ? '0%' : `${Math.round((n / of) * 100)}%`);
+    const lines = [
+      `${where}: ${int(c.rows)} rows, ${int(triage.distinct)} distinct titles: ${int(c.ok)} fine, ${int(c.unmatched)} unmatched, ${int(c.lowConfidence)} low-confidence, ${int(c.noFamily)} without a family`,
+    ];
+    if (titles.length > 0) {
+      const un = triage.share(titles.length, 'unmatched');
+      lines.push(
+        `These ${titles.length} titles are ${pct(titles.reduce((n, t) => n + t.rows, 0), troubled)} of the ${int(troubled)} troubled rows` +
+          (un.of > 0 ? `; the top ${titles.length} unmatched titles, ${pct(un.rows, un.of)} of the ${int(un.of)} unmatched.` : '.'),
+        '',
+      );
+      if (show.table) {
+        lines.push(`${'rows'.padStart(7)}  ${'share'.padStart(5)}  ${'trouble'.padEnd(14)}  title — what leveler read`);
+        for (const t of titles) lines.push(`${int(t.rows).padStart(7)}  ${pct(t.runningShare, 1).padStart(5)}  ${TROUBLE_TEXT[t.trouble].padEnd(14)}  ${shown(t.title)} — ${readAs(t)}`);
+      } else {
+        for (const t of titles) lines.push([t.rows, t.runningShare.toFixed(3), t.trouble, t.title, t.level ?? '', t.family ?? '', t.confidence.toFixed(2), readAs(t)].join('\t'));
+      }
+    }
+    const text = `${lines.join('\n')}\n`;
+    if (show.table) await writeTable(io, text, opts);
+    else write(io, text);
+    return EXIT.ok;
+  },
+};
+
+const int = (n: number) => n.toLocaleString('en-US');
+
+function titleColumn(reader: CsvReader, opts: TriageFlags, where: string): number {
+  const header = reader.header;
+  if (header === null) throw new DataError(`${where} is empty: no header row`, 'the first line must name the columns (or pass --no-header)');
+  const at = opts.column !== undefined ? columnIndex(header, opts.column) : opts.header === false ? 0 : findTitleColumn(header);
+  if (at < 0) {
+    const what = opts.column === undefined ? 'no title column' : `no column ${shown(opts.column)}`;
+    throw new UsageError(`${where} has ${what}`, `its columns are ${shownList(header)}; name one with --column`);
+  }
+  return at;
+}
+
+/** What leveler read in a troubled title, and why it stopped: the reason that says so. */
+export function readAs(t: TriageTitle): string {
+  const answer = t.level === null ? 'no match' : `${t.level}${t.family ? ` ${t.family}` : ''} (${t.confidence.toFixed(2)})`;
+  const pick =
+    t.trouble === 'unmatched'
+      ? t.reasons.at(-1)
+      : t.trouble === 'no-family'
+        ? t.reasons.find((r) => r.startsWith('no job family') || r.startsWith('no known job family'))
+        : t.reasons.find((r) => r.startsWith('no level marker') || r.startsWith('occupation')) ?? t.reasons.at(-1);
+  return `${answer}: ${pick ?? 'no reason given'}`;
+}
+
+/** A starter overrides.yaml: the titles with their current answers; an unmatched title commented out, for a level to be given. */
+export function starterOverrides(source: string, titles: TriageTitle[]): string {
+  const lines = [
+    `# Starter overrides, written by \`leveler triage\` from ${source}: the ${titles.length} titles that cost the most`,
+    '# unmatched, low-confidence or family-less rows, with leveler\'s current answer.',
+    '# Correct each level (and family or O*NET-SOC code), delete the lines that are right as they are,',
+    '# uncomment the unmatched ones once they have a level, and keep the file as overrides.yaml beside',
+    '# ladder.yaml. Check it with: leveler validate --data <that folder>',
+    '',
+  ];
+  for (const t of titles) {
+    const key = JSON.stringify(t.title);
+    const note = `# ${int(t.rows)} rows; ${TROUBLE_TEXT[t.trouble]}${t.occupation ? `; ${t.occupation.title}` : ''}`;
+    if (t.level === null) lines.push(`# ${key}: LEVEL   ${note}`);
+    else lines.push(`${key}: ${[t.level, t.family, t.family === null ? t.occupation?.code : null].filter(Boolean).join(' ')}   ${note}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
