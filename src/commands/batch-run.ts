@@ -22,6 +22,7 @@ import {
   jsonFields,
   jsonWithRow,
   pickFields,
+  shellWord,
   APPENDED,
   PAY,
   renderProgress,
@@ -162,7 +163,7 @@ class BatchRun {
         const text = render(result);
         let a = shared.get(text);
         if (a === undefined) {
-          a = { level: result.match?.level ?? null, confidence: result.match?.confidence ?? 0, text };
+          a = { level: result.match?.level ?? null, confidence: result.match?.confidence ?? 0, family: result.match?.family ?? null, text };
           this.memoChars += text.length;
           if (shared.size > SHARED_ANSWERS) shared.clear();
           shared.set(text, a);
@@ -239,8 +240,10 @@ class BatchRun {
           const width = fieldCount(record, d);
           if (width !== columns.width) this.warn(`row ${row} has ${width} fields, the header ${columns.width}; kept`);
           const years = columns.years < 0 ? null : this.years(fieldAt(record, d, columns.years), row);
-          const a = answer(fieldAt(record, d, columns.title) ?? '', years);
-          this.tally.add(a.level, a.confidence);
+          const title = fieldAt(record, d, columns.title) ?? '';
+          const a = answer(title, years);
+          this.tally.add(a.level, a.confidence, a.family);
+          if (a.level === null) this.tally.unmatchedTitle(title, ownCopy);
           if (opts.format === 'csv') {
             // A raw line is copied through as read: it holds no quote, CR or LF to escape.
             const line = typeof record === 'string' ? record + d.repeat(Math.max(0, columns.width - width)) + a.text : csvRow(record, columns.width, d, a.text, !quoted);
@@ -421,7 +424,9 @@ class BatchRun {
     }
     const color = colorEnabled({ flag: this.opts.color, env: this.io.env, isTTY: this.io.stderr.isTTY === true });
     const paint = await painter(color);
-    let text = renderSummary({ tally: this.tally, levels, seconds: (Date.now() - this.started) / 1000, paint });
+    const { column, header } = this.opts;
+    const triage = `${this.file === null ? '<file>' : shellWord(this.file)}${column === undefined ? '' : ` --column ${shellWord(column)}`}${header === false ? ' --no-header' : ''}`;
+    let text = renderSummary({ tally: this.tally, levels, seconds: (Date.now() - this.started) / 1000, paint, triage });
     if (this.warnings > 0) text += `${this.warnings} warning${this.warnings === 1 ? '' : 's'}\n`;
     this.io.stderr.write(text);
   }

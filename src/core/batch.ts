@@ -61,14 +61,22 @@ export function plainYears(cell: string): number {
 /** Confidence under this is counted as low in the summary. */
 export const LOW_CONFIDENCE = 0.6;
 
+/** Distinct unmatched titles the summary counts; past this, new ones are not (the counts so far stand). */
+const UNMATCHED_TITLES = 10_000;
+
 export class Tally {
   rows = 0;
   matched = 0;
   unmatched = 0;
   low = 0;
+  /** Matched rows without a family. */
+  noFamily = 0;
   readonly perLevel = new Map<string, number>();
+  readonly perFamily = new Map<string, number>();
+  /** Rows by unmatched title (see UNMATCHED_TITLES). */
+  readonly unmatchedTitles = new Map<string, number>();
 
-  add(level: string | null, confidence: number): void {
+  add(level: string | null, confidence: number, family: string | null = null): void {
     this.rows++;
     if (level === null) {
       this.unmatched++;
@@ -77,6 +85,20 @@ export class Tally {
     this.matched++;
     if (confidence < LOW_CONFIDENCE) this.low++;
     this.perLevel.set(level, (this.perLevel.get(level) ?? 0) + 1);
+    if (family === null) this.noFamily++;
+    else this.perFamily.set(family, (this.perFamily.get(family) ?? 0) + 1);
+  }
+
+  /** Counts an unmatched row's title; `copy` makes a title its own string (not a slice of a chunk) before it is kept. */
+  unmatchedTitle(title: string, copy: (s: string) => string = (s) => s): void {
+    const n = this.unmatchedTitles.get(title);
+    if (n !== undefined) this.unmatchedTitles.set(title, n + 1);
+    else if (this.unmatchedTitles.size < UNMATCHED_TITLES) this.unmatchedTitles.set(copy(title), 1);
+  }
+
+  /** The unmatched titles with the most rows, most first. */
+  topUnmatched(n: number): [title: string, rows: number][] {
+    return [...this.unmatchedTitles].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, n);
   }
 }
 
@@ -84,6 +106,7 @@ export class Tally {
 export interface RowAnswer {
   level: string | null;
   confidence: number;
+  family: string | null;
   /** The row's output text, as the chosen format renders it (without the row's own fields). */
   text: string;
 }

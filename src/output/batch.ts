@@ -1,6 +1,7 @@
 // The text of `batch` output: CSV columns appended to each row, NDJSON and JSON lines, and the
 // summary with its bar chart. Strings only; the command writes them.
 import { csvField, csvLine } from './csv.js';
+import { shown } from './shown.js';
 import type { Tally } from '../core/batch.js';
 import type { MatchResult } from '../core/types.js';
 
@@ -122,19 +123,39 @@ export interface SummaryInput {
   levels: string[];
   seconds: number;
   paint?: { bold: (s: string) => string };
+  /** The arguments that triage the same input ("titles.csv --column job_title"), for the hint. */
+  triage?: string;
 }
 
-export function renderSummary({ tally, levels, seconds, paint }: SummaryInput): string {
+const share = (n: number, of: number) => (of === 0 ? '0%' : `${((n / of) * 100).toFixed(n === of || n === 0 ? 0 : 1)}%`);
+
+export function renderSummary({ tally, levels, seconds, paint, triage }: SummaryInput): string {
   const bold = paint?.bold ?? ((s: string) => s);
   const rate = seconds >= 0.2 ? `, ${int(Math.round(tally.rows / seconds))} rows/s` : '';
+  const of = (n: number) => `${int(n)} (${share(n, tally.rows)})`;
   const lines = [
-    `${bold(`${int(tally.rows)} rows`)} in ${seconds.toFixed(1)} s${rate}: ${int(tally.matched)} matched, ${int(tally.unmatched)} unmatched, ${int(tally.low)} low-confidence`,
+    `${bold(`${int(tally.rows)} rows`)} in ${seconds.toFixed(1)} s${rate}: ${of(tally.matched)} matched, ${of(tally.unmatched)} unmatched, ${of(tally.low)} low-confidence`,
   ];
   const counts = levels.map((l) => [l, tally.perLevel.get(l) ?? 0] as const).filter(([, n]) => n > 0);
   const most = Math.max(1, ...counts.map(([, n]) => n));
   const width = Math.max(...counts.map(([, n]) => int(n).length), 1);
   for (const [level, n] of counts) lines.push(`  ${level.padEnd(4)} ${int(n).padStart(width)}  ${bar(n / most, 30)}`);
+  if (tally.matched > 0) {
+    const families = [...tally.perFamily].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const parts = [...families.map(([f, n]) => `${f} ${of(n)}`), `no family ${of(tally.noFamily)}`];
+    lines.push(`  families: ${parts.join(' · ')}`);
+  }
+  const top = tally.topUnmatched(5);
+  if (top.length > 0) {
+    const titles = top.map(([t, n]) => `${t === '' ? 'an empty title' : shown(t, 40)} (${int(n)})`).join(', ');
+    lines.push(`  most unmatched: ${titles}; for more, run: leveler triage ${triage ?? '<file>'}`);
+  }
   return lines.join('\n') + '\n';
+}
+
+/** A path or a name as a shell word: quoted when it holds anything but safe characters. */
+export function shellWord(s: string): string {
+  return /^[\w./@%+=:,-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`;
 }
 
 /** A bar of `fraction` of `width` cells, in eighths. */

@@ -373,8 +373,10 @@ describe('leveler batch: stdin, formats, summary', () => {
   it('summarises on stderr: rows, matched, unmatched, low-confidence and a bar per level', async () => {
     const r = await run(['batch', csv('empty-titles.csv')]);
     expect(lines(r.stderr)).toEqual([
-      expect.stringMatching(/^3 rows in \d+\.\d s(, [\d,]+ rows\/s)?: 1 matched, 2 unmatched, 0 low-confidence$/),
+      expect.stringMatching(/^3 rows in \d+\.\d s(, [\d,]+ rows\/s)?: 1 \(33\.3%\) matched, 2 \(66\.7%\) unmatched, 0 \(0%\) low-confidence$/),
       '  P3   1  ██████████████████████████████',
+      '  families: ai-ml 1 (33.3%) · no family 0 (0%)',
+      '  most unmatched: an empty title (1), "  " (1); for more, run: leveler triage tests/fixtures/csv/empty-titles.csv',
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { columnIndex, findTitleColumn, parseYearsCell, Tally } from '../../src/core/batch.js';
-import { bar, csvRow, csvSuffix, jsonWithRow, renderProgress, renderSummary } from '../../src/output/batch.js';
+import { bar, csvRow, csvSuffix, jsonWithRow, renderProgress, renderSummary, shellWord } from '../../src/output/batch.js';
 import { csvField } from '../../src/output/csv.js';
 import type { MatchResult } from '../../src/core/types.js';
 
@@ -98,12 +98,34 @@ describe('CSV text', () => {
 describe('summary and progress', () => {
   it('draws one bar per level seen, in ladder order, scaled to the largest', () => {
     const t = new Tally();
-    for (let i = 0; i < 4; i++) t.add('P2', 0.9);
-    t.add('P1', 0.9);
+    for (let i = 0; i < 4; i++) t.add('P2', 0.9, 'ai-ml');
+    t.add('P1', 0.5);
     t.add(null, 0);
-    expect(renderSummary({ tally: t, levels: ['P1', 'P2', 'P3'], seconds: 2 })).toBe(
-      '6 rows in 2.0 s, 3 rows/s: 5 matched, 1 unmatched, 0 low-confidence\n' + '  P1   1  ███████▌\n' + '  P2   4  ██████████████████████████████\n',
+    t.unmatchedTitle('asdfgh');
+    expect(renderSummary({ tally: t, levels: ['P1', 'P2', 'P3'], seconds: 2, triage: "'my titles.csv'" })).toBe(
+      '6 rows in 2.0 s, 3 rows/s: 5 (83.3%) matched, 1 (16.7%) unmatched, 1 (16.7%) low-confidence\n' +
+        '  P1   1  ███████▌\n' +
+        '  P2   4  ██████████████████████████████\n' +
+        '  families: ai-ml 4 (66.7%) · no family 1 (16.7%)\n' +
+        '  most unmatched: "asdfgh" (1); for more, run: leveler triage \'my titles.csv\'\n',
     );
+  });
+
+  it('counts the unmatched titles, most rows first, up to a bound', () => {
+    const t = new Tally();
+    for (const title of ['b', 'a', 'b', 'c', 'b', 'a']) t.unmatchedTitle(title);
+    expect(t.topUnmatched(2)).toEqual([
+      ['b', 3],
+      ['a', 2],
+    ]);
+  });
+
+  it.each([
+    ['titles.csv', 'titles.csv'],
+    ['my titles.csv', "'my titles.csv'"],
+    ["it's.csv", "'it'\\''s.csv'"],
+  ])('writes %j as the shell word %s', (path, word) => {
+    expect(shellWord(path)).toBe(word);
   });
 
   it.each([
