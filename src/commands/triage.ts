@@ -4,7 +4,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { columnIndex, findTitleColumn } from '../core/batch.js';
+import { columnIndex, findTitleColumn, findYearsColumn, parseYearsCell } from '../core/batch.js';
 import { Triage, type Trouble, type TriageTitle } from '../core/triage.js';
 import { DataError, EXIT, UsageError } from '../errors.js';
 import { checkEncoding, CsvReader, fieldAt } from '../io/csv.js';
@@ -21,6 +21,8 @@ import { Option } from 'commander';
 interface TriageFlags {
   pager?: boolean;
   column?: string;
+  /** A column name or number; false with --no-years-column; undefined: found by its name. */
+  yearsColumn?: string | false;
   header: boolean;
   delimiter?: string;
   encoding?: string;
@@ -44,13 +46,15 @@ export const triageCommand: CommandSpec = {
     'leveler triage titles.csv --json | jq ".titles[0]"',
   ],
   details:
-    'Reads the file as batch does and answers each distinct title once (by its title alone). Lists the titles whose rows ' +
+    'Reads the file as batch does (a years column too) and answers each distinct title once for each years value. Lists the titles whose rows ' +
     'are unmatched, of low confidence (under 0.6) or without a family, by rows, with the running share of those rows, and ' +
     'for each what leveler read and why it stopped. The counts add up to the rows. --write-overrides writes a starter ' +
     'overrides.yaml of the top titles with the current answers, for a person to correct. ' +
     'Exit status: 0 done, 2 usage error, 3 unreadable file or ladder, 74 the output cannot be written.',
   options: [
     options.column(),
+    options.yearsColumn(),
+    options.noYearsColumn(),
     options.noHeader(),
     options.delimiter(),
     options.encoding(),
@@ -79,7 +83,7 @@ export const triageCommand: CommandSpec = {
     const { ladder, lexicon, occupations, overrides } = await openLadder(io, opts.data);
     const family = opts.family === undefined ? null : familyOption(ladder, opts.family).id;
     const matcher = (await createMatcher(ladder, lexicon)).useOccupations(occupations).useOverrides(await overrides());
-    const triage = new Triage((title) => matcher.match(title, { family, top: 0 }));
+    const triage = new Triage((title, years) => matcher.match(title, { family, years, top: 0 }));
 
     const reader = new CsvReader({
       source: where,
@@ -88,10 +92,20 @@ export const triageCommand: CommandSpec = {
       ...(opts.delimiter ? { delimiter: opts.delimiter } : {}),
     });
     let titleAt = -1;
+    let yearsAt = -1;
+    let badYears = 0;
     for await (const { rows } of reader.batches(input)) {
-      if (titleAt < 0) titleAt = titleColumn(reader, opts, where);
-      for (const r of rows) triage.add(fieldAt(r, reader.delimiter!, titleAt) ?? '');
+      if (titleAt < 0) {
+        titleAt = titleColumn(reader, opts, where);
+        yearsAt = yearsColumn(reader, opts, where);
+      }
+      for (const r of rows) {
+        const cell = yearsAt < 0 ? null : parseYearsCell(fieldAt(r, reader.delimiter!, yearsAt));
+        if (cell && 'error' in cell) badYears++;
+        triage.add(fieldAt(r, reader.delimiter!, titleAt) ?? '', cell && 'years' in cell ? cell.years : null);
+      }
     }
+    if (badYears > 0) io.stderr.write(`leveler: warning: ${where}: ${int(badYears)} years cell${badYears === 1 ? '' : 's'} not read as years; those rows read without years\n`);
     if (reader.header === null) throw new DataError(`${where} is empty: no header row`, 'the first line must name the columns (or pass --no-header)');
 
     const titles = triage.list(opts.top);
@@ -148,6 +162,16 @@ function titleColumn(reader: CsvReader, opts: TriageFlags, where: string): numbe
     const what = opts.column === undefined ? 'no title column' : `no column ${shown(opts.column)}`;
     throw new UsageError(`${where} has ${what}`, `its columns are ${shownList(header)}; name one with --column`);
   }
+  return at;
+}
+
+/** The years column: named with --years-column, else one named years, yoe…; none with --no-years-column. */
+function yearsColumn(reader: CsvReader, opts: TriageFlags, where: string): number {
+  const header = reader.header!;
+  if (opts.yearsColumn === false) return -1;
+  if (opts.yearsColumn === undefined) return opts.header === false ? -1 : findYearsColumn(header);
+  const at = columnIndex(header, opts.yearsColumn);
+  if (at < 0) throw new UsageError(`${where} has no column ${shown(opts.yearsColumn)}`, `its columns are ${shownList(header)}; name one with --years-column`);
   return at;
 }
 

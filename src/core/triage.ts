@@ -40,32 +40,45 @@ export function troubleOf(result: MatchResult): Trouble | null {
 
 interface Seen {
   rows: number;
-  trouble: Trouble | null;
+  /** Rows of each trouble (a title with years may be fine in some rows and not in others). */
+  troubled: Map<Trouble, number>;
+  /** The first troubled answer: what leveler read. */
   result: MatchResult | null;
 }
 
 export class Triage {
   readonly counts: TriageCounts = { rows: 0, ok: 0, unmatched: 0, lowConfidence: 0, noFamily: 0 };
   private readonly titles = new Map<string, Seen>();
+  /** A title's trouble with these years, worked out once; the answer kept only while the title has none. */
+  private readonly answers = new Map<string, { trouble: Trouble | null; result: MatchResult | null }>();
 
-  constructor(private readonly answer: (title: string) => MatchResult) {}
+  constructor(private readonly answer: (title: string, years: number | null) => MatchResult) {}
 
-  /** Counts a row; a title is answered the first time it is seen. */
-  add(title: string): void {
+  /** Counts a row; a title is answered once for each years value it comes with. */
+  add(title: string, years: number | null = null): void {
     let seen = this.titles.get(title);
-    if (seen === undefined) {
-      const result = this.answer(title);
+    if (seen === undefined) this.titles.set(title, (seen = { rows: 0, troubled: new Map(), result: null }));
+    const key = years === null ? title : `${title}\u0000${years}`;
+    let known = this.answers.get(key);
+    if (known === undefined) {
+      const result = this.answer(title, years);
       const trouble = troubleOf(result);
-      // Only a troubled title keeps its answer: memory grows with the distinct titles, not the rows.
-      seen = { rows: 0, trouble, result: trouble === null ? null : result };
-      this.titles.set(title, seen);
+      // Only a troubled answer is kept: memory grows with the distinct titles, not the rows.
+      known = { trouble, result: trouble === null ? null : result };
+      this.answers.set(key, known);
     }
     seen.rows++;
     const c = this.counts;
     c.rows++;
-    if (seen.trouble === null) c.ok++;
-    else if (seen.trouble === 'unmatched') c.unmatched++;
-    else if (seen.trouble === 'low-confidence') c.lowConfidence++;
+    const t = known.trouble;
+    if (t === null) {
+      c.ok++;
+      return;
+    }
+    seen.troubled.set(t, (seen.troubled.get(t) ?? 0) + 1);
+    seen.result ??= known.result;
+    if (t === 'unmatched') c.unmatched++;
+    else if (t === 'low-confidence') c.lowConfidence++;
     else c.noFamily++;
   }
 
@@ -73,19 +86,22 @@ export class Triage {
     return this.titles.size;
   }
 
-  /** The troubled titles by rows, most first (ties by title), each with the running share. */
+  /** The troubled titles by troubled rows, most first (ties by title), each with the running share. */
   list(top: number, only?: Trouble): TriageTitle[] {
-    const troubled = [...this.titles].filter(([, s]) => s.trouble !== null && (only === undefined || s.trouble === only));
-    troubled.sort((a, b) => b[1].rows - a[1].rows || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    const total = troubled.reduce((n, [, s]) => n + s.rows, 0);
+    const rowsOf = (s: Seen) => (only === undefined ? [...s.troubled.values()].reduce((a, b) => a + b, 0) : (s.troubled.get(only) ?? 0));
+    const troubled = [...this.titles].map(([title, s]) => ({ title, s, rows: rowsOf(s) })).filter((x) => x.rows > 0);
+    troubled.sort((a, b) => b.rows - a.rows || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0));
+    const total = troubled.reduce((n, x) => n + x.rows, 0);
     let running = 0;
-    return troubled.slice(0, top).map(([title, s]) => {
-      running += s.rows;
+    return troubled.slice(0, top).map(({ title, s, rows }) => {
+      running += rows;
+      // The title's trouble: the one most of its rows have.
+      const trouble = only ?? [...s.troubled].sort((a, b) => b[1] - a[1])[0]![0];
       const m = s.result!.match;
       return {
         title,
-        rows: s.rows,
-        trouble: s.trouble!,
+        rows,
+        trouble,
         level: m?.level ?? null,
         family: m?.family ?? null,
         occupation: m?.occupation ? { code: m.occupation.code, title: m.occupation.title } : null,

@@ -424,6 +424,13 @@ describe('leveler triage', () => {
     }
   });
 
+  it('reads a years column as batch does: the rows a marker-less title has years for are fine', async () => {
+    const out = JSON.parse((await run(['triage', '--json'], { stdin: 'title,years\nData Scientist,\nData Scientist,6\nData Scientist,many\n' })).stdout);
+    expect(out).toMatchObject({ rows: 3, ok: 1, lowConfidence: 2 });
+    const noYears = JSON.parse((await run(['triage', '--json', '--no-years-column'], { stdin: 'title,years\nData Scientist,\nData Scientist,6\n' })).stdout);
+    expect(noYears).toMatchObject({ rows: 2, ok: 0, lowConfidence: 2 });
+  });
+
   it('names the columns when the title column is missing (exit 2)', async () => {
     const r = await run(['triage', '-'], { stdin: 'id,name\n1,x\n' });
     expect(r.code).toBe(2);

@@ -39,4 +39,12 @@ describe('triage', () => {
     expect(t.list(1).length).toBe(1);
     expect(t.share(1, 'unmatched')).toEqual({ rows: 3, of: 3 });
   });
+
+  it('answers a title once per years value, and counts each row by its own answer', () => {
+    // "Data Scientist" is of low confidence without years, fine with them.
+    const t = new Triage((_title, years) => (years === null ? answers.vague! : answers.good!));
+    for (const years of [null, 3, 3, null, 7]) t.add('Data Scientist', years);
+    expect(t.counts).toEqual({ rows: 5, ok: 3, unmatched: 0, lowConfidence: 2, noFamily: 0 });
+    expect(t.list(5).map((x) => [x.title, x.rows, x.trouble])).toEqual([['Data Scientist', 2, 'low-confidence']]);
+  });
 });
