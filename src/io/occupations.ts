@@ -57,33 +57,51 @@ export function loadOccupations(ladderDir: string, cwd: string): OccupationIndex
 /** Features looked up once are kept; the memo is emptied past this many (a batch of random titles). */
 const MEMO_LIMIT = 50_000;
 
+/** The first bytes of a file, enough to hold its first `lines` lines (at most 4 MB). */
+function readHead(path: string, lines: number): { head: Buffer; size: number } {
+  const size = statSync(path).size;
+  const fd = openSync(path, 'r');
+  try {
+    for (let want = 64 * 1024; ; want *= 4) {
+      const head = Buffer.alloc(Math.min(size, want));
+      readSync(fd, head, 0, head.length, 0);
+      let seen = 0;
+      for (let at = head.indexOf(10); at >= 0 && seen < lines; at = head.indexOf(10, at + 1)) seen++;
+      if (seen >= lines || head.length === size || want >= 4 * 1024 * 1024) return { head, size };
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export function loadOccupationModel(ladderDir: string, cwd: string): OccupationModel {
   const path = pick(ladderDir, OCCUPATION_WORDS_FILE);
+  const notOurs = () => new DataError(`the occupation word table ${displayPath(path, cwd)} is not one leveler built`, REBUILD);
   let head: Buffer;
   let size: number;
   try {
-    size = statSync(path).size;
-    const fd = openSync(path, 'r');
-    head = Buffer.alloc(Math.min(size, 64 * 1024));
-    readSync(fd, head, 0, head.length, 0);
-    closeSync(fd);
+    ({ head, size } = readHead(path, 3));
   } catch (e) {
     const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : 'cannot be read';
     throw new DataError(`cannot read the occupation word table: ${displayPath(path, cwd)}: ${why}`, REBUILD);
   }
   const first = head.indexOf(10);
   const second = head.indexOf(10, first + 1);
-  if (!head.toString('utf8', 0, WORDS_MAGIC.length).startsWith(WORDS_MAGIC) || second < 0) {
-    throw new DataError(`the occupation word table ${displayPath(path, cwd)} is not one leveler built`, REBUILD);
-  }
+  if (!head.toString('utf8', 0, WORDS_MAGIC.length).startsWith(WORDS_MAGIC) || second < 0) throw notOurs();
   const codes = head.toString('utf8', first + 1, second).split(' ');
   // An index line may follow: "#index" and [key, offset from the body's start] every so many lines.
   let body = second + 1;
   let index: SparseIndex | undefined;
   const third = head.indexOf(10, body);
   if (head.toString('utf8', body, body + 7) === '#index\t') {
-    if (third < 0) throw new DataError(`the occupation word table ${displayPath(path, cwd)} is not one leveler built`, REBUILD);
-    const pairs = JSON.parse(head.toString('utf8', body + 7, third)) as [string, number][];
+    if (third < 0) throw notOurs();
+    let pairs: [string, number][];
+    try {
+      pairs = JSON.parse(head.toString('utf8', body + 7, third)) as [string, number][];
+    } catch {
+      throw notOurs();
+    }
+    if (!Array.isArray(pairs) || pairs.some((p) => !Array.isArray(p) || typeof p[0] !== 'string' || typeof p[1] !== 'number')) throw notOurs();
     body = third + 1;
     index = { keys: pairs.map((p) => p[0]), offsets: pairs.map((p) => body + p[1]) };
   }

@@ -146,3 +146,16 @@ describe('SortedFile: a sorted table searched in place', () => {
     expect(indexed.get(key)?.trimEnd()).toBe(rest);
   });
 });
+
+describe('a word table leveler did not build', () => {
+  it.each([
+    ['no header', 'nurse\t5\t0:100\n'],
+    ['a broken index', 'leveler-occupation-words 1\tx\n11-1011.00\n#index\t[oops\nnurse\t5\t0:100\n'],
+    ['an index of the wrong shape', 'leveler-occupation-words 1\tx\n11-1011.00\n#index\t{"a":1}\nnurse\t5\t0:100\n'],
+  ])('is one line naming the file and how to rebuild it: %s', (_case, text) => {
+    const dir = join(temp, `bad-${_case.replace(/\W/g, '')}`);
+    execFileSync('mkdir', ['-p', dir]);
+    writeFileSync(join(dir, 'occupation-words.tsv'), text);
+    expect(() => loadOccupationModel(dir, temp)).toThrow(/^the occupation word table .*occupation-words\.tsv is not one leveler built$/);
+  });
+});
