@@ -10,7 +10,7 @@ import { DataError, EXIT, UsageError } from '../errors.js';
 import { checkEncoding, CsvReader, fieldAt } from '../io/csv.js';
 import { displayPath } from '../io/ladder.js';
 import { createMatcher } from '../io/matcher.js';
-import { openSink } from '../io/output.js';
+import { openSink, type FileId } from '../io/output.js';
 import { renderJson } from '../output/json.js';
 import { shown, shownList } from '../output/shown.js';
 import type { CommandSpec } from './command.js';
@@ -71,13 +71,18 @@ export const triageCommand: CommandSpec = {
     if (fromStdin && io.stdin.isTTY) throw new UsageError('no input: stdin is a terminal', 'give a CSV file (leveler triage titles.csv), or pipe one in');
     const where = fromStdin ? 'stdin' : displayPath(isAbsolute(file!) ? file! : join(io.cwd, file!), io.cwd);
     let input: Readable;
-    if (fromStdin) input = io.stdin;
-    else {
+    // The input's identity: --write-overrides never writes over it.
+    let inputId: FileId | null = null;
+    if (fromStdin) {
+      input = io.stdin;
+      inputId = io.stdinFile?.() ?? null;
+    } else {
       const path = isAbsolute(file!) ? file! : join(io.cwd, file!);
       const info = await stat(path).catch((e: NodeJS.ErrnoException) => {
         throw new DataError(`cannot read ${where}: ${e.code === 'ENOENT' ? 'not found' : e.message}`, 'check the path; use - to read stdin');
       });
       if (info.isDirectory()) throw new DataError(`cannot read ${where}: it is a folder`, 'give a CSV file');
+      inputId = { dev: info.dev, ino: info.ino };
       input = createReadStream(path);
     }
     const { ladder, lexicon, occupations, overrides } = await openLadder(io, opts.data);
@@ -110,7 +115,7 @@ export const triageCommand: CommandSpec = {
 
     const titles = triage.list(opts.top);
     if (opts.writeOverrides !== undefined) {
-      const sink = openSink({ target: opts.writeOverrides, stdout: io.stdout, cwd: io.cwd, input: null });
+      const sink = openSink({ target: opts.writeOverrides, stdout: io.stdout, cwd: io.cwd, input: inputId, flag: '--write-overrides' });
       try {
         await sink.write(starterOverrides(where, titles));
         await sink.commit();

@@ -263,15 +263,17 @@ export interface SinkOptions {
   cwd: string;
   /** The input file's identity (a file or stdin), so it is never overwritten. */
   input: FileId | null;
+  /** The option that named the target, for messages: -o unless said. */
+  flag?: string;
 }
 
-export function openSink({ target, stdout, cwd, input }: SinkOptions): Sink {
+export function openSink({ target, stdout, cwd, input, flag = '-o' }: SinkOptions): Sink {
   if (target === undefined || target === '-') return new StreamSink(stdout, 'stdout');
   const path = resolve(cwd, target);
   const existing = statOrNull(path);
-  if (existing?.isDirectory()) throw new UsageError(`-o ${target} is a folder`, 'give a file name');
+  if (existing?.isDirectory()) throw new UsageError(`${flag} ${target} is a folder`, 'give a file name');
   if (existing && input && existing.dev === input.dev && existing.ino === input.ino) {
-    throw new UsageError(`-o ${target} is the input file`, 'write the output to another file; the input is never overwritten');
+    throw new UsageError(`${flag} ${target} is the input file`, 'write the output to another file; the input is never overwritten');
   }
   if (existing && !existing.isFile()) return new DirectSink(path, target);
   const real = followLinks(path);

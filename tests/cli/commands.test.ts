@@ -431,6 +431,20 @@ describe('leveler triage', () => {
     expect(noYears).toMatchObject({ rows: 2, ok: 0, lowConfidence: 2 });
   });
 
+  it('never writes the starter file over its input', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'leveler-triage-'));
+    try {
+      const file = join(dir, 'titles.csv');
+      writeFileSync(file, csv);
+      const r = await run(['triage', file, '--write-overrides', file]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`leveler: --write-overrides ${file} is the input file; write the output to another file; the input is never overwritten\n`);
+      expect(readFileSync(file, 'utf8')).toBe(csv);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('names the columns when the title column is missing (exit 2)', async () => {
     const r = await run(['triage', '-'], { stdin: 'id,name\n1,x\n' });
     expect(r.code).toBe(2);
