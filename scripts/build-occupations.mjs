@@ -58,7 +58,7 @@ const occupations = new Map();
 for (const r of table('Occupation Data.txt')) {
   occupations.set(r['O*NET-SOC Code'], {
     code: r['O*NET-SOC Code'], title: r.Title, description: r.Description,
-    jobZone: null, education: null, tasks: [], hotTechnologies: [], sampleTitles: [], titles: new Set(),
+    jobZone: null, education: null, tasks: [], hotTechnologies: [], sampleTitles: [], titles: new Map(),
   });
 }
 const each = (name, fn) => {
@@ -90,18 +90,22 @@ each('Technology Skills.txt', (o, r) => {
 for (const [code, list] of hot) {
   occupations.get(code).hotTechnologies = [...list.filter((t) => t.demand), ...list.filter((t) => !t.demand)].slice(0, 10).map((t) => t.name);
 }
+// A title's weight in the word table: 0.5 for a reported title; an alternate title weighs more the
+// more of O*NET's sources give it ("Warehouse Associate" is under two occupations, by one and two sources).
+const titled = (o, title, weight) => o.titles.set(title, Math.max(o.titles.get(title) ?? 0, weight));
 each('Sample of Reported Titles.txt', (o, r) => {
   if (o.sampleTitles.length < 8) o.sampleTitles.push(r['Reported Job Title']);
-  o.titles.add(r['Reported Job Title']);
+  titled(o, r['Reported Job Title'], 0.5);
 });
 each('Alternate Titles.txt', (o, r) => {
-  o.titles.add(r['Alternate Title']);
-  if (r['Short Title'] && r['Short Title'] !== 'n/a') o.titles.add(r['Short Title']);
+  const weight = 0.25 + 0.25 * (r['Source(s)'] ?? '').split(',').filter(Boolean).length;
+  titled(o, r['Alternate Title'], weight);
+  if (r['Short Title'] && r['Short Title'] !== 'n/a') titled(o, r['Short Title'], weight);
 });
 
 const list = [...occupations.values()].sort((a, b) => a.code.localeCompare(b.code));
 for (const o of list) {
-  if (o.sampleTitles.length === 0) o.sampleTitles = [...o.titles].filter((t) => t !== o.title).slice(0, 8);
+  if (o.sampleTitles.length === 0) o.sampleTitles = [...o.titles.keys()].filter((t) => t !== o.title).slice(0, 8);
 }
 const source = `O*NET ${version} Database, U.S. Department of Labor, Employment and Training Administration (USDOL/ETA); CC BY 4.0`;
 const cards = list.map(({ titles: _titles, ...card }) => card);
@@ -109,7 +113,7 @@ mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, 'occupations.json'), JSON.stringify({ source, version, occupations: cards }) + '\n');
 
 // The word table. Each title votes for its occupation with a weight: O*NET's own title 2, its other
-// titles 0.5 each, a filed title 1 + ln(filings).
+// titles 0.5 to 1 (see titled above), a filed title 1 + ln(filings).
 const lib = await import(join(root, 'dist', 'index.js')).catch(() => {
   console.error('build-occupations: no built leveler in dist/; run npm run build first');
   process.exit(2);
@@ -120,7 +124,7 @@ const codeIndex = new Map(list.map((o, i) => [o.code, i]));
 const examples = [];
 for (const o of list) {
   examples.push({ title: o.title, code: o.code, weight: 2 });
-  for (const t of o.titles) if (t !== o.title) examples.push({ title: t, code: o.code, weight: 0.5 });
+  for (const [t, weight] of o.titles) if (t !== o.title) examples.push({ title: t, code: o.code, weight });
 }
 let filed = 0;
 if (filings) {
