@@ -118,7 +118,10 @@ const lib = await import(join(root, 'dist', 'index.js')).catch(() => {
   console.error('build-occupations: no built leveler in dist/; run npm run build first');
   process.exit(2);
 });
-const { ladder } = await lib.loadLadder(lib.shippedDataDir(), root);
+const { ladder } = await lib.loadLadder(lib.shippedDataDir(), root).catch((e) => {
+  console.error(`build-occupations: ${e.message}${e.hint ? `; ${e.hint}` : ''}`);
+  process.exit(3);
+});
 const matcher = await lib.createMatcher(ladder);
 const codeIndex = new Map(list.map((o, i) => [o.code, i]));
 const examples = [];

@@ -39,7 +39,10 @@ const lib = await import(join(root, 'dist', 'index.js')).catch(() => {
   console.error('build-pay: no built leveler in dist/; run npm run build first');
   process.exit(2);
 });
-const { ladder, lexicon } = await lib.loadLadder(lib.shippedDataDir(), root);
+const { ladder, lexicon } = await lib.loadLadder(lib.shippedDataDir(), root).catch((e) => {
+  console.error(`build-pay: ${e.message}${e.hint ? `; ${e.hint}` : ''}`);
+  process.exit(3);
+});
 const matcher = (await lib.createMatcher(ladder, lexicon)).useOccupations(lib.occupationSource(lib.shippedDataDir(), root));
 
 /** Rows of a CSV file as objects by header (fields may be quoted). */
