@@ -13,6 +13,7 @@
 // Usage: node scripts/build-occupations.mjs [ONET_DIR] [--filings FILE | --filings none] [--out-dir DIR] [--version "30.0"]
 //   ONET_DIR defaults to ../shared/onet, FILE to ../shared/eval-data/h1b-lca-title-soc/title_soc.csv.
 //   A newer O*NET release with the same files works the same way. The same files give the same bytes.
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -184,6 +185,11 @@ for (const [key, code] of exceptions) lines.push(`=${key}\t${codeIndex.get(code)
 // Sorted as UTF-8 bytes: src/io/occupations.ts searches the file in place by bytes.
 lines.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
 const sources = `${source}; U.S. Department of Labor, OFLC LCA disclosure data (public domain)`;
+// A stamp of the content, in the header: a build's cache of answers read from this table (see
+// scripts/build.mjs) is used only with the very table it was read from.
+const codesLine = list.map((o) => o.code).join(' ');
+const body = `${lines.join('\n')}\n`;
+const stamp = createHash('sha256').update(codesLine).update('\n').update(body).digest('hex').slice(0, 16);
 // Every 256th line's key and where it starts in the body: a cold lookup reads one block of lines.
 const index = [];
 let offset = 0;
@@ -193,7 +199,7 @@ lines.forEach((line, i) => {
 });
 writeFileSync(
   join(outDir, 'occupation-words.tsv'),
-  `leveler-occupation-words 1\t${version}\t${sources}\n${list.map((o) => o.code).join(' ')}\n#index\t${JSON.stringify(index)}\n${lines.join('\n')}\n`,
+  `leveler-occupation-words 1\t${version}\t${sources}\tstamp ${stamp}\n${codesLine}\n#index\t${JSON.stringify(index)}\n${body}`,
 );
 console.log(`build-occupations: ${list.length} occupations; ${examples.length} titles (${filed} filed) -> ${entries.size} features, ${exceptions.size} whole titles -> ${outDir}`);
 

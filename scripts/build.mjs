@@ -88,6 +88,33 @@ async function buildInto(out) {
 }
   // The English dictionary the typo guard reads (src/io/dictionary.ts), sorted, one word a line.
   writeFileSync(join(out, lib.DICTIONARY_FILE), lib.buildDictionary().join('\n') + '\n');
-  writeFileSync(join(out, lib.SNAPSHOT_FILE), lib.serializeSnapshot(lib.shippedDataDir(), root, ladder));
+  writeFileSync(join(out, lib.SNAPSHOT_FILE), lib.serializeSnapshot(lib.shippedDataDir(), root, ladder, await familyOccupations(lib, ladder)));
   console.log(`build: dist/ written (${buildId}), with a snapshot of the shipped ladder (${ladder.levels.length} levels, ${ladder.families.length} families)`);
+}
+
+/**
+ * The occupations of common family titles (each family's roles, topics and cards' common titles),
+ * worked out now from the shipped word table and kept in the snapshot with the table's stamp: a
+ * cold `leveler match "Senior Data Scientist"` then reads no word table (src/io/occupations.ts).
+ */
+async function familyOccupations(lib, ladder) {
+  const dir = lib.shippedDataDir();
+  const stamp = lib.tableStamp(join(dir, 'occupation-words.tsv'));
+  if (stamp === null) return undefined;
+  const source = lib.occupationSource(dir, root);
+  const matcher = (await lib.createMatcher(ladder)).useOccupations(source);
+  const model = source.model();
+  const table = {};
+  for (const family of ladder.families) {
+    const options = [...(family.soc ? [family.soc.code] : []), ...family.occupations.map((o) => o.code)];
+    if (options.length < 2) continue;
+    const titles = [...family.roles, ...family.vocabulary, ...Object.values(family.cards).flatMap((c) => c.commonTitles)];
+    for (const title of titles) {
+      if (matcher.readTitle(title).fam.family?.id !== family.id) continue;
+      const words = matcher.occupationWordsOf(title);
+      if (words.length === 0) continue;
+      table[`${family.id}\t${lib.occupationPartsKey(words)}`] = lib.bestOf(model, words, options) ?? '';
+    }
+  }
+  return { stamp, table };
 }

@@ -37,7 +37,13 @@ export async function openLadder(
 ): Promise<LoadedLadder & { dir: string; occupations: OccupationSource; pay: () => PayTable; overrides: () => Promise<OverrideTable | null> }> {
   const dir = ladderDir(dataFlag, io.env, io.cwd);
   const loaded = await loadLadder(dir, io.cwd);
-  return { ...loaded, dir, occupations: occupationSource(dir, io.cwd), pay: paySource(dir, io.cwd), overrides: () => loadOverrides(dir, io.cwd, loaded.ladder) };
+  return {
+    ...loaded,
+    dir,
+    occupations: occupationSource(dir, io.cwd, loaded.familyOccupations),
+    pay: paySource(dir, io.cwd),
+    overrides: () => loadOverrides(dir, io.cwd, loaded.ladder),
+  };
 }
 
 export function familyOption(ladder: Ladder, id: string): FamilyDef {

@@ -4,7 +4,7 @@
 import { bandDistance, bandText, buildCard, findFamily, findLevel, inBand, occupationCard, yearsBand } from './cards.js';
 import { compileLexicon, indexLexicon, type Lexicon, type LexiconData } from './lexicon.js';
 import { tokenize, type Token } from './normalize.js';
-import { bestOf, classifyOccupation, occupationWords, type OccupationModel, type OccupationWord } from './occupation.js';
+import { bestOf, classifyOccupation, occupationPartsKey, occupationWords, type OccupationModel, type OccupationWord } from './occupation.js';
 import type { Occupation } from './occupations.js';
 import { marketPay, type MarketPay, type PayTable } from './pay.js';
 import type { OverrideEntry, OverrideTable } from './overrides.js';
@@ -17,6 +17,8 @@ import type { Alternative, FamilyDef, Ladder, LevelDef, MatchOptions, MatchResul
 export interface OccupationLookup {
   model(): OccupationModel;
   get(code: string): Occupation | undefined;
+  /** A family title's occupation worked out ahead (by family id and occupationPartsKey of its words); '' for none. */
+  familyOccupation?(family: string, key: string): string | undefined;
 }
 
 /** The occupation of a title, with how sure it is and the runners-up. */
@@ -279,10 +281,14 @@ export class Matcher {
     if (options.length === 0) return null;
     let chosen = options[0]!;
     if (options.length > 1 && this.occupations !== null) {
-      const best = bestOf(this.occupations.model(), this.wordsOfOccupation(tokens, markers, roleTokens), options.map((o) => o.code));
-      if (best !== null) {
-        chosen = options.find((o) => o.code === best)!;
-        if (chosen !== options[0]) reasons.push(() => `occupation ${chosen.code} ${chosen.title}, of those of ${family.id}, from the title's words`);
+      const words = this.wordsOfOccupation(tokens, markers, roleTokens);
+      // Common family titles were worked out by the build: a cold `match` then reads no word table.
+      const ahead = this.occupations.familyOccupation?.(family.id, occupationPartsKey(words));
+      const best = ahead !== undefined ? ahead || null : bestOf(this.occupations.model(), words, options.map((o) => o.code));
+      const found = best === null ? undefined : options.find((o) => o.code === best);
+      if (found) {
+        chosen = found;
+        if (chosen !== options[0]) reasons.push(() => `occupation ${found.code} ${found.title}, of those of ${family.id}, from the title's words`);
       }
     }
     return { ref: { code: chosen.code, title: chosen.title, source: 'family' }, record: null, share: 1, others: [] };

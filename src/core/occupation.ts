@@ -96,6 +96,15 @@ function partFeatures(words: readonly OccupationWord[], head: boolean): string[]
   return out;
 }
 
+/** A title's words with its parts marked ("senior director | machine learning engineering"): the features depend on both. */
+export function occupationPartsKey(words: readonly OccupationWord[]): string {
+  let key = '';
+  words.forEach((w, i) => {
+    key += i === 0 ? w.text : w.seg === words[i - 1]!.seg ? ` ${w.text}` : ` | ${w.text}`;
+  });
+  return key;
+}
+
 /** The key under which a whole title is looked up: its words, in order. */
 export function occupationKey(words: readonly OccupationWord[]): string {
   return words.map((w) => w.text).join(' ');

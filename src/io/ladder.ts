@@ -32,6 +32,14 @@ export interface Problem {
 export interface LoadedLadder {
   ladder: Ladder;
   lexicon: LexiconData;
+  /** The build's answers for common family titles, and the stamp of the word table they were read from (see OccupationSource). */
+  familyOccupations?: FamilyOccupationCache;
+}
+
+/** Occupations of common family titles, by "family<TAB>occupation words and parts" (occupationPartsKey), worked out at build time from the word table stamped `stamp`. */
+export interface FamilyOccupationCache {
+  stamp: string;
+  table: Record<string, string>;
 }
 
 /** A ladder file as the snapshot saw it. */
@@ -219,7 +227,7 @@ function readSnapshot(): ReadSnapshot | null {
 }
 
 /** The snapshot file's content: see readSnapshot(). */
-export function serializeSnapshot(dir: string, cwd: string, ladder: Ladder): Buffer {
+export function serializeSnapshot(dir: string, cwd: string, ladder: Ladder, familyOccupations?: FamilyOccupationCache): Buffer {
   const files = listLadderFiles(dir, cwd).map(({ name, path }) => ({ name, bytes: readBytes(path, cwd) }));
   const cards = ladder.families.map((f) => Buffer.from(JSON.stringify(f.cards), 'utf8'));
   const withoutCards = { ...ladder, families: ladder.families.map((f) => ({ ...f, cards: {} })) };
@@ -229,6 +237,7 @@ export function serializeSnapshot(dir: string, cwd: string, ladder: Ladder): Buf
     cards: cards.map((c) => c.length),
     ladder: withoutCards,
     lexicon: compileLexicon(ladder),
+    ...(familyOccupations ? { familyOccupations } : {}),
   };
   return Buffer.concat([Buffer.from(`${JSON.stringify(snapshot)}\n`, 'utf8'), ...cards, ...files.map((f) => f.bytes)]);
 }

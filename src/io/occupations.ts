@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Occupation, OccupationIndex } from '../core/occupations.js';
 import { parseFeatureLine, type FeatureEntry, type OccupationModel } from '../core/occupation.js';
 import { DataError } from '../errors.js';
-import { displayPath, shippedDataDir } from './ladder.js';
+import { displayPath, shippedDataDir, type FamilyOccupationCache } from './ladder.js';
 
 export const OCCUPATIONS_FILE = 'occupations.json';
 export const OCCUPATION_WORDS_FILE = 'occupation-words.tsv';
@@ -21,6 +21,25 @@ export interface OccupationSource {
   index(): OccupationIndex;
   get(code: string): Occupation | undefined;
   model(): OccupationModel;
+  /** A family title's occupation as the build worked it out (see scripts/build.mjs); undefined when it did not. */
+  familyOccupation(family: string, key: string): string | undefined;
+}
+
+/** The stamp in the word table's first line ("stamp 0123…"), read without reading the rest. */
+export function tableStamp(path: string): string | null {
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      const head = Buffer.alloc(1024);
+      const n = readSync(fd, head, 0, head.length, 0);
+      const line = head.toString('utf8', 0, n).split('\n', 1)[0]!;
+      return /\tstamp ([0-9a-f]+)$/.exec(line)?.[1] ?? null;
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return null;
+  }
 }
 
 /** The ladder folder's own file when it has one, else the shipped one. */
@@ -125,11 +144,13 @@ export function loadOccupationModel(ladderDir: string, cwd: string): OccupationM
   };
 }
 
-/** Both files of a ladder folder, each read on first use. */
-export function occupationSource(ladderDir: string, cwd: string): OccupationSource {
+/** Both files of a ladder folder, each read on first use; with the build's cache of family titles' occupations. */
+export function occupationSource(ladderDir: string, cwd: string, cache?: FamilyOccupationCache): OccupationSource {
   let index: OccupationIndex | undefined;
   let byCode: Map<string, Occupation> | undefined;
   let model: OccupationModel | undefined;
+  // The cache holds only while the word table is the one it was worked out from.
+  let cached: Record<string, string> | null | undefined = cache ? undefined : null;
   const source: OccupationSource = {
     index: () => (index ??= loadOccupations(ladderDir, cwd)),
     get(code) {
@@ -137,6 +158,11 @@ export function occupationSource(ladderDir: string, cwd: string): OccupationSour
       return byCode.get(code);
     },
     model: () => (model ??= loadOccupationModel(ladderDir, cwd)),
+    familyOccupation(family, key) {
+      if (cached === undefined) cached = tableStamp(pick(ladderDir, OCCUPATION_WORDS_FILE)) === cache!.stamp ? cache!.table : null;
+      const found = cached?.[`${family}\t${key}`];
+      return typeof found === 'string' ? found : undefined;
+    },
   };
   return source;
 }

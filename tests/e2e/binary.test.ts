@@ -80,6 +80,23 @@ describe('the leveler binary', () => {
     expect(out.titles[0]).toMatchObject({ title: 'Engineer', rows: 2 });
   });
 
+  it('ships a cache of family titles\' occupations that agrees with the word table, entry by entry', async () => {
+    const lib = await import(join(ROOT, 'dist', 'index.js'));
+    const loaded = await lib.loadLadder(lib.shippedDataDir(), ROOT);
+    const cache = loaded.familyOccupations;
+    expect(cache.stamp).toBe(lib.tableStamp(join(lib.shippedDataDir(), 'occupation-words.tsv')));
+    const entries = Object.entries(cache.table) as [string, string][];
+    expect(entries.length).toBeGreaterThan(100);
+    const model = lib.occupationSource(lib.shippedDataDir(), ROOT).model();
+    for (const [key, code] of entries) {
+      const [familyId, words] = key.split('\t');
+      const family = loaded.ladder.families.find((f: { id: string }) => f.id === familyId);
+      const options = [family.soc.code, ...family.occupations.map((o: { code: string }) => o.code)];
+      const read = words!.split(' | ').flatMap((part, seg) => part.split(' ').map((text) => ({ text, seg })));
+      expect(lib.bestOf(model, read, options) ?? '', key).toBe(code);
+    }
+  });
+
   it('reads the overrides of a ladder folder', () => {
     const r = leveler(['match', 'Engineer IV (Band 62)', '--data', join(ROOT, 'tests', 'fixtures', 'ladders', 'with-overrides')], {}, temp);
     expect(r.status).toBe(0);

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Matcher } from '../../src/core/match.js';
 import { tokenize } from '../../src/core/normalize.js';
-import { bestOf, classifyOccupation, occupationFeatures, occupationKey, occupationWords, singular, type FeatureEntry, type OccupationModel } from '../../src/core/occupation.js';
+import { bestOf, classifyOccupation, occupationFeatures, occupationKey, occupationPartsKey, occupationWords, singular, type FeatureEntry, type OccupationModel } from '../../src/core/occupation.js';
 import { shippedMatcher } from '../helpers.js';
 
 const words = (title: string) => occupationWords(tokenize(title), new Set());
@@ -24,6 +24,12 @@ describe('occupation words and features', () => {
     expect(occupationKey(words('Cooks, Restaurant'))).toBe('cook restaurant');
     expect(occupationKey(words('Teacher of the Deaf 2 (K-12) x'))).toBe('teacher deaf');
     expect(occupationKey(occupationWords(tokenize('Senior Registered Nurse'), new Set([0])))).toBe('registered nurse');
+  });
+
+  it('keys a title by its words, and by its words and parts for the build\'s cache', () => {
+    expect(occupationKey(words('Director, Machine Learning'))).toBe('director machine learning');
+    expect(occupationPartsKey(words('Director, Machine Learning'))).toBe('director | machine learning');
+    expect(occupationPartsKey(words('Director Machine Learning'))).toBe('director machine learning');
   });
 
   it('has each word, each pair within a part, and the head of the first part', () => {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { searchOccupations, type OccupationIndex } from '../../src/core/occupations.js';
-import { loadOccupationModel, loadOccupations } from '../../src/io/occupations.js';
+import { loadOccupationModel, loadOccupations, occupationSource, tableStamp } from '../../src/io/occupations.js';
 import { SortedFile } from '../../src/io/sorted-file.js';
 import { FIXTURES, ROOT } from '../helpers.js';
 
@@ -157,5 +157,23 @@ describe('a word table leveler did not build', () => {
     execFileSync('mkdir', ['-p', dir]);
     writeFileSync(join(dir, 'occupation-words.tsv'), text);
     expect(() => loadOccupationModel(dir, temp)).toThrow(/^the occupation word table .*occupation-words\.tsv is not one leveler built$/);
+  });
+});
+
+describe('the build\'s cache of family titles\' occupations', () => {
+  const dir = join(temp, 'cached');
+  build(dir);
+  const stamp = tableStamp(join(dir, 'occupation-words.tsv'));
+
+  it('is read only with the word table it was worked out from (its stamp)', () => {
+    expect(stamp).toMatch(/^[0-9a-f]{16}$/);
+    const table = { 'nursing\tregistered nurse': '29-1141.00', 'nursing\tcook': '' };
+    const fresh = occupationSource(dir, temp, { stamp: stamp!, table });
+    expect(fresh.familyOccupation('nursing', 'registered nurse')).toBe('29-1141.00');
+    expect(fresh.familyOccupation('nursing', 'cook')).toBe('');
+    expect(fresh.familyOccupation('nursing', 'cashier')).toBeUndefined();
+    const stale = occupationSource(dir, temp, { stamp: '0000000000000000', table });
+    expect(stale.familyOccupation('nursing', 'registered nurse')).toBeUndefined();
+    expect(occupationSource(dir, temp).familyOccupation('nursing', 'registered nurse')).toBeUndefined();
   });
 });
