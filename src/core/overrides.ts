@@ -8,6 +8,7 @@
 //
 // Each value is a level code, then optionally a family id and an O*NET-SOC code, in any order.
 import { findFamily, findLevel } from './cards.js';
+import { escapeControls } from './controls.js';
 import { tokenize } from './normalize.js';
 import type { Ladder } from './types.js';
 
@@ -48,7 +49,7 @@ export function readOverrideValue(value: string): { level: string; family: strin
   for (const part of rest) {
     if (SOC.test(part) && occupation === null) occupation = part;
     else if (FAMILY.test(part) && family === null) family = part;
-    else return `"${part}" is neither a family id nor an O*NET-SOC code (write: LEVEL [FAMILY] [CODE])`;
+    else return `"${escapeControls(part)}" is neither a family id nor an O*NET-SOC code (write: LEVEL [FAMILY] [CODE])`;
   }
   return { level, family, occupation };
 }
@@ -164,8 +165,8 @@ export function checkOverrides(
     const parsed = readOverrideValue(value);
     if (typeof parsed === 'string') return parsed;
     const level = findLevel(ladder, parsed.level);
-    if (!level) return `unknown level "${parsed.level}"; the ladder's levels are ${ladder.levels.map((l) => l.code).join(', ')}`;
-    if (parsed.family !== null && !findFamily(ladder, parsed.family)) return `unknown family "${parsed.family}"; the families are ${ladder.families.map((f) => f.id).join(', ') || 'none'}`;
+    if (!level) return `unknown level "${escapeControls(parsed.level)}"; the ladder's levels are ${ladder.levels.map((l) => l.code).join(', ')}`;
+    if (parsed.family !== null && !findFamily(ladder, parsed.family)) return `unknown family "${escapeControls(parsed.family)}"; the families are ${ladder.families.map((f) => f.id).join(', ') || 'none'}`;
     return { ...parsed, level: level.code };
   };
   for (const { title, value, line } of raw) {
@@ -173,12 +174,12 @@ export function checkOverrides(
     let parsed = text === null ? 'must be a level code, then optionally a family id and an O*NET-SOC code' : values.get(text);
     if (parsed === undefined) values.set(text!, (parsed = readValue(text!)));
     if (typeof parsed === 'string') {
-      problems.push({ line, message: `override "${title}": ${parsed}` });
+      problems.push({ line, message: `override "${escapeControls(title)}": ${parsed}` });
       continue;
     }
     const rough = roughKey(title);
     if (rough === '') {
-      problems.push({ line, message: `override "${title}": the title has no words` });
+      problems.push({ line, message: `override "${escapeControls(title)}": the title has no words` });
       continue;
     }
     const entry: OverrideEntry = { title, level: parsed.level, family: parsed.family, occupation: parsed.occupation, line };
@@ -186,7 +187,7 @@ export function checkOverrides(
       const key = overrideKey(title);
       const first = seen.get(key);
       if (first) {
-        problems.push({ line, message: `override "${title}": the same title as line ${first.line} ("${first.title}") once case, dots, spacing and accents are set aside; keep one` });
+        problems.push({ line, message: `override "${escapeControls(title)}": the same title as line ${first.line} ("${escapeControls(first.title)}") once case, dots, spacing and accents are set aside; keep one` });
         continue;
       }
       seen.set(key, entry);

@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkOverrides, OverrideTable, OVERRIDES_FILE, readOverrideLines, type OverrideProblem } from '../core/overrides.js';
+import { escapeControls } from '../core/controls.js';
 import type { Ladder } from '../core/types.js';
 import { DataError } from '../errors.js';
 import { displayPath, readText } from './ladder.js';
@@ -48,7 +49,10 @@ export async function readOverrides(dir: string, cwd: string, ladder: Ladder, { 
       const o = v.toJSON() as Record<string, unknown>;
       const unknown = Object.keys(o).filter((k) => !['level', 'family', 'occupation'].includes(k));
       value = unknown.length > 0 ? null : [o.level, o.family, o.occupation].filter((x) => x !== undefined && x !== null).join(' ');
-      if (unknown.length > 0) problems.push({ line, message: `override "${String(pair.key.value)}": unknown field ${unknown.map((k) => `"${k}"`).join(', ')}; use level, family, occupation` });
+      if (unknown.length > 0) {
+        const fields = unknown.map((k) => `"${escapeControls(k)}"`).join(', ');
+        problems.push({ line, message: `override "${escapeControls(String(pair.key.value))}": unknown field ${fields}; use level, family, occupation` });
+      }
       if (unknown.length > 0) continue;
     }
     raw.push({ title: String(pair.key.value), value, line });

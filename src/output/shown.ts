@@ -2,20 +2,12 @@
 // characters are escaped, so an escape sequence in a file can never retitle or repaint the
 // terminal, and the text is shortened, so one pasted job description cannot flood stderr.
 
-/** C0 and C1 controls, DEL, and the bidirectional overrides that reorder what a terminal shows. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+import { escapeControls } from '../core/controls.js';
 
 export const SHOWN_CHARS = 80;
 /** The longest message line leveler prints. */
 export const MESSAGE_CHARS = 1000;
 
-function escapeControls(text: string): string {
-  return text.replace(CONTROL, (c) => {
-    const code = c.charCodeAt(0);
-    return code === 9 ? '\\t' : code === 10 ? '\\n' : code === 13 ? '\\r' : `\\u${code.toString(16).padStart(4, '0')}`;
-  });
-}
 
 function shorten(text: string, max: number): string {
   if (text.length <= max) return text;

@@ -85,4 +85,11 @@ describe('checkOverrides', () => {
     const { table } = checkOverrides([{ title: 'Band 7', value: 'm2', line: 1 }], ladder);
     expect(table.find('band 7', 'band 7')?.level).toBe('M2');
   });
+
+  it('escapes control characters of a title in its messages', async () => {
+    const { ladder } = await shippedLadder();
+    const { problems } = checkOverrides([{ title: 'Evil\u001b[2J Title', value: 'Q9', line: 1 }], ladder);
+    expect(problems[0]!.message).toMatch(/^override "Evil\\u001b\[2J Title": unknown level "Q9"/);
+    expect(problems[0]!.message).not.toContain('\u001b');
+  });
 });
