@@ -17,13 +17,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { csvRecords, option as optionOf } from './common.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args.splice(i, 2)[1] : fallback;
-};
+const option = (name, fallback) => optionOf(args, name, fallback);
 const outDir = resolve(option('--out-dir', join(root, 'data')));
 const filingsOption = option('--filings', join(root, '..', 'shared', 'eval-data', 'h1b-lca-title-soc', 'title_soc.csv'));
 const filings = filingsOption === 'none' ? null : resolve(filingsOption);
@@ -135,12 +133,10 @@ if (filings) {
   // SOC 2018 codes to O*NET-SOC: the .00 occupation, else the first of the code.
   const bySoc = new Map();
   for (const o of list) if (!bySoc.has(o.code.slice(0, 7)) || o.code.endsWith('.00')) bySoc.set(o.code.slice(0, 7), o.code);
-  const [head, ...rows] = readFileSync(filings, 'utf8').replace(/\r/g, '').split('\n').filter((l) => l !== '').map(csvFields);
-  const col = (name) => head.indexOf(name);
-  for (const r of rows) {
-    const code = bySoc.get(r[col('soc_code')]);
+  for (const r of csvRecords(filings)) {
+    const code = bySoc.get(r.soc_code);
     if (!code) continue;
-    examples.push({ title: r[col('title')], code, weight: 1 + Math.log(Number(r[col('filings')]) || 1) });
+    examples.push({ title: r.title, code, weight: 1 + Math.log(Number(r.filings) || 1) });
     filed++;
   }
 }
@@ -202,28 +198,3 @@ writeFileSync(
   `leveler-occupation-words 1\t${version}\t${sources}\tstamp ${stamp}\n${codesLine}\n#index\t${JSON.stringify(index)}\n${body}`,
 );
 console.log(`build-occupations: ${list.length} occupations; ${examples.length} titles (${filed} filed) -> ${entries.size} features, ${exceptions.size} whole titles -> ${outDir}`);
-
-/** The fields of one CSV line (quotes as the filings file writes them). */
-function csvFields(line) {
-  const out = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      }
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      out.push(field);
-      field = '';
-    }
-    else field += c;
-  }
-  out.push(field);
-  return out;
-}

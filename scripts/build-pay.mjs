@@ -12,16 +12,14 @@
 // Percentiles: linear interpolation between the two nearest ranks of the sorted values (NumPy's
 // default, Excel's PERCENTILE.INC), rounded to the dollar. The same files give the same bytes.
 // Usage: npm run build && node scripts/build-pay.mjs [--survey FILE] [--oews FILE] [--out FILE]
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { csvRecords, option as optionOf } from './common.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args.splice(i, 2)[1] : fallback;
-};
+const option = (name, fallback) => optionOf(args, name, fallback);
 const surveyFile = resolve(option('--survey', join(root, '..', 'shared', 'eval-data', 'aijobs-salaries', 'salaries.csv')));
 const oewsFile = resolve(option('--oews', join(root, '..', 'shared', 'oews', 'oews_national.csv')));
 const out = resolve(option('--out', join(root, 'data', 'pay.tsv')));
@@ -45,11 +43,6 @@ const { ladder, lexicon } = await lib.loadLadder(lib.shippedDataDir(), root).cat
 });
 const matcher = (await lib.createMatcher(ladder, lexicon)).useOccupations(lib.occupationSource(lib.shippedDataDir(), root));
 
-/** Rows of a CSV file as objects by header (fields may be quoted). */
-function rows(file) {
-  const [head, ...body] = readFileSync(file, 'utf8').replace(/\r/g, '').split('\n').filter((l) => l !== '').map(csvFields);
-  return body.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i] ?? ''])));
-}
 
 // The survey: full-time responses, levelled.
 const values = new Map(); // "family|level|region" -> number[]
@@ -58,7 +51,7 @@ let levelled = 0;
 let byMarker = 0;
 const years = new Set();
 const answers = new Map();
-for (const r of rows(surveyFile)) {
+for (const r of csvRecords(surveyFile)) {
   if (r.employment_type !== 'FT') continue;
   const usd = Number(r.salary_in_usd);
   if (!Number.isFinite(usd) || usd <= 0) continue;
@@ -102,7 +95,7 @@ for (const key of [...values.keys()].sort()) {
 
 // OEWS: detailed occupations, annual wages.
 const oews = {};
-for (const r of rows(oewsFile)) {
+for (const r of csvRecords(oewsFile)) {
   if (r.o_group !== 'detailed') continue;
   const wage = (v) => (v === '#' ? '#' : v === '*' || v === '' ? null : Number(v));
   oews[r.occ_code] = { title: r.occ_title, p10: wage(r.a_pct10), p25: wage(r.a_pct25), p50: wage(r.a_median), p75: wage(r.a_pct75), p90: wage(r.a_pct90) };
@@ -141,25 +134,3 @@ lines.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
 writeFileSync(out, `leveler-pay 1\t${JSON.stringify(meta)}\n${lines.join('\n')}\n`);
 const filled = Object.values(cells).flatMap((l) => Object.values(l).flatMap((r) => Object.values(r))).filter((c) => c.p50 !== undefined).length;
 console.log(`build-pay: ${fullTime} full-time responses ${first}-${last}, ${levelled} levelled (${byMarker} by a marker) -> ${filled} cells with figures; ${Object.keys(oews).length} OEWS occupations -> ${out}`);
-
-function csvFields(line) {
-  const out = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      out.push(field);
-      field = '';
-    } else field += c;
-  }
-  out.push(field);
-  return out;
-}

@@ -6,23 +6,21 @@
 // Usage: npm run build && node scripts/measure-occupations.mjs [--filings FILE] [--onet DIR] [--misses N] [--confusions N]
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { csvFields, csvLines, option as optionOf } from './common.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args.splice(i, 2)[1] : fallback;
-};
+const option = (name, fallback) => optionOf(args, name, fallback);
 const filings = resolve(option('--filings', join(root, '..', 'shared', 'eval-data', 'h1b-lca-title-soc', 'title_soc.csv')));
 const onet = resolve(option('--onet', join(root, '..', 'shared', 'onet')));
 const misses = Number(option('--misses', '0'));
 const confusions = Number(option('--confusions', '0'));
 
-const lines = readFileSync(filings, 'utf8').replace(/\r/g, '').split('\n').filter((l) => l !== '');
+const lines = csvLines(filings);
 const [head, ...rows] = lines;
 const heldOut = (line) => createHash('md5').update(line.slice(0, line.lastIndexOf(',', line.lastIndexOf(',', line.lastIndexOf(',') - 1) - 1))).digest()[0] % 4 === 3;
 const train = rows.filter((l) => !heldOut(l));
@@ -43,7 +41,7 @@ try {
   const bySource = {};
   const started = process.hrtime.bigint();
   for (const line of test) {
-    const f = fields(line);
+    const f = csvFields(line);
     const [title, soc, n] = [f[col('title')], f[col('soc_code')], Number(f[col('filings')]) || 1];
     const occupation = matcher.match(title, { top: 0 }).match?.occupation ?? null;
     const code = occupation?.code.slice(0, 7) ?? null;
@@ -71,28 +69,4 @@ try {
   for (const [title, soc, code] of wrong.slice(0, misses)) console.log(`  ${title} | filed ${soc} | read ${code ?? '-'}`);
 } finally {
   rmSync(temp, { recursive: true, force: true });
-}
-
-function fields(line) {
-  const out = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      }
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      out.push(field);
-      field = '';
-    }
-    else field += c;
-  }
-  out.push(field);
-  return out;
 }
