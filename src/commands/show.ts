@@ -1,8 +1,7 @@
 import { buildCard, occupationCard } from '../core/cards.js';
 import { marketPay } from '../core/pay.js';
 import { EXIT, UsageError } from '../errors.js';
-import { occupationSource } from '../io/occupations.js';
-import { ladderDir } from '../io/ladder.js';
+import type { OccupationSource } from '../io/occupations.js';
 import { painter, type ColorFlag } from '../output/color.js';
 import { renderJson } from '../output/json.js';
 import { renderPlain } from '../output/plain.js';
@@ -40,10 +39,10 @@ export const showCommand: CommandSpec = {
   options: [options.cardFamily(), options.occupation(), options.region(), options.json(), options.data()],
   async run([code], raw, io) {
     const opts = raw as unknown as ShowFlags;
-    const { ladder, pay } = await openLadder(io, opts.data);
+    const { ladder, pay, occupations } = await openLadder(io, opts.data);
     const level = levelArgument(ladder, code!);
     if (opts.family !== undefined && opts.occupation !== undefined) throw new UsageError('--family and --occupation both name a card', 'give one of them');
-    const occupation = opts.occupation === undefined ? null : occupationOption(opts.occupation, ladderDir(opts.data, io.env, io.cwd), io.cwd);
+    const occupation = opts.occupation === undefined ? null : occupationOption(opts.occupation, occupations);
     const family = occupation ? null : cardFamily(ladder, opts.family);
     const base = occupation ? occupationCard(level, occupation) : buildCard(ladder, level, family);
     const card = { ...base, marketPay: marketPay(pay(), family?.id ?? null, level.code, occupation ? occupation.code : [family?.soc?.code, ...(family?.occupations ?? []).map((o) => o.code)], opts.region) };
@@ -63,11 +62,8 @@ export const showCommand: CommandSpec = {
 };
 
 /** The occupation --occupation names: an O*NET-SOC code, or a 6-digit SOC code (its .00 occupation, else its first). */
-function occupationOption(code: string, dir: string, cwd: string) {
-  const source = occupationSource(dir, cwd);
-  const wanted = code.trim();
-  const all = source.index().occupations;
-  const found = source.get(wanted) ?? all.find((o) => o.code === `${wanted}.00`) ?? all.find((o) => o.code.startsWith(`${wanted}.`));
+function occupationOption(code: string, occupations: OccupationSource) {
+  const found = occupations.get(code);
   if (!found) throw new UsageError(`unknown occupation ${shown(code)}`, 'give an O*NET-SOC code such as 29-1141.00; find one with: leveler occupations registered nurse');
   return found;
 }

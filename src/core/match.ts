@@ -16,6 +16,7 @@ import type { Alternative, FamilyDef, Ladder, LevelDef, MatchOptions, MatchResul
 /** The O*NET data the occupation stage reads, loaded on first use (see src/io/occupations.ts). */
 export interface OccupationLookup {
   model(): OccupationModel;
+  /** By O*NET-SOC code (29-1141.00), or by 6-digit SOC code (29-1141). */
   get(code: string): Occupation | undefined;
   /** A family title's occupation worked out ahead (by family id and occupationPartsKey of its words); '' for none. */
   familyOccupation?(family: string, key: string): string | undefined;
@@ -82,6 +83,14 @@ export interface TitleReading {
   /** The ladder owner's pin for this title (overrides.yaml): it wins over everything. */
   override: OverrideEntry | null;
 }
+
+/** An O*NET occupation as a title's occupation. */
+const onetPick = (record: Occupation, share: number, others: OccupationPick['others']): OccupationPick => ({
+  ref: { code: record.code, title: record.title, source: 'onet', jobZone: record.jobZone, education: record.education },
+  record,
+  share,
+  others,
+});
 
 const MAX_TOP = 20;
 /**
@@ -234,9 +243,8 @@ export class Matcher {
 
   /** The O*NET occupation an override names, by its code (29-1141.00) or its 6-digit SOC code (29-1141). */
   private occupationByCode(code: string): OccupationPick | null {
-    const record = this.occupations?.get(code) ?? this.occupations?.get(`${code}.00`);
-    if (!record) return null;
-    return { ref: { code: record.code, title: record.title, source: 'onet', jobZone: record.jobZone, education: record.education }, record, share: 1, others: [] };
+    const record = this.occupations?.get(code);
+    return record ? onetPick(record, 1, []) : null;
   }
 
   /**
@@ -264,12 +272,7 @@ export class Matcher {
         : `occupation ${record.code} ${record.title} (O*NET) from the words ${quote(guess.evidence)}: ${Math.round(guess.share * 100)}% of the vote`,
     );
     if (others.length > 0) reasons.push(() => `runners-up: ${others.map((o) => `${o.code} ${o.title} (${Math.round(o.share * 100)}%)`).join(', ')}`);
-    return {
-      ref: { code: record.code, title: record.title, source: 'onet', jobZone: record.jobZone, education: record.education },
-      record,
-      share: guess.share,
-      others,
-    };
+    return onetPick(record, guess.share, others);
   }
 
   /**

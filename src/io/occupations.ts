@@ -19,6 +19,7 @@ const REBUILD = 'rebuild it with node scripts/build-occupations.mjs';
 /** The occupations and the word table, loaded on first use. */
 export interface OccupationSource {
   index(): OccupationIndex;
+  /** An occupation by its O*NET-SOC code, or by a 6-digit SOC code (its .00 occupation, else its first). */
   get(code: string): Occupation | undefined;
   model(): OccupationModel;
   /** A family title's occupation as the build worked it out (see scripts/build.mjs); undefined when it did not. */
@@ -155,7 +156,8 @@ export function occupationSource(ladderDir: string, cwd: string, cache?: FamilyO
     index: () => (index ??= loadOccupations(ladderDir, cwd)),
     get(code) {
       byCode ??= new Map(source.index().occupations.map((o) => [o.code, o]));
-      return byCode.get(code);
+      const wanted = code.trim();
+      return byCode.get(wanted) ?? byCode.get(`${wanted}.00`) ?? source.index().occupations.find((o) => o.code.startsWith(`${wanted}.`));
     },
     model: () => (model ??= loadOccupationModel(ladderDir, cwd)),
     familyOccupation(family, key) {
