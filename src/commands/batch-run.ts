@@ -2,16 +2,14 @@
 //   input (file or stdin) -> CsvReader (decode, parse, one batch per chunk) -> per row: the
 //   matcher, memoized on title and years -> the format's text -> sink (stdout, or a file renamed
 //   into place at the end). Each batch is written before the next is read: backpressure end to end.
-import { open, type FileHandle } from 'node:fs/promises';
-import type { Readable } from 'node:stream';
 import { columnIndex, findTitleColumn, findYearsColumn, parseYearsCell, plainYears, Tally, type RowAnswer } from '../core/batch.js';
 import type { TitleReading } from '../core/match.js';
 import type { MatchResult } from '../core/types.js';
 import { DataError, EXIT, signalExit, UsageError } from '../errors.js';
 import { checkEncoding, CsvReader, fieldAt, fieldCount } from '../io/csv.js';
-import { displayPath } from '../io/ladder.js';
 import { createMatcher } from '../io/matcher.js';
-import { openSink, type FileId, type Sink } from '../io/output.js';
+import { openInput } from '../io/input.js';
+import { openSink, type Sink } from '../io/output.js';
 import type { Io } from '../io/terminal.js';
 import {
   collidingColumns,
@@ -132,7 +130,7 @@ class BatchRun {
     // Pay only where the output shows it: --pay, a pay field, or whole JSON answers.
     const showsPay = opts.pay === true || (opts.format !== 'csv' && (fields === null || fields.some((f) => f.name.startsWith('pay_'))));
     if (showsPay) matcher.usePay(pay, opts.region);
-    const input = await this.openInput();
+    const input = await openInput(this.file, io, CHUNK_BYTES);
     let sink: Sink | null = null;
     let interrupted: string | null = null;
     const stopListening = io.onInterrupt?.((signal) => {
@@ -294,30 +292,6 @@ class BatchRun {
     const what = signal === 'SIGINT' ? 'interrupted' : `stopped by ${signal}`;
     this.io.stderr.write(`leveler: ${what}${this.opts.output ? `; ${this.opts.output} was not written` : ''}\n`);
     return signalExit(signal);
-  }
-
-  private async openInput(): Promise<{ stream: Readable; size: number | null; id: FileId | null; handle?: FileHandle }> {
-    if (this.file === null) return { stream: this.io.stdin, size: null, id: this.io.stdinFile?.() ?? null };
-    const where = displayPath(this.file, this.io.cwd);
-    let handle: FileHandle;
-    try {
-      handle = await open(this.file.startsWith('/') ? this.file : `${this.io.cwd}/${this.file}`, 'r');
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      const why = code === 'ENOENT' ? 'not found' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
-      throw new DataError(`cannot read ${where}: ${why}`, 'check the path; use - to read stdin');
-    }
-    const stat = await handle.stat();
-    if (stat.isDirectory()) {
-      await handle.close();
-      throw new DataError(`cannot read ${where}: it is a folder`, 'give a CSV file');
-    }
-    return {
-      stream: handle.createReadStream({ highWaterMark: CHUNK_BYTES, autoClose: false }),
-      size: stat.isFile() ? stat.size : null,
-      id: { dev: stat.dev, ino: stat.ino },
-      handle,
-    };
   }
 
   private columns(reader: CsvReader): { title: number; years: number; width: number } {

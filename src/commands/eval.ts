@@ -1,12 +1,10 @@
 // leveler eval GOLD.csv: how often the ladder agrees with levels a team already assigned.
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { isAbsolute, join } from 'node:path';
 import { columnIndex, findTitleColumn, findYearsColumn, parseYearsCell } from '../core/batch.js';
 import { findFamily, findLevel } from '../core/cards.js';
 import { evaluate, NONE, type EvalReport, type GoldRow } from '../core/eval.js';
 import { DataError, EXIT, UsageError } from '../errors.js';
 import { CsvReader, fieldsOf } from '../io/csv.js';
+import { openInput } from '../io/input.js';
 import { displayPath } from '../io/ladder.js';
 import { createMatcher } from '../io/matcher.js';
 import { painter, type ColorFlag, type Paint } from '../output/color.js';
@@ -69,18 +67,20 @@ export const evalCommand: CommandSpec = {
   ],
   async run([gold], raw, io) {
     const opts = raw as unknown as EvalFlags;
-    const path = isAbsolute(gold!) ? gold! : join(io.cwd, gold!);
-    const where = displayPath(path, io.cwd);
-    const info = await stat(path).catch((e: NodeJS.ErrnoException) => {
-      throw new DataError(`cannot read ${where}: ${e.code === 'ENOENT' ? 'not found' : e.message}`, 'give a CSV file of titles and their expected levels');
-    });
-    if (info.isDirectory()) throw new DataError(`cannot read ${where}: it is a folder`, 'give a CSV file');
+    const fromStdin = gold === '-';
+    if (fromStdin && io.stdin.isTTY) throw new UsageError('no input: stdin is a terminal', 'give a CSV file (leveler eval gold.csv), or pipe one in');
+    const where = fromStdin ? 'stdin' : displayPath(gold!, io.cwd);
+    const input = await openInput(fromStdin ? null : gold!, io);
     const { ladder, lexicon, occupations, overrides } = await openLadder(io, opts.data);
     const matcher = (await createMatcher(ladder, lexicon)).useOccupations(occupations).useOverrides(await overrides());
 
     const reader = new CsvReader({ source: where });
     const records: string[][] = [];
-    for await (const { rows } of reader.batches(createReadStream(path))) for (const r of rows) records.push(fieldsOf(r, reader.delimiter!));
+    try {
+      for await (const { rows } of reader.batches(input.stream)) for (const r of rows) records.push(fieldsOf(r, reader.delimiter!));
+    } finally {
+      await input.handle?.close().catch(() => undefined);
+    }
     const header = reader.header;
     if (header === null) throw new DataError(`${where} is empty: no header row`, 'the first line must name the columns, such as title,level,family');
     const column = (flag: string | undefined, what: string, fallback: () => number, required: boolean): number => {

@@ -1,16 +1,13 @@
 // leveler triage FILE: the distinct titles that cost the most unmatched, low-confidence or
 // family-less rows, most first, with what leveler read in each; and a starter overrides file.
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { isAbsolute, join } from 'node:path';
-import type { Readable } from 'node:stream';
 import { columnIndex, findTitleColumn, findYearsColumn, parseYearsCell } from '../core/batch.js';
 import { Triage, type Trouble, type TriageTitle } from '../core/triage.js';
 import { DataError, EXIT, UsageError } from '../errors.js';
 import { checkEncoding, CsvReader, fieldAt } from '../io/csv.js';
 import { displayPath } from '../io/ladder.js';
 import { createMatcher } from '../io/matcher.js';
-import { openSink, type FileId } from '../io/output.js';
+import { openInput } from '../io/input.js';
+import { openSink } from '../io/output.js';
 import { renderJson } from '../output/json.js';
 import { shown, shownList } from '../output/shown.js';
 import type { CommandSpec } from './command.js';
@@ -69,22 +66,8 @@ export const triageCommand: CommandSpec = {
     const encoding = opts.encoding === undefined ? undefined : checkEncoding(opts.encoding);
     const fromStdin = file === undefined || file === '-';
     if (fromStdin && io.stdin.isTTY) throw new UsageError('no input: stdin is a terminal', 'give a CSV file (leveler triage titles.csv), or pipe one in');
-    const where = fromStdin ? 'stdin' : displayPath(isAbsolute(file!) ? file! : join(io.cwd, file!), io.cwd);
-    let input: Readable;
-    // The input's identity: --write-overrides never writes over it.
-    let inputId: FileId | null = null;
-    if (fromStdin) {
-      input = io.stdin;
-      inputId = io.stdinFile?.() ?? null;
-    } else {
-      const path = isAbsolute(file!) ? file! : join(io.cwd, file!);
-      const info = await stat(path).catch((e: NodeJS.ErrnoException) => {
-        throw new DataError(`cannot read ${where}: ${e.code === 'ENOENT' ? 'not found' : e.message}`, 'check the path; use - to read stdin');
-      });
-      if (info.isDirectory()) throw new DataError(`cannot read ${where}: it is a folder`, 'give a CSV file');
-      inputId = { dev: info.dev, ino: info.ino };
-      input = createReadStream(path);
-    }
+    const where = fromStdin ? 'stdin' : displayPath(file!, io.cwd);
+    const input = await openInput(fromStdin ? null : file!, io);
     const { ladder, lexicon, occupations, overrides } = await openLadder(io, opts.data);
     const family = opts.family === undefined ? null : familyOption(ladder, opts.family).id;
     const matcher = (await createMatcher(ladder, lexicon)).useOccupations(occupations).useOverrides(await overrides());
@@ -99,23 +82,27 @@ export const triageCommand: CommandSpec = {
     let titleAt = -1;
     let yearsAt = -1;
     let badYears = 0;
-    for await (const { rows } of reader.batches(input)) {
-      if (titleAt < 0) {
-        titleAt = titleColumn(reader, opts, where);
-        yearsAt = yearsColumn(reader, opts, where);
+    try {
+      for await (const { rows } of reader.batches(input.stream)) {
+        if (titleAt < 0) {
+          titleAt = titleColumn(reader, opts, where);
+          yearsAt = yearsColumn(reader, opts, where);
+        }
+        for (const r of rows) {
+          const cell = yearsAt < 0 ? null : parseYearsCell(fieldAt(r, reader.delimiter!, yearsAt));
+          if (cell && 'error' in cell) badYears++;
+          triage.add(fieldAt(r, reader.delimiter!, titleAt) ?? '', cell && 'years' in cell ? cell.years : null);
+        }
       }
-      for (const r of rows) {
-        const cell = yearsAt < 0 ? null : parseYearsCell(fieldAt(r, reader.delimiter!, yearsAt));
-        if (cell && 'error' in cell) badYears++;
-        triage.add(fieldAt(r, reader.delimiter!, titleAt) ?? '', cell && 'years' in cell ? cell.years : null);
-      }
+    } finally {
+      await input.handle?.close().catch(() => undefined);
     }
     if (badYears > 0) io.stderr.write(`leveler: warning: ${where}: ${int(badYears)} years cell${badYears === 1 ? '' : 's'} not read as years; those rows read without years\n`);
     if (reader.header === null) throw new DataError(`${where} is empty: no header row`, 'the first line must name the columns (or pass --no-header)');
 
     const titles = triage.list(opts.top);
     if (opts.writeOverrides !== undefined) {
-      const sink = openSink({ target: opts.writeOverrides, stdout: io.stdout, cwd: io.cwd, input: inputId, flag: '--write-overrides' });
+      const sink = openSink({ target: opts.writeOverrides, stdout: io.stdout, cwd: io.cwd, input: input.id, flag: '--write-overrides' });
       try {
         await sink.write(starterOverrides(where, titles));
         await sink.commit();
