@@ -1,6 +1,7 @@
 // leveler pay: a family's market pay by level, as a table with a bar per level, and OEWS's wages for
 // an occupation.
-import { dollars, marketPay, thousands, oewsValue, surveyPay, type OewsPay, type SurveyPay } from '../core/pay.js';
+import { thousands } from '../core/numbers.js';
+import { dollars, marketPay, oewsValue, surveyPay, type OewsPay, type SurveyPay } from '../core/pay.js';
 import type { FamilyDef, Ladder } from '../core/types.js';
 import { EXIT, UsageError } from '../errors.js';
 import { renderJson } from '../output/json.js';

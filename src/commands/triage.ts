@@ -1,5 +1,6 @@
 // leveler triage FILE: the distinct titles that cost the most unmatched, low-confidence or
 // family-less rows, most first, with what leveler read in each; and a starter overrides file.
+import { thousands } from '../core/numbers.js';
 import { columnIndex, findTitleColumn, findYearsColumn, parseYearsCell } from '../core/batch.js';
 import { Triage, type Trouble, type TriageTitle } from '../core/triage.js';
 import { DataError, EXIT, UsageError } from '../errors.js';
@@ -97,7 +98,7 @@ export const triageCommand: CommandSpec = {
     } finally {
       await input.handle?.close().catch(() => undefined);
     }
-    if (badYears > 0) io.stderr.write(`leveler: warning: ${where}: ${int(badYears)} years cell${badYears === 1 ? '' : 's'} not read as years; those rows read without years\n`);
+    if (badYears > 0) io.stderr.write(`leveler: warning: ${where}: ${thousands(badYears)} years cell${badYears === 1 ? '' : 's'} not read as years; those rows read without years\n`);
     if (reader.header === null) throw new DataError(`${where} is empty: no header row`, 'the first line must name the columns (or pass --no-header)');
 
     const titles = triage.list(opts.top);
@@ -121,18 +122,18 @@ export const triageCommand: CommandSpec = {
     const troubled = c.unmatched + c.lowConfidence + c.noFamily;
     const pct = (n: number, of: number) => (of === 0 ? '0%' : `${Math.round((n / of) * 100)}%`);
     const lines = [
-      `${where}: ${int(c.rows)} rows, ${int(triage.distinct)} distinct titles: ${int(c.ok)} fine, ${int(c.unmatched)} unmatched, ${int(c.lowConfidence)} low-confidence, ${int(c.noFamily)} without a family`,
+      `${where}: ${thousands(c.rows)} rows, ${thousands(triage.distinct)} distinct titles: ${thousands(c.ok)} fine, ${thousands(c.unmatched)} unmatched, ${thousands(c.lowConfidence)} low-confidence, ${thousands(c.noFamily)} without a family`,
     ];
     if (titles.length > 0) {
       const un = triage.share(titles.length, 'unmatched');
       lines.push(
-        `These ${titles.length} titles are ${pct(titles.reduce((n, t) => n + t.rows, 0), troubled)} of the ${int(troubled)} troubled rows` +
-          (un.of > 0 ? `; the top ${titles.length} unmatched titles, ${pct(un.rows, un.of)} of the ${int(un.of)} unmatched.` : '.'),
+        `These ${titles.length} titles are ${pct(titles.reduce((n, t) => n + t.rows, 0), troubled)} of the ${thousands(troubled)} troubled rows` +
+          (un.of > 0 ? `; the top ${titles.length} unmatched titles, ${pct(un.rows, un.of)} of the ${thousands(un.of)} unmatched.` : '.'),
         '',
       );
       if (show.table) {
         lines.push(`${'rows'.padStart(7)}  ${'share'.padStart(5)}  ${'trouble'.padEnd(14)}  title — what leveler read`);
-        for (const t of titles) lines.push(`${int(t.rows).padStart(7)}  ${pct(t.runningShare, 1).padStart(5)}  ${TROUBLE_TEXT[t.trouble].padEnd(14)}  ${shown(t.title)} — ${readAs(t)}`);
+        for (const t of titles) lines.push(`${thousands(t.rows).padStart(7)}  ${pct(t.runningShare, 1).padStart(5)}  ${TROUBLE_TEXT[t.trouble].padEnd(14)}  ${shown(t.title)} — ${readAs(t)}`);
       } else {
         for (const t of titles) lines.push([t.rows, t.runningShare.toFixed(3), t.trouble, t.title, t.level ?? '', t.family ?? '', t.confidence.toFixed(2), readAs(t)].join('\t'));
       }
@@ -144,7 +145,6 @@ export const triageCommand: CommandSpec = {
   },
 };
 
-const int = (n: number) => n.toLocaleString('en-US');
 
 function titleColumn(reader: CsvReader, opts: TriageFlags, where: string): number {
   const header = reader.header;
@@ -191,7 +191,7 @@ export function starterOverrides(source: string, titles: TriageTitle[]): string 
   ];
   for (const t of titles) {
     const key = JSON.stringify(t.title);
-    const note = `# ${int(t.rows)} rows; ${TROUBLE_TEXT[t.trouble]}${t.occupation ? `; ${t.occupation.title}` : ''}`;
+    const note = `# ${thousands(t.rows)} rows; ${TROUBLE_TEXT[t.trouble]}${t.occupation ? `; ${t.occupation.title}` : ''}`;
     if (t.level === null) lines.push(`# ${key}: LEVEL   ${note}`);
     else lines.push(`${key}: ${[t.level, t.family, t.family === null ? t.occupation?.code : null].filter(Boolean).join(' ')}   ${note}`);
   }

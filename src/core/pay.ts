@@ -3,6 +3,8 @@
 // occupation. Pure: the table is loaded by src/io/pay.ts. No figure from fewer responses than the
 // table's minimum is ever shown, and OEWS's top-coded wages stay "or more", never a number.
 
+import { thousands } from './numbers.js';
+
 export interface SurveyCell {
   n: number;
   p25?: number;
@@ -114,15 +116,6 @@ export function marketPay(table: PayTable, family: string | null, level: string,
   let oews: OewsPay | null = null;
   for (const code of codes) if (oews === null && code) oews = oewsPay(table, code);
   return { region, survey: surveyPay(table, family, level, region), oews };
-}
-
-/**
- * A whole number with thousands separators: "6,014". Not toLocaleString: its first call loads the
- * locale data, a fifth of a cold `leveler match`.
- */
-export function thousands(n: number): string {
-  const digits = String(Math.round(Math.abs(n)));
-  return `${n < 0 ? '-' : ''}${digits.replace(/\B(?=(\d{3})+$)/g, ',')}`;
 }
 
 /** "$155,000" */

@@ -1,5 +1,6 @@
 // The text of `batch` output: CSV columns appended to each row, NDJSON and JSON lines, and the
 // summary with its bar chart. Strings only; the command writes them.
+import { thousands } from '../core/numbers.js';
 import { csvField, csvLine } from './csv.js';
 import { shown } from './shown.js';
 import type { Tally } from '../core/batch.js';
@@ -116,7 +117,6 @@ export function jsonWithRow(body: string, row: number): string {
   return body === '{}' ? `{"row":${row}}` : `{"row":${row},${body.slice(1)}`;
 }
 
-const int = (n: number) => n.toLocaleString('en-US');
 
 export interface SummaryInput {
   tally: Tally;
@@ -131,15 +131,15 @@ const share = (n: number, of: number) => (of === 0 ? '0%' : `${((n / of) * 100).
 
 export function renderSummary({ tally, levels, seconds, paint, triage }: SummaryInput): string {
   const bold = paint?.bold ?? ((s: string) => s);
-  const rate = seconds >= 0.2 ? `, ${int(Math.round(tally.rows / seconds))} rows/s` : '';
-  const of = (n: number) => `${int(n)} (${share(n, tally.rows)})`;
+  const rate = seconds >= 0.2 ? `, ${thousands(Math.round(tally.rows / seconds))} rows/s` : '';
+  const of = (n: number) => `${thousands(n)} (${share(n, tally.rows)})`;
   const lines = [
-    `${bold(`${int(tally.rows)} rows`)} in ${seconds.toFixed(1)} s${rate}: ${of(tally.matched)} matched, ${of(tally.unmatched)} unmatched, ${of(tally.low)} low-confidence`,
+    `${bold(`${thousands(tally.rows)} rows`)} in ${seconds.toFixed(1)} s${rate}: ${of(tally.matched)} matched, ${of(tally.unmatched)} unmatched, ${of(tally.low)} low-confidence`,
   ];
   const counts = levels.map((l) => [l, tally.perLevel.get(l) ?? 0] as const).filter(([, n]) => n > 0);
   const most = Math.max(1, ...counts.map(([, n]) => n));
-  const width = Math.max(...counts.map(([, n]) => int(n).length), 1);
-  for (const [level, n] of counts) lines.push(`  ${level.padEnd(4)} ${int(n).padStart(width)}  ${bar(n / most, 30)}`);
+  const width = Math.max(...counts.map(([, n]) => thousands(n).length), 1);
+  for (const [level, n] of counts) lines.push(`  ${level.padEnd(4)} ${thousands(n).padStart(width)}  ${bar(n / most, 30)}`);
   if (tally.matched > 0) {
     const families = [...tally.perFamily].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     const parts = [...families.map(([f, n]) => `${f} ${of(n)}`), `no family ${of(tally.noFamily)}`];
@@ -147,7 +147,7 @@ export function renderSummary({ tally, levels, seconds, paint, triage }: Summary
   }
   const top = tally.topUnmatched(5);
   if (top.length > 0) {
-    const titles = top.map(([t, n]) => `${t === '' ? 'an empty title' : shown(t, 40)} (${int(n)})`).join(', ');
+    const titles = top.map(([t, n]) => `${t === '' ? 'an empty title' : shown(t, 40)} (${thousands(n)})`).join(', ');
     lines.push(`  most unmatched: ${titles}; for more, run: leveler triage ${triage ?? '<file>'}`);
   }
   return lines.join('\n') + '\n';
@@ -166,7 +166,7 @@ export function bar(fraction: number, width: number): string {
 }
 
 export function renderProgress(rows: number, seconds: number, fraction: number | null): string {
-  const rate = seconds > 0 ? ` · ${int(Math.round(rows / seconds))} rows/s` : '';
+  const rate = seconds > 0 ? ` · ${thousands(Math.round(rows / seconds))} rows/s` : '';
   const pct = fraction === null ? '' : ` · ${Math.floor(fraction * 100)}%`;
-  return `${int(rows)} rows${rate}${pct}`;
+  return `${thousands(rows)} rows${rate}${pct}`;
 }

@@ -5,7 +5,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { dollars, marketPay, oewsPay, oewsText, surveyPay, surveyText, thousands, type PayTable } from '../../src/core/pay.js';
+import { thousands } from '../../src/core/numbers.js';
+import { dollars, marketPay, oewsPay, oewsText, surveyPay, surveyText, type PayTable } from '../../src/core/pay.js';
 import { loadPay } from '../../src/io/pay.js';
 import { FIXTURES, ROOT } from '../helpers.js';
 
