@@ -1,8 +1,8 @@
 // The occupation data, built by scripts/build-occupations.mjs: the O*NET occupations
 // (data/occupations.json: description, tasks, technologies, Job Zone, education, sample titles) and
 // the word table that points a title to one (data/occupation-words.tsv). Both are read only when a
-// title needs them: a title of a ladder family never pays for them. The word table is searched in
-// place, sorted lines and a binary search, so a cold `leveler match` reads it without parsing it.
+// title needs them (a common family title is answered from the build's cache). The word table is
+// searched in place through its sparse index, so a cold `leveler match` reads a block, not the file.
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { SortedFile, type SparseIndex } from './sorted-file.js';
 import { join } from 'node:path';
@@ -109,22 +109,18 @@ export function loadOccupationModel(ladderDir: string, cwd: string): OccupationM
   const second = head.indexOf(10, first + 1);
   if (!head.toString('utf8', 0, WORDS_MAGIC.length).startsWith(WORDS_MAGIC) || second < 0) throw notOurs();
   const codes = head.toString('utf8', first + 1, second).split(' ');
-  // An index line may follow: "#index" and [key, offset from the body's start] every so many lines.
-  let body = second + 1;
-  let index: SparseIndex | undefined;
-  const third = head.indexOf(10, body);
-  if (head.toString('utf8', body, body + 7) === '#index\t') {
-    if (third < 0) throw notOurs();
-    let pairs: [string, number][];
-    try {
-      pairs = JSON.parse(head.toString('utf8', body + 7, third)) as [string, number][];
-    } catch {
-      throw notOurs();
-    }
-    if (!Array.isArray(pairs) || pairs.some((p) => !Array.isArray(p) || typeof p[0] !== 'string' || typeof p[1] !== 'number')) throw notOurs();
-    body = third + 1;
-    index = { keys: pairs.map((p) => p[0]), offsets: pairs.map((p) => body + p[1]) };
+  // Then the index: "#index" and [key, offset from the body's start] every so many lines.
+  const third = head.indexOf(10, second + 1);
+  if (head.toString('utf8', second + 1, second + 8) !== '#index\t' || third < 0) throw notOurs();
+  let pairs: [string, number][];
+  try {
+    pairs = JSON.parse(head.toString('utf8', second + 8, third)) as [string, number][];
+  } catch {
+    throw notOurs();
   }
+  if (!Array.isArray(pairs) || pairs.some((p) => !Array.isArray(p) || typeof p[0] !== 'string' || typeof p[1] !== 'number')) throw notOurs();
+  const body = third + 1;
+  const index: SparseIndex = { keys: pairs.map((p) => p[0]), offsets: pairs.map((p) => body + p[1]) };
   const table = new SortedFile(path, body, size, index);
   // null: looked up, and not in the table.
   const memo = new Map<string, FeatureEntry | null>();

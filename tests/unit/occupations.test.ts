@@ -108,7 +108,7 @@ describe('searchOccupations', () => {
 });
 
 describe('SortedFile: a sorted table searched in place', () => {
-  // Long lines put keys in different 4 KB blocks; 'é' sorts after every ASCII letter as UTF-8.
+  // Long lines make blocks of different sizes; 'é' sorts after every ASCII letter as UTF-8.
   const keys = ['b', 'ba', 'c d', ...Array.from({ length: 300 }, (_, i) => `m${String(i).padStart(3, '0')}`), 'z', 'é'];
   const body = keys.map((k, i) => `${k}\t${i}${i % 7 === 0 ? ' '.repeat(3000) : ''}`).join('\n') + '\n';
   const text = `head\n${body}`;
@@ -116,6 +116,16 @@ describe('SortedFile: a sorted table searched in place', () => {
   writeFileSync(path, text);
   const from = Buffer.byteLength('head\n');
   const size = Buffer.byteLength(text);
+  // A sparse index of every fifth line: a lookup reads the one block that may hold the key.
+  const lines = body.split('\n').slice(0, -1);
+  const offsets: number[] = [];
+  let at = from;
+  lines.forEach((line) => {
+    offsets.push(at);
+    at += Buffer.byteLength(line) + 1;
+  });
+  const every = <T>(xs: T[]) => xs.filter((_, i) => i % 5 === 0);
+  const index = { keys: every(lines).map((l) => l.split('\t')[0]!), offsets: every(offsets) };
   it.each([
     ['b', '0'],
     ['ba', '1'],
@@ -127,29 +137,19 @@ describe('SortedFile: a sorted table searched in place', () => {
     ['bb', undefined],
     ['zz', undefined],
     ['head', undefined],
-  ])('%j -> %j, reading blocks, through an index, and reading the whole file', (key, rest) => {
-    const cold = new SortedFile(path, from, size);
+  ])('%j -> %j, through the index and reading the whole file', (key, rest) => {
+    const cold = new SortedFile(path, from, size, index);
     expect(cold.get(key)?.trimEnd()).toBe(rest);
-    const warm = new SortedFile(path, from, size);
+    const warm = new SortedFile(path, from, size, index);
     for (let i = 0; i < 500; i++) warm.get('m000');
     expect(warm.get(key)?.trimEnd()).toBe(rest);
-    // With a sparse index of every fifth line, a lookup reads the one block that may hold the key.
-    const lines = body.split('\n').slice(0, -1);
-    const offsets: number[] = [];
-    let at = from;
-    lines.forEach((line) => {
-      offsets.push(at);
-      at += Buffer.byteLength(line) + 1;
-    });
-    const every = (xs: number[]) => xs.filter((_, i) => i % 5 === 0);
-    const indexed = new SortedFile(path, from, size, { keys: every(lines.map((_, i) => i)).map((i) => lines[i]!.split('\t')[0]!), offsets: every(offsets) });
-    expect(indexed.get(key)?.trimEnd()).toBe(rest);
   });
 });
 
 describe('a word table leveler did not build', () => {
   it.each([
     ['no header', 'nurse\t5\t0:100\n'],
+    ['no index', 'leveler-occupation-words 1\tx\n11-1011.00\nnurse\t5\t0:100\n'],
     ['a broken index', 'leveler-occupation-words 1\tx\n11-1011.00\n#index\t[oops\nnurse\t5\t0:100\n'],
     ['an index of the wrong shape', 'leveler-occupation-words 1\tx\n11-1011.00\n#index\t{"a":1}\nnurse\t5\t0:100\n'],
   ])('is one line naming the file and how to rebuild it: %s', (_case, text) => {
