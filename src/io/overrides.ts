@@ -48,12 +48,13 @@ export async function readOverrides(dir: string, cwd: string, ladder: Ladder, { 
     if (isMap(v)) {
       const o = v.toJSON() as Record<string, unknown>;
       const unknown = Object.keys(o).filter((k) => !['level', 'family', 'occupation'].includes(k));
-      value = unknown.length > 0 ? null : [o.level, o.family, o.occupation].filter((x) => x !== undefined && x !== null).join(' ');
       if (unknown.length > 0) {
         const fields = unknown.map((k) => `"${escapeControls(k)}"`).join(', ');
         problems.push({ line, message: `override "${escapeControls(String(pair.key.value))}": unknown field ${fields}; use level, family, occupation` });
+        continue;
       }
-      if (unknown.length > 0) continue;
+      // The mapping form reads as the line form's value: "LEVEL FAMILY CODE".
+      value = [o.level, o.family, o.occupation].filter((x) => x !== undefined && x !== null).join(' ');
     }
     raw.push({ title: String(pair.key.value), value, line });
   }
