@@ -3,10 +3,10 @@
 //   occupations.json       the O*NET occupations: code, title, description, Job Zone, typical education
 //                          (the most common required level), up to six core tasks, up to ten hot
 //                          technologies, sample titles.
-//   occupation-words.tsv   the word table the occupation stage reads (src/core/occupation.ts): for each
-//                          word, pair of words and head noun of a title, how many titles have it and
-//                          the occupations they are filed under; and the titles, read whole, whose
-//                          occupation the words get wrong.
+//   occupation-words.tsv   the model the occupation stage reads (src/core/occupation.ts): for each word,
+//                          pair of words and head noun of a title, its weight for each occupation it
+//                          speaks for or against, learnt from the titles below; and the titles, read
+//                          whole, whose occupation the weights get wrong.
 // It learns from O*NET's occupation, alternate and reported titles, and from the job titles of U.S.
 // labour-condition filings with the SOC code filed for each (--filings; public domain). Titles are
 // read by the built leveler itself (its aliases, markers and typo guard), so run `npm run build` first.
@@ -111,8 +111,9 @@ const cards = list.map(({ titles: _titles, ...card }) => card);
 mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, 'occupations.json'), JSON.stringify({ source, version, occupations: cards }) + '\n');
 
-// The word table. Each title votes for its occupation with a weight: O*NET's own title 2, its other
-// titles 0.5 to 1 (see titled above), a filed title 1 + ln(filings).
+// The word table: a linear model over the features of a title (its words, pairs and head noun; see
+// src/core/occupation.ts), trained on the titles with their occupations. Each title counts with a
+// weight: O*NET's own title 2, its other titles 0.5 to 1 (see titled above), a filed title 1.
 const lib = await import(join(root, 'dist', 'index.js')).catch(() => {
   console.error('build-occupations: no built leveler in dist/; run npm run build first');
   process.exit(2);
@@ -136,38 +137,121 @@ if (filings) {
   for (const r of csvRecords(filings)) {
     const code = bySoc.get(r.soc_code);
     if (!code) continue;
-    examples.push({ title: r.title, code, weight: 1 + Math.log(Number(r.filings) || 1) });
+    examples.push({ title: r.title, code, weight: 1 });
     filed++;
   }
 }
 
-const features = new Map(); // feature -> { titles, votes: Map<code, weight> }
+// Each title read as the matcher reads it: its features (by number) and its key read whole.
+const featureIds = new Map();
+const featureTitles = [];
 const wholes = new Map(); // key -> Map<code, weight>
 const vote = (map, code, w) => map.set(code, (map.get(code) ?? 0) + w);
+const train = [];
 for (const { title, code, weight } of examples) {
   const words = matcher.occupationWordsOf(title);
   if (words.length === 0) continue;
   const key = lib.occupationKey(words);
   vote(wholes.get(key) ?? wholes.set(key, new Map()).get(key), code, weight);
-  for (const f of lib.occupationFeatures(words)) {
-    let e = features.get(f);
-    if (!e) features.set(f, (e = { titles: 0, votes: new Map() }));
-    e.titles++;
-    vote(e.votes, code, weight);
+  const features = lib.occupationFeatures(words).map((f) => {
+    let id = featureIds.get(f);
+    if (id === undefined) {
+      featureIds.set(f, (id = featureIds.size));
+      featureTitles.push(0);
+    }
+    featureTitles[id]++;
+    return id;
+  });
+  train.push({ features, y: codeIndex.get(code), weight });
+}
+
+// An averaged multiclass perceptron with a margin: title by title, when an occupation other than the
+// title's own scores within MARGIN of it, the title's features move toward its own and away from that
+// one; the model is the average of the weights over all the steps (less prone to the last titles).
+// The order of the titles is shuffled by a fixed seed, so the same files give the same model.
+const EPOCHS = 8;
+const MARGIN = 1;
+const weights = Array.from({ length: featureIds.size }, () => new Map());
+let step = 1;
+const scoresOf = (features, value) => {
+  const scores = new Map();
+  for (const f of features) for (const [c, cell] of weights[f]) scores.set(c, (scores.get(c) ?? 0) + value(cell));
+  return scores;
+};
+const update = (f, c, by) => {
+  let cell = weights[f].get(c);
+  if (!cell) weights[f].set(c, (cell = { w: 0, sum: 0, since: step }));
+  cell.sum += cell.w * (step - cell.since);
+  cell.since = step;
+  cell.w += by;
+};
+let seed = 1;
+const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+for (let epoch = 0; epoch < EPOCHS; epoch++) {
+  for (let i = train.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [train[i], train[j]] = [train[j], train[i]];
+  }
+  for (const { features, y, weight } of train) {
+    step++;
+    const scores = scoresOf(features, (cell) => cell.w);
+    const own = scores.get(y) ?? 0;
+    let rival = -1;
+    let most = -Infinity;
+    for (const [c, v] of scores) if (c !== y && (v > most || (v === most && c < rival))) [rival, most] = [c, v];
+    if (rival === -1 || most > own - MARGIN) {
+      for (const f of features) {
+        update(f, y, weight);
+        if (rival !== -1) update(f, rival, -weight);
+      }
+    }
   }
 }
-const ranked = (votes) => [...votes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-// A feature of one title says more of that title than of its occupation: kept from two titles on.
-const entries = new Map();
-for (const [f, { titles, votes }] of features) {
-  if (titles < 2) continue;
-  let total = 0;
-  for (const w of votes.values()) total += w;
-  const codes = ranked(votes).map(([code, w]) => [code, Math.round((w / total) * 100) / 100]).filter(([, share], i) => i === 0 || share >= 0.03).slice(0, 5);
-  entries.set(f, { n: Math.round(total * 10) / 10, codes });
+// The averaged weights, in tenths; kept for features of two titles or more (a feature of one title
+// says more of that title than of its occupation), and from half a step of weight.
+const kept = new Array(featureIds.size);
+for (const id of featureIds.values()) {
+  if (featureTitles[id] < 2) continue;
+  const codes = [];
+  for (const [c, cell] of weights[id]) {
+    const tenths = Math.round(((cell.sum + cell.w * (step - cell.since)) / step) * 10);
+    if (Math.abs(tenths) >= 5) codes.push([c, tenths]);
+  }
+  if (codes.length > 0) kept[id] = codes.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
 }
-const model = { feature: (k) => entries.get(k), exact: () => undefined };
-// Titles read whole whose words vote for another occupation than the one they are filed under.
+const entries = new Map();
+for (const [f, id] of featureIds) if (kept[id]) entries.set(f, kept[id]);
+
+// The scale of the scores: the one whose softmax gives every third title its own occupation with
+// the highest likelihood, so that a title's confidence says how often the model is right.
+const logLikelihood = (scale) => {
+  let sum = 0;
+  for (let i = 0; i < train.length; i += 3) {
+    const scores = new Map();
+    for (const f of train[i].features) for (const [c, t] of kept[f] ?? []) scores.set(c, (scores.get(c) ?? 0) + t / 10);
+    let top = 0;
+    for (const v of scores.values()) top = Math.max(top, v);
+    let z = (list.length - scores.size) * Math.exp(-top / scale);
+    for (const v of scores.values()) z += Math.exp((v - top) / scale);
+    sum += ((scores.get(train[i].y) ?? 0) - top) / scale - Math.log(z);
+  }
+  return sum;
+};
+let scale = 1;
+let likelihood = logLikelihood(scale);
+for (const s of [0.5, 0.75, 1.5, 2, 3, 4, 6, 8]) {
+  const l = logLikelihood(s);
+  if (l > likelihood) [scale, likelihood] = [s, l];
+}
+
+// Titles read whole whose features score another occupation highest than the one they are filed under.
+const model = {
+  classes: list.length,
+  scale,
+  feature: (k) => (entries.has(k) ? { codes: entries.get(k).map(([c, t]) => [list[c].code, t / 10]) } : undefined),
+  exact: () => undefined,
+};
+const ranked = (votes) => [...votes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
 const exceptions = new Map();
 for (const [key, votes] of wholes) {
   const [code] = ranked(votes)[0];
@@ -176,7 +260,7 @@ for (const [key, votes] of wholes) {
   if (guess?.code !== code) exceptions.set(key, code);
 }
 const lines = [];
-for (const [f, { n, codes }] of entries) lines.push(`${f}\t${n}\t${codes.map(([c, s]) => `${codeIndex.get(c)}:${Math.round(s * 100)}`).join(' ')}`);
+for (const [f, codes] of entries) lines.push(`${f}\t${codes.map(([c, t]) => `${c}:${t}`).join(' ')}`);
 for (const [key, code] of exceptions) lines.push(`=${key}\t${codeIndex.get(code)}`);
 // Sorted as UTF-8 bytes: src/io/occupations.ts searches the file in place by bytes.
 lines.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
@@ -195,6 +279,6 @@ lines.forEach((line, i) => {
 });
 writeFileSync(
   join(outDir, 'occupation-words.tsv'),
-  `leveler-occupation-words 1\t${version}\t${sources}\tstamp ${stamp}\n${codesLine}\n#index\t${JSON.stringify(index)}\n${body}`,
+  `leveler-occupation-words 2\t${version}\t${sources}\tscale ${scale}\tstamp ${stamp}\n${codesLine}\n#index\t${JSON.stringify(index)}\n${body}`,
 );
-console.log(`build-occupations: ${list.length} occupations; ${examples.length} titles (${filed} filed) -> ${entries.size} features, ${exceptions.size} whole titles -> ${outDir}`);
+console.log(`build-occupations: ${list.length} occupations; ${examples.length} titles (${filed} filed) -> ${entries.size} features (scale ${scale}), ${exceptions.size} whole titles -> ${outDir}`);

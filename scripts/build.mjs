@@ -101,19 +101,17 @@ async function familyOccupations(lib, ladder) {
   const dir = lib.shippedDataDir();
   const stamp = lib.tableStamp(join(dir, 'occupation-words.tsv'));
   if (stamp === null) return undefined;
-  const source = lib.occupationSource(dir, root);
-  const matcher = (await lib.createMatcher(ladder)).useOccupations(source);
-  const model = source.model();
+  // Worked out by the matcher itself, with no cache, so that the cache gives what it would.
+  const matcher = (await lib.createMatcher(ladder)).useOccupations(lib.occupationSource(dir, root));
   const table = {};
   for (const family of ladder.families) {
-    const options = [...(family.soc ? [family.soc.code] : []), ...family.occupations.map((o) => o.code)];
-    if (options.length < 2) continue;
     const titles = [...family.roles, ...family.vocabulary, ...Object.values(family.cards).flatMap((c) => c.commonTitles)];
     for (const title of titles) {
-      if (matcher.readTitle(title).fam.family?.id !== family.id) continue;
+      const reading = matcher.readTitle(title);
+      if (reading.fam.family?.id !== family.id) continue;
       const words = matcher.occupationWordsOf(title);
       if (words.length === 0) continue;
-      table[`${family.id}\t${lib.occupationPartsKey(words)}`] = lib.bestOf(model, words, options) ?? '';
+      table[`${family.id}\t${lib.occupationPartsKey(words)}`] = reading.occupation?.ref.code ?? '';
     }
   }
   return { stamp, table };

@@ -26,7 +26,7 @@ export const occupationsCommand: CommandSpec = {
   examples: ['leveler occupations registered nurse', 'leveler occupations "line cook" --json | jq -r ".occupations[0].code"', 'leveler occupations 15-2051', 'leveler occupations | wc -l'],
   details:
     'Without a query, every occupation: code, title, Job Zone. With one, the occupations its words point to, best first, ' +
-    'with the words that decided and each one\'s share of the vote, read as `match` reads a title. From the O*NET database (CC BY 4.0) ' +
+    'with the words that decided and each one\'s probability, read as `match` reads a title. From the O*NET database (CC BY 4.0) ' +
     'and the titles of U.S. labour-condition filings (public domain).',
   options: [options.results(10), options.json(), options.data()],
   async run(words, raw, io) {

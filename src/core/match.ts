@@ -4,7 +4,7 @@
 import { bandDistance, bandText, buildCard, findFamily, findLevel, inBand, occupationCard, yearsBand } from './cards.js';
 import { compileLexicon, indexLexicon, type Lexicon, type LexiconData } from './lexicon.js';
 import { tokenize, type Token } from './normalize.js';
-import { bestOf, classifyOccupation, occupationPartsKey, occupationWords, type OccupationModel, type OccupationWord } from './occupation.js';
+import { classifyOccupation, familyChoice, occupationPartsKey, occupationWords, type OccupationModel, type OccupationWord } from './occupation.js';
 import type { Occupation } from './occupations.js';
 import { marketPay, type MarketPay, type PayTable } from './pay.js';
 import type { OverrideEntry, OverrideTable } from './overrides.js';
@@ -27,7 +27,7 @@ interface OccupationPick {
   ref: OccupationRef;
   /** The O*NET record (onet only): the card's content. */
   record: Occupation | null;
-  /** The winner's share of the vote; 1 for a family's occupation. */
+  /** The winner's probability by the model; 1 for a family's occupation. */
   share: number;
   others: { code: string; title: string; share: number }[];
 }
@@ -85,6 +85,12 @@ export interface TitleReading {
 }
 
 /** An O*NET occupation as a title's occupation. */
+/** An O*NET-SOC occupation's code: 15-1252.00, not a group's (15-0000, 15-1250). */
+const ONET_CODE = /^\d\d-\d{4}\.\d\d$/;
+
+/** An occupation of SOC major group 11, Management Occupations. */
+const isManagement = (code: string) => code.startsWith('11-');
+
 const onetPick = (record: Occupation, share: number, others: OccupationPick['others']): OccupationPick => ({
   ref: { code: record.code, title: record.title, source: 'onet', jobZone: record.jobZone, education: record.education },
   record,
@@ -269,7 +275,7 @@ export class Matcher {
     reasons.push(() =>
       guess.via === 'title'
         ? `occupation ${record.code} ${record.title} (O*NET) from the title ${quote(guess.evidence)} read whole: the occupation titles like it are filed under`
-        : `occupation ${record.code} ${record.title} (O*NET) from the words ${quote(guess.evidence)}: ${Math.round(guess.share * 100)}% of the vote`,
+        : `occupation ${record.code} ${record.title} (O*NET) from the words ${quote(guess.evidence)}, weighing most for it (${Math.round(guess.share * 100)}% likely)`,
     );
     if (others.length > 0) reasons.push(() => `runners-up: ${others.map((o) => `${o.code} ${o.title} (${Math.round(o.share * 100)}%)`).join(', ')}`);
     return onetPick(record, guess.share, others);
@@ -277,18 +283,33 @@ export class Matcher {
 
   /**
    * A family's occupation: its soc, or one of the other occupations the family's titles are filed
-   * under, the one the title's words vote for most ("QA Engineer": testers, not developers).
+   * under, the one the title's words score highest ("QA Engineer": testers, not developers); or
+   * another the words make more likely than not ("Research Scientist" with the medical scientists).
    */
   private familyOccupation(family: FamilyDef, tokens: WorkToken[], markers: Hit[], roleTokens: Set<number>, reasons: (() => string)[]): OccupationPick | null {
-    const options = [...(family.soc ? [{ code: family.soc.code, title: family.soc.title }] : []), ...family.occupations];
+    // A management occupation (SOC major group 11) is a manager's: a title takes one, other than its
+    // family's own, only with a manager's marker ("ML Manager", not "Junior ML").
+    const manages = markers.some((h) => this.tracks.get(this.levels.get(h.phrase.level!)!.track)?.namesRole);
+    // The family's own occupation first: its soc when that is an O*NET occupation (15-1252.00), not a
+    // group of them (15-0000); else the first of its other occupations.
+    const soc = family.soc ? [{ code: family.soc.code, title: family.soc.title }] : [];
+    const own = soc.filter((o) => ONET_CODE.test(o.code));
+    const listed = [...own, ...family.occupations.filter((o) => manages || !isManagement(o.code))];
+    const options = listed.length > 0 ? listed : soc;
     if (options.length === 0) return null;
     let chosen = options[0]!;
-    if (options.length > 1 && this.occupations !== null) {
+    if (this.occupations !== null) {
       const words = this.wordsOfOccupation(tokens, markers, roleTokens);
       // Common family titles were worked out by the build: a cold `match` then reads no word table.
       const ahead = this.occupations.familyOccupation?.(family.id, occupationPartsKey(words));
-      const best = ahead !== undefined ? ahead || null : bestOf(this.occupations.model(), words, options.map((o) => o.code));
+      const allowed = (code: string) => manages || !isManagement(code);
+      const best = ahead !== undefined ? ahead || null : familyChoice(this.occupations.model(), words, options.map((o) => o.code), allowed);
       const found = best === null ? undefined : options.find((o) => o.code === best);
+      const outside = best !== null && !found ? this.occupations.get(best) : undefined;
+      if (outside) {
+        reasons.push(() => `occupation ${outside.code} ${outside.title} (O*NET), not one of ${family.id}'s: the title's words point to it`);
+        return { ref: onetPick(outside, 1, []).ref, record: null, share: 1, others: [] };
+      }
       if (found) {
         chosen = found;
         if (chosen !== options[0]) reasons.push(() => `occupation ${found.code} ${found.title}, of those of ${family.id}, from the title's words`);
@@ -382,7 +403,7 @@ export class Matcher {
     }
     for (const next of this.neighbours(lvl.level)) offer(next, familyId, confidence * 0.35);
     for (const f of fam.excluded) offer(lvl.level, f.id, confidence * 0.5);
-    // Another occupation the words may name, as sure as its share of the vote against the winner's.
+    // Another occupation the words may name, as sure as its probability against the winner's.
     for (const o of occupation?.others ?? []) offer(lvl.level, null, (confidence * o.share) / occupation!.share, { code: o.code, title: o.title });
     found.delete(`${lvl.level.code}|${familyId ?? ''}|`);
     return [...found.values()]

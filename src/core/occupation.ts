@@ -1,18 +1,14 @@
 // The occupation stage: the words of a title that name its occupation, and the O*NET occupation
-// they point to, from a table of word features built by scripts/build-occupations.mjs out of
+// they point to, by a linear model over word features that scripts/build-occupations.mjs trains on
 // O*NET's occupation, alternate and reported titles and the titles of U.S. labour-condition filings.
-//   title words (level markers out) -> features (words, pairs, the head noun) -> votes -> occupation
+//   title words (level markers out) -> features (words, pairs, the head noun) -> scores -> occupation
 // Pure: the table is read by src/io/occupations.ts and handed in as an OccupationModel.
 import type { Token } from './normalize.js';
 
-/** A feature's record in the table: how many titles have it, and the occupations they are filed under. */
+/** A feature's record in the table: what it adds to each occupation's score (negative: it speaks against it). */
 export interface FeatureEntry {
-  /** Titles with the feature (filings give a title more weight, so not always whole). */
-  n: number;
-  /** Occupation codes (O*NET-SOC) with their share of those titles, largest first. */
-  codes: [code: string, share: number][];
-  /** Its vote's weight, worked out on first use. */
-  weight?: number;
+  /** Occupation codes (O*NET-SOC) with the feature's weight for each, largest first. */
+  codes: [code: string, weight: number][];
 }
 
 export interface OccupationModel {
@@ -20,16 +16,20 @@ export interface OccupationModel {
   feature(key: string): FeatureEntry | undefined;
   /** A title read whole whose occupation the features get wrong: the code it is filed under. */
   exact(key: string): string | undefined;
+  /** How many occupations the model scores (those a title's features do not name score 0). */
+  classes: number;
+  /** The scale of the scores: an occupation's probability is its score over the scale, through a softmax. */
+  scale: number;
 }
 
 /** An occupation a title points to. */
 export interface OccupationGuess {
   code: string;
-  /** How sure the vote is: the winner's share of all the votes (0 to 1). */
+  /** How sure the model is: the winner's probability (0 to 1). */
   share: number;
-  /** How it was found: the whole title is a known title, or its words voted. */
+  /** How it was found: the whole title is a known title, or its words scored it. */
   via: 'title' | 'words';
-  /** The feature that gave the winner most of its votes ("registered nurse"), for the reasons. */
+  /** The feature that weighs most for the winner ("registered nurse"), for the reasons. */
   evidence: string;
   /** The runners-up, best first. */
   others: { code: string; share: number }[];
@@ -110,30 +110,23 @@ export function occupationKey(words: readonly OccupationWord[]): string {
   return words.map((w) => w.text).join(' ');
 }
 
-/** A feature's vote: pairs and the head count more; a feature filed under one occupation counts more than a spread one, and a common one more than a rare one. */
-function weight(key: string, entry: FeatureEntry): number {
-  const purity = entry.codes[0]?.[1] ?? 0;
-  return (key.includes(' ') ? 2 : 1) * (key.startsWith('$') ? 1.5 : 1) * purity * purity * Math.log1p(entry.n);
-}
-
 const round = (x: number) => Math.round(x * 100) / 100;
 
-/** The votes of a title's words: by occupation code, with the features that cast them. */
+/** The scores of a title's words: by occupation code, with the features that gave them. */
 interface Votes {
   votes: Map<string, number>;
-  total: number;
-  cast: { key: string; entry: FeatureEntry; weight: number }[];
+  cast: { key: string; entry: FeatureEntry }[];
 }
 
 /**
- * The votes of a title: the sum of its parts' votes ("Senior Data Scientist - Austin, TX": "data
+ * The scores of a title: the sum of its parts' scores ("Senior Data Scientist - Austin, TX": "data
  * scientist" with the head features, and "austin tx"). A part's votes are kept: real files repeat
  * the same roles and places in a thousand combinations.
  */
 function tally(model: OccupationModel, words: readonly OccupationWord[]): Votes {
   let merged: Votes | null = null;
   for (const votes of partsOf(model, words)) merged = merged === null ? votes : merge(merged, votes);
-  return merged ?? { votes: new Map(), total: 0, cast: [] };
+  return merged ?? { votes: new Map(), cast: [] };
 }
 
 /** The votes of each part of a title, each worked out once and kept. */
@@ -161,32 +154,27 @@ const PART_CACHE_LIMIT = 20_000;
 
 /** Two tallies added, in a new one (a part's own is kept unchanged). */
 function merge(a: Votes, b: Votes): Votes {
-  if (b.total === 0) return a;
-  if (a.total === 0) return b;
+  if (b.cast.length === 0) return a;
+  if (a.cast.length === 0) return b;
   const votes = new Map(a.votes);
   for (const [code, v] of b.votes) votes.set(code, (votes.get(code) ?? 0) + v);
-  return { votes, total: a.total + b.total, cast: [...a.cast, ...b.cast] };
+  return { votes, cast: [...a.cast, ...b.cast] };
 }
 
-/** The votes of one part of a title: its words and pairs, and for the first part its head. */
+/** The scores of one part of a title: its words and pairs, and for the first part its head. */
 function partVotes(model: OccupationModel, words: readonly OccupationWord[], first: boolean): Votes {
   const votes = new Map<string, number>();
   const cast: Votes['cast'] = [];
-  let total = 0;
   for (const key of partFeatures(words, first)) {
     const entry = model.feature(key);
     if (!entry) continue;
-    const w = (entry.weight ??= weight(key, entry));
-    cast.push({ key, entry, weight: w });
-    for (const [code, share] of entry.codes) {
-      votes.set(code, (votes.get(code) ?? 0) + w * share);
-      total += w * share;
-    }
+    cast.push({ key, entry });
+    for (const [code, w] of entry.codes) votes.set(code, (votes.get(code) ?? 0) + w);
   }
-  return { votes, total, cast };
+  return { votes, cast };
 }
 
-/** The `n` codes with the most votes, best first (ties by code), without sorting them all. */
+/** The `n` codes with the highest scores, best first (ties by code), without sorting them all. */
 function topCodes(votes: Map<string, number>, n: number): [string, number][] {
   const top: [string, number][] = [];
   for (const [code, v] of votes) {
@@ -202,68 +190,89 @@ function topCodes(votes: Map<string, number>, n: number): [string, number][] {
 }
 const better = (v: number, code: string, than: [string, number]) => v > than[1] || (v === than[1] && code < than[0]);
 
-/** The feature that gave `code` most of its votes ("registered nurse"), for the reasons. */
+/** The feature that weighs most for `code` ("registered nurse"), for the reasons. */
 function evidenceFor(cast: Votes['cast'], code: string): string {
   let best = '';
-  let most = -1;
-  for (const { key, entry, weight: w } of cast) {
-    const share = entry.codes.find(([c]) => c === code)?.[1] ?? 0;
-    if (w * share > most) {
-      most = w * share;
+  let most = -Infinity;
+  for (const { key, entry } of cast) {
+    const w = entry.codes.find(([c]) => c === code)?.[1];
+    if (w !== undefined && w > most) {
+      most = w;
       best = key;
     }
   }
   return best.replace(/^\$/, '');
 }
 
-/** The occupation a title's words point to, with the runners-up; null when no word is known. */
+/**
+ * The probability of each of `ranked` (a softmax over the scores of all the model's occupations,
+ * those no feature names scoring 0), worked out from the scores in `votes`.
+ */
+function probabilities(model: OccupationModel, votes: Map<string, number>, ranked: [string, number][]): number[] {
+  const top = Math.max(0, ranked[0]?.[1] ?? 0);
+  let sum = Math.max(0, model.classes - votes.size) * Math.exp(-top / model.scale);
+  for (const v of votes.values()) sum += Math.exp((v - top) / model.scale);
+  return ranked.map(([, v]) => Math.exp((v - top) / model.scale) / sum);
+}
+
+/** The occupation a title's words point to, with the runners-up; null when no word speaks for one. */
 export function classifyOccupation(model: OccupationModel, words: readonly OccupationWord[], top = 3): OccupationGuess | null {
   if (words.length === 0) return null;
-  const { votes, total, cast } = tally(model, words);
-  if (total === 0) return null;
+  const { votes, cast } = tally(model, words);
   const ranked = topCodes(votes, top + 1);
+  if (ranked.length === 0 || ranked[0]![1] <= 0) return null;
+  const p = probabilities(model, votes, ranked);
   const exact = model.exact(occupationKey(words));
   if (exact !== undefined) {
-    const others = ranked.filter(([c]) => c !== exact).slice(0, top).map(([code, v]) => ({ code, share: round(v / total) }));
-    const share = Math.max(votes.get(exact) ?? 0, ranked[0]![1]) / total;
-    return { code: exact, share: round(share), via: 'title', evidence: occupationKey(words), others };
+    const others = ranked.flatMap(([code], i) => (code === exact ? [] : [{ code, share: round(p[i]!) }])).slice(0, top);
+    const [own] = probabilities(model, votes, [[exact, votes.get(exact) ?? 0]]);
+    return { code: exact, share: round(Math.max(own!, p[0]!)), via: 'title', evidence: occupationKey(words), others };
   }
-  const [winner, vote] = ranked[0]!;
   return {
-    code: winner,
-    share: round(vote / total),
+    code: ranked[0]![0],
+    share: round(p[0]!),
     via: 'words',
-    evidence: evidenceFor(cast, winner),
-    others: ranked.slice(1, top + 1).map(([code, v]) => ({ code, share: round(v / total) })),
+    evidence: evidenceFor(cast, ranked[0]![0]),
+    others: ranked.slice(1, top + 1).map(([code], i) => ({ code, share: round(p[i + 1]!) })),
   };
 }
 
-/** Of `codes`, the one the title's words vote for most; null when they vote for none of them. */
-export function bestOf(model: OccupationModel, words: readonly OccupationWord[], codes: readonly string[]): string | null {
-  if (words.length === 0) return null;
-  // The parts' votes for these codes alone: no merged tally is built.
-  const votes = codes.map(() => 0);
-  for (const part of partsOf(model, words)) codes.forEach((code, i) => (votes[i] = votes[i]! + (part.votes.get(code) ?? 0)));
-  let best: string | null = null;
-  let most = 0;
-  votes.forEach((v, i) => {
-    if (v > most) {
-      most = v;
-      best = codes[i]!;
-    }
-  });
-  return best;
+/** The scores the title's words give each of `codes` (from the parts' kept scores: no merged tally is built). */
+function scoresFor(model: OccupationModel, words: readonly OccupationWord[], codes: readonly string[]): number[] {
+  const scores = codes.map(() => 0);
+  for (const part of partsOf(model, words)) codes.forEach((code, i) => (scores[i] = scores[i]! + (part.votes.get(code) ?? 0)));
+  return scores;
 }
 
-/** Reads a table line "feature<TAB>n<TAB>i:pct i:pct" given the occupation codes by ordinal. */
+/** How likely the words must make an occupation outside a family's for a family title to take it. */
+export const OUTSIDE_FAMILY = 0.5;
+/** How many times as likely as the family's own occupation the words must make another of its occupations. */
+export const FAMILY_ODDS = 20;
+
+/**
+ * A family title's occupation, given the family's (`codes`, its own first): its own, unless the
+ * words make another of them FAMILY_ODDS times as likely ("QA Engineer": testers, not developers),
+ * or one outside the family's (that `outside` allows) at least OUTSIDE_FAMILY likely (a "Research
+ * Scientist" filed with the medical scientists). A bare topic ("Senior ML") keeps the family's own.
+ */
+export function familyChoice(model: OccupationModel, words: readonly OccupationWord[], codes: readonly string[], outside: (code: string) => boolean = () => true): string | null {
+  if (codes.length === 0) return null;
+  if (words.length === 0) return codes[0]!;
+  const guess = classifyOccupation(model, words, 0);
+  if (guess !== null && !codes.includes(guess.code) && guess.share >= OUTSIDE_FAMILY && outside(guess.code)) return guess.code;
+  const scores = scoresFor(model, words, codes);
+  let best = 0;
+  for (let i = 1; i < codes.length; i++) if (scores[i]! > scores[best]!) best = i;
+  return scores[best]! > Math.max(0, scores[0]!) + model.scale * Math.log(FAMILY_ODDS) ? codes[best]! : codes[0]!;
+}
+
+/** Reads a table line "feature<TAB>i:w i:w" (weights in tenths) given the occupation codes by ordinal. */
 export function parseFeatureLine(rest: string, codes: readonly string[]): FeatureEntry {
-  const tab = rest.indexOf('\t');
-  const n = Number(rest.slice(0, tab));
   const list: [string, number][] = [];
-  for (const pair of rest.slice(tab + 1).split(' ')) {
+  for (const pair of rest.split(' ')) {
     const colon = pair.indexOf(':');
     const code = codes[Number(pair.slice(0, colon))];
-    if (code !== undefined) list.push([code, Number(pair.slice(colon + 1)) / 100]);
+    if (code !== undefined) list.push([code, Number(pair.slice(colon + 1)) / 10]);
   }
-  return { n, codes: list };
+  return { codes: list };
 }

@@ -27,7 +27,7 @@ export interface OccupationHit {
   occupation: Occupation;
   /** What matched: the words that decided, or the code. */
   matched: string;
-  /** The occupation's share of the vote (1 for a code). */
+  /** The occupation's probability by the model (1 for a code). */
   score: number;
 }
 

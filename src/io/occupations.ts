@@ -13,7 +13,7 @@ import { displayPath, shippedDataDir, type FamilyOccupationCache } from './ladde
 
 export const OCCUPATIONS_FILE = 'occupations.json';
 export const OCCUPATION_WORDS_FILE = 'occupation-words.tsv';
-const WORDS_MAGIC = 'leveler-occupation-words 1';
+const WORDS_MAGIC = 'leveler-occupation-words 2\t';
 const REBUILD = 'rebuild it with node scripts/build-occupations.mjs';
 
 /** The occupations and the word table, loaded on first use. */
@@ -108,6 +108,9 @@ export function loadOccupationModel(ladderDir: string, cwd: string): OccupationM
   const first = head.indexOf(10);
   const second = head.indexOf(10, first + 1);
   if (!head.toString('utf8', 0, WORDS_MAGIC.length).startsWith(WORDS_MAGIC) || second < 0) throw notOurs();
+  // The first line: "leveler-occupation-words 2", the O*NET version, the sources, "scale S", "stamp H".
+  const scale = Number(/\tscale ([0-9.]+)\t/.exec(head.toString('utf8', 0, first))?.[1]);
+  if (!(scale > 0)) throw notOurs();
   const codes = head.toString('utf8', first + 1, second).split(' ');
   // Then the index: "#index" and [key, offset from the body's start] every so many lines.
   const third = head.indexOf(10, second + 1);
@@ -125,6 +128,8 @@ export function loadOccupationModel(ladderDir: string, cwd: string): OccupationM
   // null: looked up, and not in the table.
   const memo = new Map<string, FeatureEntry | null>();
   return {
+    classes: codes.length,
+    scale,
     feature(key) {
       const known = memo.get(key);
       if (known !== undefined) return known ?? undefined;

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Matcher } from '../../src/core/match.js';
 import { tokenize } from '../../src/core/normalize.js';
-import { bestOf, classifyOccupation, occupationFeatures, occupationKey, occupationPartsKey, occupationWords, singular, type FeatureEntry, type OccupationModel } from '../../src/core/occupation.js';
+import { classifyOccupation, familyChoice, occupationFeatures, occupationKey, occupationPartsKey, occupationWords, singular, type FeatureEntry, type OccupationModel } from '../../src/core/occupation.js';
 import { shippedMatcher } from '../helpers.js';
 
 const words = (title: string) => occupationWords(tokenize(title), new Set());
@@ -38,46 +38,74 @@ describe('occupation words and features', () => {
   });
 });
 
-/** A model over a fixed table. */
-function model(features: Record<string, FeatureEntry>, exact: Record<string, string> = {}): OccupationModel {
-  return { feature: (k) => (Object.hasOwn(features, k) ? { ...features[k]! } : undefined), exact: (k) => (Object.hasOwn(exact, k) ? exact[k] : undefined) };
+/** A model over a fixed table of weights, scoring ten occupations. */
+function model(features: Record<string, FeatureEntry['codes']>, exact: Record<string, string> = {}): OccupationModel {
+  return {
+    classes: 10,
+    scale: 1,
+    feature: (k) => (Object.hasOwn(features, k) ? { codes: features[k]! } : undefined),
+    exact: (k) => (Object.hasOwn(exact, k) ? exact[k] : undefined),
+  };
 }
 
 describe('classifyOccupation', () => {
   const m = model({
-    nurse: { n: 100, codes: [['29-1141.00', 0.8], ['29-2061.00', 0.2]] },
-    $nurse: { n: 100, codes: [['29-1141.00', 0.8], ['29-2061.00', 0.2]] },
-    'practical nurse': { n: 20, codes: [['29-2061.00', 1]] },
-    'licensed practical': { n: 20, codes: [['29-2061.00', 1]] },
-    practical: { n: 30, codes: [['29-2061.00', 0.9], ['13-1111.00', 0.1]] },
-    cook: { n: 50, codes: [['35-2014.00', 0.5], ['35-2011.00', 0.5]] },
-    'line cook': { n: 8, codes: [['35-2014.00', 0.5], ['35-2011.00', 0.5]] },
+    nurse: [['29-1141.00', 2], ['29-2061.00', 0.5]],
+    $nurse: [['29-1141.00', 2], ['29-2061.00', 0.5]],
+    'practical nurse': [['29-2061.00', 3], ['29-1141.00', -1]],
+    'licensed practical': [['29-2061.00', 2]],
+    practical: [['29-2061.00', 1.5], ['13-1111.00', 0.2]],
+    cook: [['35-2014.00', 1], ['35-2011.00', 1]],
+    'line cook': [['35-2014.00', 0.5], ['35-2011.00', 0.5]],
+    volunteer: [['29-1141.00', -1]],
   }, { 'line cook': '35-2011.00' });
+  // The softmax over ten occupations, those no feature names scoring 0.
+  const softmax = (scores: number[], of: number) => Math.exp(of) / (scores.reduce((sum, v) => sum + Math.exp(v), 0) + (10 - scores.length));
 
-  it('votes for the occupation of the words, pairs and head, with the runners-up', () => {
-    expect(classifyOccupation(m, words('Registered Nurse'))).toMatchObject({ code: '29-1141.00', via: 'words', evidence: 'nurse', others: [{ code: '29-2061.00' }] });
+  it('adds up the weights of the words, pairs and head, with the runners-up', () => {
+    // nurse + $nurse: 4 for registered nurses, 1 for practical nurses.
+    expect(classifyOccupation(m, words('Registered Nurse'))).toEqual({
+      code: '29-1141.00',
+      share: Math.round(softmax([4, 1], 4) * 100) / 100,
+      via: 'words',
+      evidence: 'nurse',
+      others: [{ code: '29-2061.00', share: Math.round(softmax([4, 1], 1) * 100) / 100 }],
+    });
+    // A pair can speak against an occupation its words speak for: 7.5 against 3.
     const lpn = classifyOccupation(m, words('Licensed Practical Nurse'))!;
-    expect(lpn.code).toBe('29-2061.00');
-    expect(lpn.share).toBeGreaterThan(0.5);
-    expect(lpn.share).toBeLessThanOrEqual(1);
+    expect(lpn).toMatchObject({ code: '29-2061.00', evidence: 'practical nurse' });
+    expect(lpn.share).toBe(Math.round(softmax([7.5, 3, 0.2], 7.5) * 100) / 100);
   });
 
-  it('sends a title read whole where it is filed, whatever the vote', () => {
+  it('sends a title read whole where it is filed, whatever the scores', () => {
     expect(classifyOccupation(m, words('Line Cook'))).toMatchObject({ code: '35-2011.00', via: 'title', evidence: 'line cook' });
     // The same title gives the same answer every time; ties go to the lower code.
-    expect(classifyOccupation(m, words('Cook'))).toMatchObject({ code: '35-2011.00', via: 'words' });
+    expect(classifyOccupation(m, words('Cook'))).toMatchObject({ code: '35-2011.00', via: 'words', share: Math.round(softmax([1, 1], 1) * 100) / 100 });
     expect(classifyOccupation(m, words('Cook'))!.code).toBe(classifyOccupation(m, words('Cook'))!.code);
   });
 
-  it('finds nothing without a known word', () => {
-    expect(classifyOccupation(m, words('asdfgh qwerty'))).toBeNull();
-    expect(classifyOccupation(m, [])).toBeNull();
+  it.each([
+    ['no known word', 'asdfgh qwerty'],
+    ['words that only speak against an occupation', 'Volunteer'],
+    ['no words', ''],
+  ])('finds nothing with %s', (_, title) => {
+    expect(classifyOccupation(m, words(title))).toBeNull();
   });
 
-  it('picks, of given occupations, the one the words vote for most (bestOf)', () => {
-    expect(bestOf(m, words('Practical Nurse'), ['29-1141.00', '29-2061.00'])).toBe('29-2061.00');
-    expect(bestOf(m, words('Nurse'), ['13-1111.00', '29-2061.00'])).toBe('29-2061.00');
-    expect(bestOf(m, words('Nurse'), ['11-1011.00'])).toBeNull();
+  const anywhere = () => true;
+  it.each([
+    // The family's own (listed first) without strong words for another.
+    ['Cook', ['35-2014.00'], anywhere, '35-2014.00'],
+    ['Asdfgh', ['29-2061.00'], anywhere, '29-2061.00'],
+    // Another of the family's when the words make it twenty times as likely (e^3 at scale 1): 5.5 against 3 is not enough, 7.5 is.
+    ['Practical Nurse', ['29-1141.00', '29-2061.00'], anywhere, '29-1141.00'],
+    ['Licensed Practical Nurse', ['29-1141.00', '29-2061.00'], anywhere, '29-2061.00'],
+    // One outside the family's that the words make more likely than not, when allowed.
+    ['Nurse', ['29-2061.00'], anywhere, '29-1141.00'],
+    ['Nurse', ['29-2061.00'], () => false, '29-2061.00'],
+    ['Nurse', [], anywhere, null],
+  ])('familyChoice(%j, %j) is %j', (title, codes, outside, code) => {
+    expect(familyChoice(m, words(title), codes, outside)).toBe(code);
   });
 });
 
@@ -126,9 +154,9 @@ describe('the shipped matcher levels a title of no family by its occupation', ()
     expect(m.soc).toEqual({ code: '29-1141.00', title: 'Registered Nurses', inferred: false });
   });
 
-  it('says which words decided, offers the runners-up with their occupation, and folds the vote into the confidence', () => {
+  it('says which words decided, offers the runners-up with their occupation, and folds its probability into the confidence', () => {
     const r = matcher.match('Project Engineer');
-    expect(r.reasons.join('\n')).toMatch(/occupation \d\d-\d{4}\.\d\d .* \(O\*NET\) from the (title|words) "project engineer"/);
+    expect(r.reasons.join('\n')).toMatch(/occupation \d\d-\d{4}\.\d\d .* \(O\*NET\) from the (title "project engineer" read whole|words "(project|engineer|project engineer)", weighing most for it \(\d+% likely\))/);
     expect(r.alternatives.some((a) => a.occupation !== undefined && a.occupation.code !== r.match!.occupation!.code)).toBe(true);
     expect(r.match!.confidence).toBeLessThan(0.5);
     expect(matcher.match('Project Engineer').match!.occupation).toEqual(r.match!.occupation);

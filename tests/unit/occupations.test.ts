@@ -39,18 +39,24 @@ describe('scripts/build-occupations.mjs', () => {
     });
   });
 
-  it('writes a sorted word table: features of two titles or more, with their occupations by share', () => {
+  it('writes a sorted table of weights: features of two titles or more, for and against occupations', () => {
     const text = readFileSync(join(a, 'occupation-words.tsv'), 'utf8');
     const [magic, codes, ...lines] = text.trimEnd().split('\n');
-    expect(magic).toMatch(/^leveler-occupation-words 1\t30\.0\t.*CC BY 4\.0.*public domain/);
+    expect(magic).toMatch(/^leveler-occupation-words 2\t30\.0\t.*CC BY 4\.0.*public domain\)\tscale [0-9.]+\tstamp [0-9a-f]{16}$/);
     expect(codes).toBe('29-1141.00 35-2014.00 41-2011.00');
     expect([...lines].sort()).toEqual(lines);
+    const model = loadOccupationModel(a, temp);
     // "cook" is in "Cooks, Restaurant", "Line Cook" twice and "PREP COOK": all one occupation.
-    expect(lines).toContain('cook\t' + lines.find((l) => l.startsWith('cook\t'))!.split('\t')[1] + '\t1:100');
-    // "nurse": three O*NET titles and two filings of nurses, one filing of a cashier.
-    const nurse = loadOccupationModel(a, temp).feature('nurse')!;
-    expect(nurse.codes.map(([c]) => c)).toEqual(['29-1141.00', '41-2011.00']);
-    expect(nurse.codes[0]![1]).toBeGreaterThan(0.7);
+    expect(model.feature('cook')!.codes).toEqual([['35-2014.00', expect.any(Number)]]);
+    expect(model.feature('cook')!.codes[0]![1]).toBeGreaterThan(0);
+    // "registered nurse" is in nurses' titles only: for them, and against the cashiers' "NURSE" filing.
+    const nurse = model.feature('registered nurse')!.codes;
+    expect(nurse.map(([c]) => c)).toEqual(['29-1141.00', '41-2011.00']);
+    expect(nurse[0]![1]).toBeGreaterThan(0);
+    expect(nurse[1]![1]).toBeLessThan(0);
+    // A feature of one title is left out.
+    expect(model.feature('prep')).toBeUndefined();
+    expect(model).toMatchObject({ classes: 3, scale: expect.any(Number) });
   });
 
   it('gives the same bytes for the same files', () => {
@@ -95,9 +101,9 @@ describe('searchOccupations', () => {
     expect(searchOccupations(index, model, query)[0]).toMatchObject({ occupation: { code } });
   });
 
-  it('ranks the runners-up after the winner, by their share of the vote', () => {
-    const hits = searchOccupations(index, model, 'registered nurse cashier');
-    expect(hits.map((h) => h.occupation.code)).toEqual(['29-1141.00', '41-2011.00']);
+  it('ranks the runners-up after the winner, by their probability', () => {
+    const hits = searchOccupations(index, model, 'cashier line cook');
+    expect(hits.map((h) => h.occupation.code)).toEqual(['35-2014.00', '41-2011.00']);
     expect(hits[0]!.score).toBeGreaterThan(hits[1]!.score);
   });
 
@@ -150,6 +156,8 @@ describe('a word table leveler did not build', () => {
   it.each([
     ['no header', 'nurse\t5\t0:100\n'],
     ['no index', 'leveler-occupation-words 1\tx\n11-1011.00\nnurse\t5\t0:100\n'],
+    ['a table of the first format (shares, not weights)', 'leveler-occupation-words 1\tx\tstamp 00\n11-1011.00\n#index\t[]\nnurse\t5\t0:100\n'],
+    ['no scale', 'leveler-occupation-words 2\tx\tstamp 00\n11-1011.00\n#index\t[]\nnurse\t0:10\n'],
     ['a broken index', 'leveler-occupation-words 1\tx\n11-1011.00\n#index\t[oops\nnurse\t5\t0:100\n'],
     ['an index of the wrong shape', 'leveler-occupation-words 1\tx\n11-1011.00\n#index\t{"a":1}\nnurse\t5\t0:100\n'],
   ])('is one line naming the file and how to rebuild it: %s', (_case, text) => {
