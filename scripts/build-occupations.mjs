@@ -252,16 +252,19 @@ const model = {
   exact: () => undefined,
 };
 const ranked = (votes) => [...votes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+// Each with the share of its titles' weight filed under that code.
 const exceptions = new Map();
 for (const [key, votes] of wholes) {
-  const [code] = ranked(votes)[0];
+  const [code, weight] = ranked(votes)[0];
   const words = key.split(' ').map((text) => ({ text, seg: 0 }));
   const guess = lib.classifyOccupation(model, words);
-  if (guess?.code !== code) exceptions.set(key, code);
+  let total = 0;
+  for (const w of votes.values()) total += w;
+  if (guess?.code !== code) exceptions.set(key, [code, Math.round((weight / total) * 100)]);
 }
 const lines = [];
 for (const [f, codes] of entries) lines.push(`${f}\t${codes.map(([c, t]) => `${c}:${t}`).join(' ')}`);
-for (const [key, code] of exceptions) lines.push(`=${key}\t${codeIndex.get(code)}`);
+for (const [key, [code, pct]] of exceptions) lines.push(`=${key}\t${codeIndex.get(code)}:${pct}`);
 // Sorted as UTF-8 bytes: src/io/occupations.ts searches the file in place by bytes.
 lines.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
 const sources = `${source}; U.S. Department of Labor, OFLC LCA disclosure data (public domain)`;

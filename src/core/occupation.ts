@@ -14,8 +14,8 @@ export interface FeatureEntry {
 export interface OccupationModel {
   /** The record of a feature; undefined when the table does not have it. */
   feature(key: string): FeatureEntry | undefined;
-  /** A title read whole whose occupation the features get wrong: the code it is filed under. */
-  exact(key: string): string | undefined;
+  /** A title read whole whose occupation the features get wrong: the code it is filed under, and the share of its titles filed so. */
+  exact(key: string): { code: string; share: number } | undefined;
   /** How many occupations the model scores (those a title's features do not name score 0). */
   classes: number;
   /** The scale of the scores: an occupation's probability is its score over the scale, through a softmax. */
@@ -224,9 +224,9 @@ export function classifyOccupation(model: OccupationModel, words: readonly Occup
   const p = probabilities(model, votes, ranked);
   const exact = model.exact(occupationKey(words));
   if (exact !== undefined) {
-    const others = ranked.flatMap(([code], i) => (code === exact ? [] : [{ code, share: round(p[i]!) }])).slice(0, top);
-    const [own] = probabilities(model, votes, [[exact, votes.get(exact) ?? 0]]);
-    return { code: exact, share: round(Math.max(own!, p[0]!)), via: 'title', evidence: occupationKey(words), others };
+    // As sure as the titles read so agree; the runners-up, by the scores, share the rest.
+    const others = ranked.flatMap(([code], i) => (code === exact.code ? [] : [{ code, share: round(p[i]! * (1 - exact.share)) }])).slice(0, top);
+    return { code: exact.code, share: round(exact.share), via: 'title', evidence: occupationKey(words), others };
   }
   return {
     code: ranked[0]![0],

@@ -140,8 +140,12 @@ export function loadOccupationModel(ladderDir: string, cwd: string): OccupationM
       return entry ?? undefined;
     },
     exact(key) {
+      // "=key<TAB>i:pct": the code by ordinal, and the share of the titles read so that are filed under it.
       const rest = table.get(`=${key}`);
-      return rest === undefined ? undefined : codes[Number(rest)];
+      if (rest === undefined) return undefined;
+      const [i, pct] = rest.split(':');
+      const code = codes[Number(i)];
+      return code === undefined ? undefined : { code, share: Number(pct) / 100 };
     },
   };
 }

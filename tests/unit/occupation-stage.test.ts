@@ -39,7 +39,7 @@ describe('occupation words and features', () => {
 });
 
 /** A model over a fixed table of weights, scoring ten occupations. */
-function model(features: Record<string, FeatureEntry['codes']>, exact: Record<string, string> = {}): OccupationModel {
+function model(features: Record<string, FeatureEntry['codes']>, exact: Record<string, { code: string; share: number }> = {}): OccupationModel {
   return {
     classes: 10,
     scale: 1,
@@ -58,7 +58,7 @@ describe('classifyOccupation', () => {
     cook: [['35-2014.00', 1], ['35-2011.00', 1]],
     'line cook': [['35-2014.00', 0.5], ['35-2011.00', 0.5]],
     volunteer: [['29-1141.00', -1]],
-  }, { 'line cook': '35-2011.00' });
+  }, { 'line cook': { code: '35-2011.00', share: 0.6 } });
   // The softmax over ten occupations, those no feature names scoring 0.
   const softmax = (scores: number[], of: number) => Math.exp(of) / (scores.reduce((sum, v) => sum + Math.exp(v), 0) + (10 - scores.length));
 
@@ -78,7 +78,14 @@ describe('classifyOccupation', () => {
   });
 
   it('sends a title read whole where it is filed, whatever the scores', () => {
-    expect(classifyOccupation(m, words('Line Cook'))).toMatchObject({ code: '35-2011.00', via: 'title', evidence: 'line cook' });
+    // As sure as the titles read so agree (60%); the runner-up shares the rest by its probability.
+    expect(classifyOccupation(m, words('Line Cook'))).toEqual({
+      code: '35-2011.00',
+      share: 0.6,
+      via: 'title',
+      evidence: 'line cook',
+      others: [{ code: '35-2014.00', share: Math.round(softmax([1.5, 1.5], 1.5) * 0.4 * 100) / 100 }],
+    });
     // The same title gives the same answer every time; ties go to the lower code.
     expect(classifyOccupation(m, words('Cook'))).toMatchObject({ code: '35-2011.00', via: 'words', share: Math.round(softmax([1, 1], 1) * 100) / 100 });
     expect(classifyOccupation(m, words('Cook'))!.code).toBe(classifyOccupation(m, words('Cook'))!.code);
