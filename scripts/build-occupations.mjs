@@ -246,9 +246,9 @@ for (const s of [0.5, 0.75, 1.5, 2, 3, 4, 6, 8]) {
 
 // Titles read whole whose features score another occupation highest than the one they are filed under.
 const model = {
-  classes: list.length,
+  codes: list.map((o) => o.code),
   scale,
-  feature: (k) => (entries.has(k) ? { codes: entries.get(k).map(([c, t]) => [list[c].code, t / 10]) } : undefined),
+  feature: (k) => (entries.has(k) ? { ids: entries.get(k).map(([c]) => c), weights: entries.get(k).map(([, t]) => t / 10) } : undefined),
   exact: () => undefined,
 };
 const ranked = (votes) => [...votes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));

@@ -7,17 +7,19 @@ import type { Token } from './normalize.js';
 
 /** A feature's record in the table: what it adds to each occupation's score (negative: it speaks against it). */
 export interface FeatureEntry {
-  /** Occupation codes (O*NET-SOC) with the feature's weight for each, largest first. */
-  codes: [code: string, weight: number][];
+  /** Occupations, by their place in the model's `codes`, largest weight first. */
+  ids: ArrayLike<number>;
+  /** The feature's weight for each of `ids`. */
+  weights: ArrayLike<number>;
 }
 
 export interface OccupationModel {
+  /** The occupations the model scores (O*NET-SOC codes, sorted); a title's features that name none of them score it 0. */
+  codes: readonly string[];
   /** The record of a feature; undefined when the table does not have it. */
   feature(key: string): FeatureEntry | undefined;
   /** A title read whole whose occupation the features get wrong: the code it is filed under, and the share of its titles filed so. */
   exact(key: string): { code: string; share: number } | undefined;
-  /** How many occupations the model scores (those a title's features do not name score 0). */
-  classes: number;
   /** The scale of the scores: an occupation's probability is its score over the scale, through a softmax. */
   scale: number;
 }
@@ -112,136 +114,134 @@ export function occupationKey(words: readonly OccupationWord[]): string {
 
 const round = (x: number) => Math.round(x * 100) / 100;
 
-/** The scores of a title's words: by occupation code, with the features that gave them. */
-interface Votes {
-  votes: Map<string, number>;
+/**
+ * The scores of a title's features, added up in one array of all the model's occupations (a title
+ * has a dozen features, a common word weighs for hundreds of occupations): `touched` lists those
+ * some feature names, `cast` the features found. Titles are read one at a time, so the arrays are
+ * kept and cleared after each title (see release()).
+ */
+interface Scores {
+  score: Float64Array;
+  touched: number[];
   cast: { key: string; entry: FeatureEntry }[];
 }
 
-/**
- * The scores of a title: the sum of its parts' scores ("Senior Data Scientist - Austin, TX": "data
- * scientist" with the head features, and "austin tx"). A part's votes are kept: real files repeat
- * the same roles and places in a thousand combinations.
- */
-function tally(model: OccupationModel, words: readonly OccupationWord[]): Votes {
-  let merged: Votes | null = null;
-  for (const votes of partsOf(model, words)) merged = merged === null ? votes : merge(merged, votes);
-  return merged ?? { votes: new Map(), cast: [] };
-}
+let scratch: { score: Float64Array; seen: Uint8Array } | null = null;
 
-/** The votes of each part of a title, each worked out once and kept. */
-function partsOf(model: OccupationModel, words: readonly OccupationWord[]): Votes[] {
-  let parts = partCache.get(model);
-  if (!parts) partCache.set(model, (parts = new Map()));
-  if (parts.size > PART_CACHE_LIMIT) parts.clear();
-  const out: Votes[] = [];
-  let start = 0;
-  while (start < words.length) {
-    let end = start + 1;
-    while (end < words.length && words[end]!.seg === words[start]!.seg) end++;
-    const part = words.slice(start, end);
-    const key = `${start === 0 ? '^' : ''}${occupationKey(part)}`;
-    let votes = parts.get(key);
-    if (votes === undefined) parts.set(key, (votes = partVotes(model, part, start === 0)));
-    out.push(votes);
-    start = end;
-  }
-  return out;
-}
-
-const partCache = new WeakMap<OccupationModel, Map<string, Votes>>();
-const PART_CACHE_LIMIT = 20_000;
-
-/** Two tallies added, in a new one (a part's own is kept unchanged). */
-function merge(a: Votes, b: Votes): Votes {
-  if (b.cast.length === 0) return a;
-  if (a.cast.length === 0) return b;
-  const votes = new Map(a.votes);
-  for (const [code, v] of b.votes) votes.set(code, (votes.get(code) ?? 0) + v);
-  return { votes, cast: [...a.cast, ...b.cast] };
-}
-
-/** The scores of one part of a title: its words and pairs, and for the first part its head. */
-function partVotes(model: OccupationModel, words: readonly OccupationWord[], first: boolean): Votes {
-  const votes = new Map<string, number>();
-  const cast: Votes['cast'] = [];
-  for (const key of partFeatures(words, first)) {
+function scoresOf(model: OccupationModel, words: readonly OccupationWord[]): Scores {
+  const n = model.codes.length;
+  if (scratch === null || scratch.score.length < n) scratch = { score: new Float64Array(n), seen: new Uint8Array(n) };
+  const { score, seen } = scratch;
+  const touched: number[] = [];
+  const cast: Scores['cast'] = [];
+  for (const key of occupationFeatures(words)) {
     const entry = model.feature(key);
     if (!entry) continue;
     cast.push({ key, entry });
-    for (const [code, w] of entry.codes) votes.set(code, (votes.get(code) ?? 0) + w);
+    const { ids, weights } = entry;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      if (seen[id] === 0) {
+        seen[id] = 1;
+        touched.push(id);
+      }
+      score[id] = score[id]! + weights[i]!;
+    }
   }
-  return { votes, cast };
+  return { score, touched, cast };
 }
 
-/** The `n` codes with the highest scores, best first (ties by code), without sorting them all. */
-function topCodes(votes: Map<string, number>, n: number): [string, number][] {
-  const top: [string, number][] = [];
-  for (const [code, v] of votes) {
-    if (top.length === n && !better(v, code, top[n - 1]!)) continue;
+/** Clears the shared arrays for the next title. */
+function release(scores: Scores): void {
+  for (const id of scores.touched) {
+    scores.score[id] = 0;
+    scratch!.seen[id] = 0;
+  }
+}
+
+/** The `n` occupations with the highest scores, best first (ties to the lower code), without sorting them all. */
+function topIds({ score, touched }: Scores, n: number): number[] {
+  const top: number[] = [];
+  const better = (a: number, b: number) => score[a]! > score[b]! || (score[a] === score[b] && a < b);
+  for (const id of touched) {
+    // Most occupations a title touches score below the n-th best so far: one comparison each.
+    if (top.length === n && score[id]! < score[top[n - 1]!]!) continue;
+    if (top.length === n && !better(id, top[n - 1]!)) continue;
     let i = top.length === n ? n - 1 : top.length;
-    while (i > 0 && better(v, code, top[i - 1]!)) {
+    while (i > 0 && better(id, top[i - 1]!)) {
       if (i < n) top[i] = top[i - 1]!;
       i--;
     }
-    top[i] = [code, v];
+    top[i] = id;
   }
   return top;
 }
-const better = (v: number, code: string, than: [string, number]) => v > than[1] || (v === than[1] && code < than[0]);
 
-/** The feature that weighs most for `code` ("registered nurse"), for the reasons. */
-function evidenceFor(cast: Votes['cast'], code: string): string {
+/** The feature that weighs most for occupation `id` ("registered nurse"), for the reasons. */
+function evidenceFor(cast: Scores['cast'], id: number): string {
   let best = '';
   let most = -Infinity;
   for (const { key, entry } of cast) {
-    const w = entry.codes.find(([c]) => c === code)?.[1];
-    if (w !== undefined && w > most) {
-      most = w;
-      best = key;
+    for (let i = 0; i < entry.ids.length; i++) {
+      if (entry.ids[i] === id && entry.weights[i]! > most) {
+        most = entry.weights[i]!;
+        best = key;
+      }
     }
   }
   return best.replace(/^\$/, '');
 }
 
 /**
- * The probability of each of `ranked` (a softmax over the scores of all the model's occupations,
- * those no feature names scoring 0), worked out from the scores in `votes`.
+ * The probability of each of `ids` (a softmax over the scores of all the model's occupations,
+ * those no feature names scoring 0).
  */
-function probabilities(model: OccupationModel, votes: Map<string, number>, ranked: [string, number][]): number[] {
-  const top = Math.max(0, ranked[0]?.[1] ?? 0);
-  let sum = Math.max(0, model.classes - votes.size) * Math.exp(-top / model.scale);
-  for (const v of votes.values()) sum += Math.exp((v - top) / model.scale);
-  return ranked.map(([, v]) => Math.exp((v - top) / model.scale) / sum);
+function probabilities(model: OccupationModel, { score, touched }: Scores, ids: number[]): number[] {
+  let top = 0;
+  for (const id of touched) if (score[id]! > top) top = score[id]!;
+  let sum = (model.codes.length - touched.length) * Math.exp(-top / model.scale);
+  // A score NEGLIGIBLE scales below the top adds under e^-40 of it: not worth its exp.
+  const floor = top - NEGLIGIBLE * model.scale;
+  for (const id of touched) if (score[id]! > floor) sum += Math.exp((score[id]! - top) / model.scale);
+  return ids.map((id) => Math.exp((score[id]! - top) / model.scale) / sum);
 }
+const NEGLIGIBLE = 40;
 
 /** The occupation a title's words point to, with the runners-up; null when no word speaks for one. */
 export function classifyOccupation(model: OccupationModel, words: readonly OccupationWord[], top = 3): OccupationGuess | null {
   if (words.length === 0) return null;
-  const { votes, cast } = tally(model, words);
-  const ranked = topCodes(votes, top + 1);
-  if (ranked.length === 0 || ranked[0]![1] <= 0) return null;
-  const p = probabilities(model, votes, ranked);
+  const scores = scoresOf(model, words);
+  try {
+    return guessOf(model, words, scores, top);
+  } finally {
+    release(scores);
+  }
+}
+
+function guessOf(model: OccupationModel, words: readonly OccupationWord[], scores: Scores, top: number): OccupationGuess | null {
+  const ranked = topIds(scores, top + 1);
+  if (ranked.length === 0 || scores.score[ranked[0]!]! <= 0) return null;
+  const p = probabilities(model, scores, ranked);
   const exact = model.exact(occupationKey(words));
   if (exact !== undefined) {
     // As sure as the titles read so agree; the runners-up, by the scores, share the rest.
-    const others = ranked.flatMap(([code], i) => (code === exact.code ? [] : [{ code, share: round(p[i]! * (1 - exact.share)) }])).slice(0, top);
-    return { code: exact.code, share: round(exact.share), via: 'title', evidence: occupationKey(words), others };
+    const others = ranked.flatMap((id, i) => (model.codes[id] === exact.code ? [] : [{ code: model.codes[id]!, share: round(p[i]! * (1 - exact.share)) }]));
+    return { code: exact.code, share: round(exact.share), via: 'title', evidence: occupationKey(words), others: others.slice(0, top) };
   }
   return {
-    code: ranked[0]![0],
+    code: model.codes[ranked[0]!]!,
     share: round(p[0]!),
     via: 'words',
-    evidence: evidenceFor(cast, ranked[0]![0]),
-    others: ranked.slice(1, top + 1).map(([code], i) => ({ code, share: round(p[i + 1]!) })),
+    evidence: evidenceFor(scores.cast, ranked[0]!),
+    others: ranked.slice(1, top + 1).map((id, i) => ({ code: model.codes[id]!, share: round(p[i + 1]!) })),
   };
 }
 
-/** The scores the title's words give each of `codes` (from the parts' kept scores: no merged tally is built). */
-function scoresFor(model: OccupationModel, words: readonly OccupationWord[], codes: readonly string[]): number[] {
-  const scores = codes.map(() => 0);
-  for (const part of partsOf(model, words)) codes.forEach((code, i) => (scores[i] = scores[i]! + (part.votes.get(code) ?? 0)));
-  return scores;
+const ids = new WeakMap<OccupationModel, Map<string, number>>();
+function idOf(model: OccupationModel, code: string): number | undefined {
+  let map = ids.get(model);
+  if (!map) ids.set(model, (map = new Map(model.codes.map((c, i) => [c, i]))));
+  return map.get(code);
 }
 
 /** How likely the words must make an occupation outside a family's for a family title to take it. */
@@ -258,21 +258,34 @@ export const FAMILY_ODDS = 20;
 export function familyChoice(model: OccupationModel, words: readonly OccupationWord[], codes: readonly string[], outside: (code: string) => boolean = () => true): string | null {
   if (codes.length === 0) return null;
   if (words.length === 0) return codes[0]!;
-  const guess = classifyOccupation(model, words, 0);
-  if (guess !== null && !codes.includes(guess.code) && guess.share >= OUTSIDE_FAMILY && outside(guess.code)) return guess.code;
-  const scores = scoresFor(model, words, codes);
-  let best = 0;
-  for (let i = 1; i < codes.length; i++) if (scores[i]! > scores[best]!) best = i;
-  return scores[best]! > Math.max(0, scores[0]!) + model.scale * Math.log(FAMILY_ODDS) ? codes[best]! : codes[0]!;
+  const scores = scoresOf(model, words);
+  try {
+    const guess = guessOf(model, words, scores, 0);
+    if (guess !== null && !codes.includes(guess.code) && guess.share >= OUTSIDE_FAMILY && outside(guess.code)) return guess.code;
+    const of = codes.map((code) => {
+      const id = idOf(model, code);
+      return id === undefined ? 0 : scores.score[id]!;
+    });
+    let best = 0;
+    for (let i = 1; i < codes.length; i++) if (of[i]! > of[best]!) best = i;
+    return of[best]! > Math.max(0, of[0]!) + model.scale * Math.log(FAMILY_ODDS) ? codes[best]! : codes[0]!;
+  } finally {
+    release(scores);
+  }
 }
 
-/** Reads a table line "feature<TAB>i:w i:w" (weights in tenths) given the occupation codes by ordinal. */
-export function parseFeatureLine(rest: string, codes: readonly string[]): FeatureEntry {
-  const list: [string, number][] = [];
-  for (const pair of rest.split(' ')) {
+/** Reads a table line "feature<TAB>i:w i:w" (weights in tenths; `classes` occupations, by ordinal). */
+export function parseFeatureLine(rest: string, classes: number): FeatureEntry {
+  const pairs = rest.split(' ');
+  const ids = new Int32Array(pairs.length);
+  const weights = new Float64Array(pairs.length);
+  let n = 0;
+  for (const pair of pairs) {
     const colon = pair.indexOf(':');
-    const code = codes[Number(pair.slice(0, colon))];
-    if (code !== undefined) list.push([code, Number(pair.slice(colon + 1)) / 10]);
+    const id = Number(pair.slice(0, colon));
+    if (!(Number.isInteger(id) && id >= 0 && id < classes)) continue;
+    ids[n] = id;
+    weights[n++] = Number(pair.slice(colon + 1)) / 10;
   }
-  return { codes: list };
+  return n === pairs.length ? { ids, weights } : { ids: ids.subarray(0, n), weights: weights.subarray(0, n) };
 }

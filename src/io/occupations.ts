@@ -128,13 +128,13 @@ export function loadOccupationModel(ladderDir: string, cwd: string): OccupationM
   // null: looked up, and not in the table.
   const memo = new Map<string, FeatureEntry | null>();
   return {
-    classes: codes.length,
+    codes,
     scale,
     feature(key) {
       const known = memo.get(key);
       if (known !== undefined) return known ?? undefined;
       const rest = key.startsWith('=') ? undefined : table.get(key);
-      const entry = rest === undefined ? null : parseFeatureLine(rest, codes);
+      const entry = rest === undefined ? null : parseFeatureLine(rest, codes.length);
       if (memo.size >= MEMO_LIMIT) memo.clear();
       memo.set(key, entry);
       return entry ?? undefined;

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Matcher } from '../../src/core/match.js';
 import { tokenize } from '../../src/core/normalize.js';
-import { classifyOccupation, familyChoice, occupationFeatures, occupationKey, occupationPartsKey, occupationWords, singular, type FeatureEntry, type OccupationModel } from '../../src/core/occupation.js';
+import { classifyOccupation, familyChoice, occupationFeatures, occupationKey, occupationPartsKey, occupationWords, singular, type OccupationModel } from '../../src/core/occupation.js';
 import { shippedMatcher } from '../helpers.js';
 
 const words = (title: string) => occupationWords(tokenize(title), new Set());
@@ -38,12 +38,14 @@ describe('occupation words and features', () => {
   });
 });
 
-/** A model over a fixed table of weights, scoring ten occupations. */
-function model(features: Record<string, FeatureEntry['codes']>, exact: Record<string, { code: string; share: number }> = {}): OccupationModel {
+/** A model over a fixed table of weights, scoring ten occupations (those named, and others no feature names). */
+function model(features: Record<string, [code: string, weight: number][]>, exact: Record<string, { code: string; share: number }> = {}): OccupationModel {
+  const named = [...new Set(Object.values(features).flatMap((f) => f.map(([c]) => c)))];
+  const codes = [...named, ...Array.from({ length: 10 - named.length }, (_, i) => `99-999${i}.00`)].sort();
   return {
-    classes: 10,
+    codes,
     scale: 1,
-    feature: (k) => (Object.hasOwn(features, k) ? { codes: features[k]! } : undefined),
+    feature: (k) => (Object.hasOwn(features, k) ? { ids: features[k]!.map(([c]) => codes.indexOf(c)), weights: features[k]!.map(([, w]) => w) } : undefined),
     exact: (k) => (Object.hasOwn(exact, k) ? exact[k] : undefined),
   };
 }
