@@ -260,8 +260,14 @@ export function familyChoice(model: OccupationModel, words: readonly OccupationW
   if (words.length === 0) return codes[0]!;
   const scores = scoresOf(model, words);
   try {
-    const guess = guessOf(model, words, scores, 0);
-    if (guess !== null && !codes.includes(guess.code) && guess.share >= OUTSIDE_FAMILY && outside(guess.code)) return guess.code;
+    // The best occupation outside the family's, and how likely: its probability is worked out only
+    // for one outside (most family titles score one of the family's highest).
+    const [first] = topIds(scores, 1);
+    if (first !== undefined && scores.score[first]! > 0) {
+      const exact = model.exact(occupationKey(words));
+      const top = exact?.code ?? model.codes[first]!;
+      if (!codes.includes(top) && outside(top) && (exact?.share ?? probabilities(model, scores, [first])[0]!) >= OUTSIDE_FAMILY) return top;
+    }
     const of = codes.map((code) => {
       const id = idOf(model, code);
       return id === undefined ? 0 : scores.score[id]!;
