@@ -122,17 +122,17 @@ const round = (x: number) => Math.round(x * 100) / 100;
  */
 interface Scores {
   score: Float64Array;
-  touched: number[];
+  touched: Int32Array;
   cast: { key: string; entry: FeatureEntry }[];
 }
 
-let scratch: { score: Float64Array; seen: Uint8Array } | null = null;
+let scratch: { score: Float64Array; seen: Uint8Array; touched: Int32Array } | null = null;
 
 function scoresOf(model: OccupationModel, words: readonly OccupationWord[]): Scores {
   const n = model.codes.length;
-  if (scratch === null || scratch.score.length < n) scratch = { score: new Float64Array(n), seen: new Uint8Array(n) };
+  if (scratch === null || scratch.score.length < n) scratch = { score: new Float64Array(n), seen: new Uint8Array(n), touched: new Int32Array(n) };
   const { score, seen } = scratch;
-  const touched: number[] = [];
+  let touched = 0;
   const cast: Scores['cast'] = [];
   for (const key of occupationFeatures(words)) {
     const entry = model.feature(key);
@@ -143,12 +143,12 @@ function scoresOf(model: OccupationModel, words: readonly OccupationWord[]): Sco
       const id = ids[i]!;
       if (seen[id] === 0) {
         seen[id] = 1;
-        touched.push(id);
+        scratch.touched[touched++] = id;
       }
       score[id] = score[id]! + weights[i]!;
     }
   }
-  return { score, touched, cast };
+  return { score, touched: scratch.touched.subarray(0, touched), cast };
 }
 
 /** Clears the shared arrays for the next title. */

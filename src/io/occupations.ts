@@ -127,6 +127,7 @@ export function loadOccupationModel(ladderDir: string, cwd: string): OccupationM
   const table = new SortedFile(path, body, size, index);
   // null: looked up, and not in the table.
   const memo = new Map<string, FeatureEntry | null>();
+  const exacts = new Map<string, { code: string; share: number } | null>();
   return {
     codes,
     scale,
@@ -141,13 +142,21 @@ export function loadOccupationModel(ladderDir: string, cwd: string): OccupationM
     },
     exact(key) {
       // "=key<TAB>i:pct": the code by ordinal, and the share of the titles read so that are filed under it.
-      const rest = table.get(`=${key}`);
-      if (rest === undefined) return undefined;
-      const [i, pct] = rest.split(':');
-      const code = codes[Number(i)];
-      return code === undefined ? undefined : { code, share: Number(pct) / 100 };
+      const known = exacts.get(key);
+      if (known !== undefined) return known ?? undefined;
+      if (exacts.size >= MEMO_LIMIT) exacts.clear();
+      const found = readExact(key);
+      exacts.set(key, found ?? null);
+      return found;
     },
   };
+  function readExact(key: string): { code: string; share: number } | undefined {
+    const rest = table.get(`=${key}`);
+    if (rest === undefined) return undefined;
+    const [i, pct] = rest.split(':');
+    const code = codes[Number(i)];
+    return code === undefined ? undefined : { code, share: Number(pct) / 100 };
+  }
 }
 
 /** Both files of a ladder folder, each read on first use; with the build's cache of family titles' occupations. */
