@@ -274,7 +274,7 @@ export class Matcher {
     });
     reasons.push(() =>
       guess.via === 'title'
-        ? `occupation ${record.code} ${record.title} (O*NET) from the title ${quote(guess.evidence)} read whole: the occupation titles like it are filed under`
+        ? `occupation ${record.code} ${record.title} (O*NET) from the title ${quote(guess.evidence)} read whole: the occupation ${Math.round(guess.share * 100)}% of the titles read so are filed under`
         : `occupation ${record.code} ${record.title} (O*NET) from the words ${quote(guess.evidence)}, weighing most for it (${Math.round(guess.share * 100)}% likely)`,
     );
     if (others.length > 0) reasons.push(() => `runners-up: ${others.map((o) => `${o.code} ${o.title} (${Math.round(o.share * 100)}%)`).join(', ')}`);

@@ -171,6 +171,14 @@ describe('the shipped matcher levels a title of no family by its occupation', ()
     expect(matcher.match('Project Engineer').match!.occupation).toEqual(r.match!.occupation);
   });
 
+  it('says, of a title read whole, what share of the titles read so are filed under its occupation, and is as sure', () => {
+    const r = matcher.match('Line Cook');
+    const share = /from the title "line cook" read whole: the occupation (\d+)% of the titles read so are filed under/.exec(r.reasons.join('\n'));
+    expect(share).not.toBeNull();
+    // The default level's confidence (0.5), times half and half the share.
+    expect(r.match!.confidence).toBeCloseTo(0.5 * (0.5 + 0.5 * (Number(share![1]) / 100)), 1);
+  });
+
   it('reads the years of a support title against the support bands, and batch keys agree', () => {
     const reading = matcher.readTitle('Cashier');
     expect(reading.track).toBe('support');
