@@ -13,7 +13,7 @@ export type * from './core/types.js';
 export type { Io } from './io/terminal.js';
 export { CsvReader } from './io/csv.js';
 export { csvLine } from './output/csv.js';
-export { classifyOccupation, familyChoice, occupationFeatures, occupationKey, occupationPartsKey } from './core/occupation.js';
+export { classifyOccupation, occupationFeatures, occupationKey, occupationPartsKey } from './core/occupation.js';
 export type { OccupationModel, OccupationWord, FeatureEntry } from './core/occupation.js';
 export { occupationSource, tableStamp } from './io/occupations.js';
 export type { OccupationSource } from './io/occupations.js';

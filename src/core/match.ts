@@ -290,11 +290,12 @@ export class Matcher {
     // A management occupation (SOC major group 11) is a manager's: a title takes one, other than its
     // family's own, only with a manager's marker ("ML Manager", not "Junior ML").
     const manages = markers.some((h) => this.tracks.get(this.levels.get(h.phrase.level!)!.track)?.namesRole);
+    const allowed = (code: string) => manages || !isManagement(code);
     // The family's own occupation first: its soc when that is an O*NET occupation (15-1252.00), not a
     // group of them (15-0000); else the first of its other occupations.
     const soc = family.soc ? [{ code: family.soc.code, title: family.soc.title }] : [];
     const own = soc.filter((o) => ONET_CODE.test(o.code));
-    const listed = [...own, ...family.occupations.filter((o) => manages || !isManagement(o.code))];
+    const listed = [...own, ...family.occupations.filter((o) => allowed(o.code))];
     const options = listed.length > 0 ? listed : soc;
     if (options.length === 0) return null;
     let chosen = options[0]!;
@@ -302,7 +303,6 @@ export class Matcher {
       const words = this.wordsOfOccupation(tokens, markers, roleTokens);
       // Common family titles were worked out by the build: a cold `match` then reads no word table.
       const ahead = this.occupations.familyOccupation?.(family.id, occupationPartsKey(words));
-      const allowed = (code: string) => manages || !isManagement(code);
       const best = ahead !== undefined ? ahead || null : familyChoice(this.occupations.model(), words, options.map((o) => o.code), allowed);
       const found = best === null ? undefined : options.find((o) => o.code === best);
       const outside = best !== null && !found ? this.occupations.get(best) : undefined;

@@ -245,9 +245,9 @@ function idOf(model: OccupationModel, code: string): number | undefined {
 }
 
 /** How likely the words must make an occupation outside a family's for a family title to take it. */
-export const OUTSIDE_FAMILY = 0.5;
+const OUTSIDE_FAMILY = 0.5;
 /** How many times as likely as the family's own occupation the words must make another of its occupations. */
-export const FAMILY_ODDS = 20;
+const FAMILY_ODDS = 20;
 
 /**
  * A family title's occupation, given the family's (`codes`, its own first): its own, unless the
