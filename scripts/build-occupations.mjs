@@ -219,8 +219,6 @@ for (const id of featureIds.values()) {
   }
   if (codes.length > 0) kept[id] = codes.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
 }
-const entries = new Map();
-for (const [f, id] of featureIds) if (kept[id]) entries.set(f, kept[id]);
 
 // The scale of the scores: the one whose softmax gives every third title its own occupation with
 // the highest likelihood, so that a title's confidence says how often the model is right.
@@ -248,7 +246,10 @@ for (const s of [0.5, 0.75, 1.5, 2, 3, 4, 6, 8]) {
 const model = {
   codes: list.map((o) => o.code),
   scale,
-  feature: (k) => (entries.has(k) ? { ids: entries.get(k).map(([c]) => c), weights: entries.get(k).map(([, t]) => t / 10) } : undefined),
+  feature: (k) => {
+    const codes = kept[featureIds.get(k)];
+    return codes && { ids: codes.map(([c]) => c), weights: codes.map(([, t]) => t / 10) };
+  },
   exact: () => undefined,
 };
 const ranked = (votes) => [...votes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
@@ -263,7 +264,7 @@ for (const [key, votes] of wholes) {
   if (guess?.code !== code) exceptions.set(key, [code, Math.round((weight / total) * 100)]);
 }
 const lines = [];
-for (const [f, codes] of entries) lines.push(`${f}\t${codes.map(([c, t]) => `${c}:${t}`).join(' ')}`);
+for (const [f, id] of featureIds) if (kept[id]) lines.push(`${f}\t${kept[id].map(([c, t]) => `${c}:${t}`).join(' ')}`);
 for (const [key, [code, pct]] of exceptions) lines.push(`=${key}\t${codeIndex.get(code)}:${pct}`);
 // Sorted as UTF-8 bytes: src/io/occupations.ts searches the file in place by bytes.
 lines.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
@@ -284,4 +285,4 @@ writeFileSync(
   join(outDir, 'occupation-words.tsv'),
   `leveler-occupation-words 2\t${version}\t${sources}\tscale ${scale}\tstamp ${stamp}\n${codesLine}\n#index\t${JSON.stringify(index)}\n${body}`,
 );
-console.log(`build-occupations: ${list.length} occupations; ${examples.length} titles (${filed} filed) -> ${entries.size} features (scale ${scale}), ${exceptions.size} whole titles -> ${outDir}`);
+console.log(`build-occupations: ${list.length} occupations; ${examples.length} titles (${filed} filed) -> ${lines.length - exceptions.size} features (scale ${scale}), ${exceptions.size} whole titles -> ${outDir}`);

@@ -164,8 +164,6 @@ function topIds({ score, touched }: Scores, n: number): number[] {
   const top: number[] = [];
   const better = (a: number, b: number) => score[a]! > score[b]! || (score[a] === score[b] && a < b);
   for (const id of touched) {
-    // Most occupations a title touches score below the n-th best so far: one comparison each.
-    if (top.length === n && score[id]! < score[top[n - 1]!]!) continue;
     if (top.length === n && !better(id, top[n - 1]!)) continue;
     let i = top.length === n ? n - 1 : top.length;
     while (i > 0 && better(id, top[i - 1]!)) {
@@ -200,12 +198,9 @@ function probabilities(model: OccupationModel, { score, touched }: Scores, ids: 
   let top = 0;
   for (const id of touched) if (score[id]! > top) top = score[id]!;
   let sum = (model.codes.length - touched.length) * Math.exp(-top / model.scale);
-  // A score NEGLIGIBLE scales below the top adds under e^-40 of it: not worth its exp.
-  const floor = top - NEGLIGIBLE * model.scale;
-  for (const id of touched) if (score[id]! > floor) sum += Math.exp((score[id]! - top) / model.scale);
+  for (const id of touched) sum += Math.exp((score[id]! - top) / model.scale);
   return ids.map((id) => Math.exp((score[id]! - top) / model.scale) / sum);
 }
-const NEGLIGIBLE = 40;
 
 /** The occupation a title's words point to, with the runners-up; null when no word speaks for one. */
 export function classifyOccupation(model: OccupationModel, words: readonly OccupationWord[], top = 3): OccupationGuess | null {
@@ -278,6 +273,13 @@ export function familyChoice(model: OccupationModel, words: readonly OccupationW
   } finally {
     release(scores);
   }
+}
+
+/** Reads a whole title's line "=key<TAB>i:pct": the code by ordinal, and the share of the titles read so filed under it. */
+export function parseExactLine(rest: string, codes: readonly string[]): { code: string; share: number } | undefined {
+  const [i, pct] = rest.split(':');
+  const code = codes[Number(i)];
+  return code === undefined ? undefined : { code, share: Number(pct) / 100 };
 }
 
 /** Reads a table line "feature<TAB>i:w i:w" (weights in tenths; `classes` occupations, by ordinal). */

@@ -7,7 +7,7 @@ import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } fro
 import { SortedFile, type SparseIndex } from './sorted-file.js';
 import { join } from 'node:path';
 import type { Occupation, OccupationIndex } from '../core/occupations.js';
-import { parseFeatureLine, type FeatureEntry, type OccupationModel } from '../core/occupation.js';
+import { parseExactLine, parseFeatureLine, type OccupationModel } from '../core/occupation.js';
 import { DataError } from '../errors.js';
 import { displayPath, shippedDataDir, type FamilyOccupationCache } from './ladder.js';
 
@@ -125,38 +125,32 @@ export function loadOccupationModel(ladderDir: string, cwd: string): OccupationM
   const body = third + 1;
   const index: SparseIndex = { keys: pairs.map((p) => p[0]), offsets: pairs.map((p) => body + p[1]) };
   const table = new SortedFile(path, body, size, index);
-  // null: looked up, and not in the table.
-  const memo = new Map<string, FeatureEntry | null>();
-  const exacts = new Map<string, { code: string; share: number } | null>();
   return {
     codes,
     scale,
-    feature(key) {
-      const known = memo.get(key);
-      if (known !== undefined) return known ?? undefined;
+    feature: memoised((key) => {
       const rest = key.startsWith('=') ? undefined : table.get(key);
-      const entry = rest === undefined ? null : parseFeatureLine(rest, codes.length);
-      if (memo.size >= MEMO_LIMIT) memo.clear();
-      memo.set(key, entry);
-      return entry ?? undefined;
-    },
-    exact(key) {
-      // "=key<TAB>i:pct": the code by ordinal, and the share of the titles read so that are filed under it.
-      const known = exacts.get(key);
-      if (known !== undefined) return known ?? undefined;
-      if (exacts.size >= MEMO_LIMIT) exacts.clear();
-      const found = readExact(key);
-      exacts.set(key, found ?? null);
-      return found;
-    },
+      return rest === undefined ? undefined : parseFeatureLine(rest, codes.length);
+    }),
+    exact: memoised((key) => {
+      const rest = table.get(`=${key}`);
+      return rest === undefined ? undefined : parseExactLine(rest, codes);
+    }),
   };
-  function readExact(key: string): { code: string; share: number } | undefined {
-    const rest = table.get(`=${key}`);
-    if (rest === undefined) return undefined;
-    const [i, pct] = rest.split(':');
-    const code = codes[Number(i)];
-    return code === undefined ? undefined : { code, share: Number(pct) / 100 };
-  }
+}
+
+/** `read` with its answers kept, "not there" too; emptied past MEMO_LIMIT keys (a batch of random titles). */
+function memoised<T>(read: (key: string) => T | undefined): (key: string) => T | undefined {
+  // null: looked up, and not in the table.
+  const memo = new Map<string, T | null>();
+  return (key) => {
+    const known = memo.get(key);
+    if (known !== undefined) return known ?? undefined;
+    const found = read(key);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, found ?? null);
+    return found;
+  };
 }
 
 /** Both files of a ladder folder, each read on first use; with the build's cache of family titles' occupations. */
