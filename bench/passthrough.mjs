@@ -8,9 +8,9 @@ import { CsvReader, csvLine } from '../dist/index.js';
 const file = process.argv[2];
 const reader = new CsvReader({ source: file });
 let header = false;
-for await (const { rows, quoted } of reader.batches(createReadStream(file, { highWaterMark: 64 * 1024 }))) {
+for await (const rows of reader.batches(createReadStream(file, { highWaterMark: 64 * 1024 }))) {
   let text = header ? '' : csvLine(reader.header, reader.delimiter) + '\n';
   header = true;
-  text += rows.map((r) => (quoted ? csvLine(r, reader.delimiter) : r.join(reader.delimiter))).join('\n') + '\n';
+  text += rows.map((r) => (typeof r === 'string' ? r : csvLine(r, reader.delimiter))).join('\n') + '\n';
   if (!process.stdout.write(text)) await new Promise((r) => process.stdout.once('drain', r));
 }

@@ -70,7 +70,8 @@ export interface FakeIoOptions {
   tty?: boolean;
   columns?: number;
   env?: Record<string, string | undefined>;
-  stdin?: string;
+  /** What stdin gives: one chunk, or these chunks in turn (bytes cut anywhere, as a pipe cuts them). */
+  stdin?: string | (string | Buffer)[];
   stdinTTY?: boolean;
   cwd?: string;
   /** Terminal height. */
@@ -84,7 +85,8 @@ export async function run(args: string[], options: FakeIoOptions = {}): Promise<
   const stdout = new Capture(options.tty ?? false, options.columns);
   if (options.rows !== undefined) stdout.rows = options.rows;
   const stderr = new Capture(options.tty ?? false);
-  const stdin = Object.assign(Readable.from(options.stdin === undefined ? [] : [options.stdin]), { isTTY: options.stdinTTY ?? false });
+  const chunks = options.stdin === undefined ? [] : typeof options.stdin === 'string' ? [options.stdin] : options.stdin;
+  const stdin = Object.assign(Readable.from(chunks), { isTTY: options.stdinTTY ?? false });
   const paged: string[] = [];
   const io: Io = { stdout, stderr, stdin, env: options.env ?? {}, cwd: options.cwd ?? ROOT };
   if (options.pager) {

@@ -226,7 +226,7 @@ class BatchRun {
         out.push(text);
         outChars += text.length;
       };
-      reading: for await (const { rows, quoted } of reader.batches(input.stream)) {
+      reading: for await (const rows of reader.batches(input.stream)) {
         if (interrupted) break;
         if (columns === null) {
           columns = this.columns(reader);
@@ -243,8 +243,9 @@ class BatchRun {
           this.tally.add(a.level, a.confidence, a.family);
           if (a.level === null) this.tally.unmatchedTitle(title, ownCopy);
           if (opts.format === 'csv') {
-            // A raw line is copied through as read: it holds no quote, CR or LF to escape.
-            const line = typeof record === 'string' ? record + d.repeat(Math.max(0, columns.width - width)) + a.text : csvRow(record, columns.width, d, a.text, !quoted);
+            // A raw line is copied through as read: it holds no quote, CR or LF to escape. Any other
+            // record is written again field by field, quoted where the format needs it.
+            const line = typeof record === 'string' ? record + d.repeat(Math.max(0, columns.width - width)) + a.text : csvRow(record, columns.width, d, a.text);
             emit(line + '\n');
           } else if (opts.format === 'ndjson') emit(jsonWithRow(a.text, row) + '\n');
           else emit((row > 1 ? ',\n' : '') + jsonWithRow(a.text, row));

@@ -77,7 +77,7 @@ export const evalCommand: CommandSpec = {
     const reader = new CsvReader({ source: where });
     const records: string[][] = [];
     try {
-      for await (const { rows } of reader.batches(input.stream)) for (const r of rows) records.push(fieldsOf(r, reader.delimiter!));
+      for await (const rows of reader.batches(input.stream)) for (const r of rows) records.push(fieldsOf(r, reader.delimiter!));
     } finally {
       await input.handle?.close().catch(() => undefined);
     }

@@ -84,7 +84,7 @@ export const triageCommand: CommandSpec = {
     let yearsAt = -1;
     let badYears = 0;
     try {
-      for await (const { rows } of reader.batches(input.stream)) {
+      for await (const rows of reader.batches(input.stream)) {
         if (titleAt < 0) {
           titleAt = titleColumn(reader, opts, where);
           yearsAt = yearsColumn(reader, opts, where);

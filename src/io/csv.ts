@@ -33,13 +33,6 @@ export interface CsvOptions {
  */
 export type CsvRow = string[] | string;
 
-export interface CsvBatch {
-  rows: CsvRow[];
-  /** False when the text of these rows holds no quote: no field then holds a delimiter, a quote
-   *  or a line break, and joining a row's fields with the delimiter gives back its line as written. */
-  quoted: boolean;
-}
-
 export interface CsvWarning {
   line: number;
   message: string;
@@ -80,8 +73,6 @@ export class RecordParser {
   readonly warnings: CsvWarning[] = [];
   /** Physical lines wholly read: a CRLF is one line break. */
   line = 0;
-  /** Whether a quote has been seen since the last call of takeQuoted(). */
-  private quoted = false;
   private state = State.StartRecord;
   private field = '';
   private row: string[] = [];
@@ -101,12 +92,6 @@ export class RecordParser {
   ) {
     this.delimiter = delimiter.charCodeAt(0);
     this.delimiterText = delimiter;
-  }
-
-  takeQuoted(): boolean {
-    const q = this.quoted;
-    this.quoted = false;
-    return q;
   }
 
   /** Parses `text`; returns the records it completes. `final`: no more text follows. */
@@ -161,7 +146,6 @@ export class RecordParser {
         }
         case State.StartField:
           if (text.charCodeAt(i) === QUOTE) {
-            this.quoted = true;
             this.state = State.Quoted;
             i++;
           } else {
@@ -181,7 +165,6 @@ export class RecordParser {
           if (j === n) break;
           i++;
           if (c === QUOTE) {
-            this.quoted = true;
             this.field += '"';
             this.warn('a quote inside a field that is not quoted as a whole; read as written');
           } else if (c === d) {
@@ -395,22 +378,26 @@ export class CsvReader {
     return this.parser?.warnings ?? [];
   }
 
-  /** Data records (the header row is taken into `header`), one batch per chunk of input. */
-  async *batches(input: AsyncIterable<Buffer | string> | Iterable<Buffer | string>): AsyncGenerator<CsvBatch> {
+  /**
+   * Data records (the header row is taken into `header`), one batch per chunk of input. A record
+   * that held a quote, a CR or a line break is always given as fields, whichever chunk it began in:
+   * only a raw line may be copied through as read.
+   */
+  async *batches(input: AsyncIterable<Buffer | string> | Iterable<Buffer | string>): AsyncGenerator<CsvRow[]> {
     for await (const chunk of input) {
       this.bytesRead += chunk.length;
-      const batch = this.parse(typeof chunk === 'string' ? chunk : this.decode(chunk, true), false);
-      if (batch.rows.length > 0) yield batch;
+      const rows = this.parse(typeof chunk === 'string' ? chunk : this.decode(chunk, true), false);
+      if (rows.length > 0) yield rows;
     }
-    const batch = this.parse(this.decode(undefined, false), true);
-    if (batch.rows.length > 0) yield batch;
+    const rows = this.parse(this.decode(undefined, false), true);
+    if (rows.length > 0) yield rows;
   }
 
-  private parse(text: string, final: boolean): CsvBatch {
+  private parse(text: string, final: boolean): CsvRow[] {
     if (this.parser === null) {
       this.sample += text;
       // Guess from whole lines: wait for a line break, or enough text, unless this is all there is.
-      if (!final && this.sample.length < DETECT_SAMPLE && !/[\r\n]/.test(this.sample)) return { rows: [], quoted: false };
+      if (!final && this.sample.length < DETECT_SAMPLE && !/[\r\n]/.test(this.sample)) return [];
       this.delimiter ??= guessDelimiter(this.sample.slice(0, DETECT_SAMPLE), final && this.sample.length <= DETECT_SAMPLE);
       this.parser = new RecordParser(this.delimiter, this.source, this.maxRecord, Infinity, this.rawLines);
       text = this.sample;
@@ -425,7 +412,7 @@ export class CsvReader {
         this.header = first;
       }
     }
-    return { rows, quoted: this.parser.takeQuoted() };
+    return rows;
   }
 
   private decode(chunk: Buffer | undefined, stream: boolean): string {

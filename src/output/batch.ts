@@ -98,12 +98,9 @@ export function jsonFields(result: MatchResult, fields: Field[]): string {
   return JSON.stringify(Object.fromEntries(fields.map((f) => [f.name, f.json(result)])));
 }
 
-/**
- * A row's input fields, padded to the header's width when the row is short. `plain` says no field
- * needs quoting (see CsvBatch.quoted): a join is then enough, and much cheaper.
- */
-export function csvRow(fields: string[], width: number, delimiter: string, suffix: string, plain: boolean): string {
-  let line = plain ? fields.join(delimiter) : csvLine(fields, delimiter);
+/** A row's input fields, quoted where they must be, padded to the header's width when the row is short. */
+export function csvRow(fields: string[], width: number, delimiter: string, suffix: string): string {
+  let line = csvLine(fields, delimiter);
   for (let i = fields.length; i < width; i++) line += delimiter;
   return line + suffix;
 }

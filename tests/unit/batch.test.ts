@@ -86,8 +86,8 @@ describe('CSV text', () => {
   });
 
   it('pads a short row to the header, joins a plain row, quotes a quoted one', () => {
-    expect(csvRow(['1', 'x'], 3, ',', ',P1', true)).toBe('1,x,,P1');
-    expect(csvRow(['1', 'a,b'], 2, ',', ',P1', false)).toBe('1,"a,b",P1');
+    expect(csvRow(['1', 'x'], 3, ',', ',P1')).toBe('1,x,,P1');
+    expect(csvRow(['1', 'a,b'], 2, ',', ',P1')).toBe('1,"a,b",P1');
   });
 
   it('puts the row number first in a JSON line', () => {

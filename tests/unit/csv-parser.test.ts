@@ -119,7 +119,7 @@ describe('raw lines', () => {
     const { CsvReader, fieldAt, fieldCount } = await import('../../src/io/csv.js');
     const reader = new CsvReader({ source: 'test.csv', rawLines: true });
     const rows = [];
-    for await (const batch of reader.batches(['id,title,years\n1,Senior ML,3\n2,"ML, Staff",\n3,,\n'])) rows.push(...batch.rows);
+    for await (const batch of reader.batches(['id,title,years\n1,Senior ML,3\n2,"ML, Staff",\n3,,\n'])) rows.push(...batch);
     expect(reader.header).toEqual(['id', 'title', 'years']);
     expect(rows).toEqual(['1,Senior ML,3', ['2', 'ML, Staff', ''], '3,,']);
     expect(rows.map((r) => [fieldCount(r, ','), fieldAt(r, ',', 1), fieldAt(r, ',', 2), fieldAt(r, ',', 3)])).toEqual([

@@ -6,7 +6,7 @@ import { CsvReader } from '../../src/io/csv.js';
 async function read(chunks: (string | Buffer)[], options: Partial<ConstructorParameters<typeof CsvReader>[0]> = {}) {
   const reader = new CsvReader({ source: 'test.csv', ...options });
   const rows: string[][] = [];
-  for await (const batch of reader.batches(chunks)) rows.push(...(batch.rows as string[][]));
+  for await (const batch of reader.batches(chunks)) rows.push(...(batch as string[][]));
   return { header: reader.header, rows, delimiter: reader.delimiter };
 }
 
