@@ -37,12 +37,14 @@ export async function openLadder(
 ): Promise<LoadedLadder & { dir: string; occupations: OccupationSource; pay: () => PayTable; overrides: () => Promise<OverrideTable | null> }> {
   const dir = ladderDir(dataFlag, io.env, io.cwd);
   const loaded = await loadLadder(dir, io.cwd);
+  const occupations = occupationSource(dir, io.cwd, loaded.familyOccupations);
   return {
     ...loaded,
     dir,
-    occupations: occupationSource(dir, io.cwd, loaded.familyOccupations),
+    occupations,
     pay: paySource(dir, io.cwd),
-    overrides: () => loadOverrides(dir, io.cwd, loaded.ladder),
+    // An override's code must name an occupation: the occupation index is read only if one has a code.
+    overrides: () => loadOverrides(dir, io.cwd, loaded.ladder, { knownOccupation: (code) => occupations.get(code) !== undefined }),
   };
 }
 

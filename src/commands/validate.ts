@@ -1,5 +1,6 @@
 import { EXIT } from '../errors.js';
 import { checkLadderFiles, formatProblem, ladderDir, readLadderFiles, displayPath } from '../io/ladder.js';
+import { occupationSource } from '../io/occupations.js';
 import { readOverrides } from '../io/overrides.js';
 import { renderJson } from '../output/json.js';
 import type { CommandSpec } from './command.js';
@@ -23,10 +24,12 @@ export const validateCommand: CommandSpec = {
     const dir = ladderDir(opts.data, io.env, io.cwd);
     const files = readLadderFiles(dir, io.cwd);
     const checked = await checkLadderFiles(files);
-    const problems = [...checked.problems];
-    // The overrides are checked against a valid ladder (their levels and families must be in it).
-    const overrides = checked.ladder === null ? null : await readOverrides(dir, io.cwd, checked.ladder);
-    if (overrides) problems.push(...overrides.problems.map((p) => ({ file: overrides.display, line: p.line, message: p.message })));
+    let problems = [...checked.problems];
+    // The overrides are checked against a valid ladder (their levels, families and occupations must be in it).
+    const occupations = occupationSource(dir, io.cwd);
+    const overrides = checked.ladder === null ? null : await readOverrides(dir, io.cwd, checked.ladder, { knownOccupation: (code) => occupations.get(code) !== undefined });
+    // concat, not push(...): a file may have a hundred thousand problems.
+    if (overrides) problems = problems.concat(overrides.problems.map((p) => ({ file: overrides.display, line: p.line, message: p.message })));
     const ladder = problems.length === 0 ? checked.ladder : null;
     if (opts.json) {
       write(io, renderJson({ ok: problems.length === 0, problems }));

@@ -11,3 +11,11 @@ export function escapeControls(text: string): string {
     return code === 9 ? '\\t' : code === 10 ? '\\n' : code === 13 ? '\\r' : `\\u${code.toString(16).padStart(4, '0')}`;
   });
 }
+
+// eslint-disable-next-line no-control-regex -- the same characters, for a test without the global flag's state
+const ANY_CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+/** Whether text holds a control character or a bidirectional override (see CONTROL). */
+export function hasControls(text: string): boolean {
+  return ANY_CONTROL.test(text);
+}

@@ -8,7 +8,7 @@
 //
 // Each value is a level code, then optionally a family id and an O*NET-SOC code, in any order.
 import { findFamily, findLevel } from './cards.js';
-import { escapeControls } from './controls.js';
+import { escapeControls, hasControls } from './controls.js';
 import { tokenize } from './normalize.js';
 import type { Ladder } from './types.js';
 
@@ -58,11 +58,29 @@ export function readOverrideValue(value: string): { level: string; family: strin
 const VALUE = /^[A-Za-z0-9][A-Za-z0-9 ._-]*$/;
 /** The first character of a plain YAML title: not an indicator (quotes are read apart). */
 const PLAIN_START = /[^\s\-?:,[\]{}#&*!|>%@`]/;
+/**
+ * Plain text that YAML's core schema reads as something other than a string (null, a boolean, a
+ * number: `1e3` is 1000, `0x1F` is 31): the YAML parser's reading is the reference, so such a line is
+ * left to it.
+ */
+const NOT_A_STRING_PATTERN = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)$/;
+/** NOT_A_STRING_PATTERN, tested only where it can match: a short word, or a number's first character. */
+function notAString(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return (text.length <= 5 || (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46) && NOT_A_STRING_PATTERN.test(text);
+}
+/** Control characters (a tab too), Unicode line breaks and lone CRs: the YAML parser reads those lines. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const UNUSUAL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+/** YAML limits an implicit key to 1,024 characters: longer lines are the parser's to judge. */
+const MAX_FAST_LINE = 1000;
 
 /**
  * Reads the file line by line when every line is a comment, a blank, or `title: value` at the top
  * level with a plain or quoted title (the form the file is written in): a 10,000-title file in a few
- * milliseconds. `null` when any line is another YAML form: read the file with a YAML parser then.
+ * milliseconds. `null` when any line is another YAML form, or one whose reading by YAML is not
+ * plainly its text: read the file with the YAML parser then (src/io/overrides-yaml.ts), the
+ * reference this reader is tested against.
  */
 export function readOverrideLines(text: string): { entries: { title: string; value: string; line: number }[] } | null {
   const entries: { title: string; value: string; line: number }[] = [];
@@ -72,9 +90,10 @@ export function readOverrideLines(text: string): { entries: { title: string; val
     if (end < 0) end = text.length;
     const row = text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
     start = end + 1;
+    if (row.length > MAX_FAST_LINE || UNUSUAL.test(row)) return null;
     const first = row.charAt(0);
     if (first === '' || first === '#') continue;
-    if (first === ' ' || first === '\t') {
+    if (first === ' ') {
       if (row.trim() === '' || row.trimStart().startsWith('#')) continue;
       return null;
     }
@@ -94,15 +113,15 @@ export function readOverrideLines(text: string): { entries: { title: string; val
       const colon = row.indexOf(': ');
       if (colon < 0) return null;
       title = row.slice(0, colon).trimEnd();
-      if (title.includes(' #')) return null;
+      if (title.includes(' #') || notAString(title)) return null;
       after = colon + 1;
     }
     let value = row.slice(after);
-    if (value !== '' && value.charAt(0) !== ' ' && value.charAt(0) !== '\t') return null;
+    if (value !== '' && value.charAt(0) !== ' ') return null;
     const hash = value.indexOf(' #');
     if (hash >= 0) value = value.slice(0, hash);
     value = value.trim();
-    if (!VALUE.test(value)) return null;
+    if (!VALUE.test(value) || notAString(value)) return null;
     entries.push({ title, value, line });
   }
   return { entries };
@@ -136,7 +155,12 @@ export class OverrideTable {
 
   /** The override of a title whose overrideKey() is `key`; null when none. */
   find(title: string, key: string): OverrideEntry | null {
-    const found = this.byRough.get(roughKey(title));
+    return this.findByRough(roughKey(title), key);
+  }
+
+  /** The override whose rough key is `rough` and whose overrideKey() is `key`; null when none. */
+  findByRough(rough: string, key: string): OverrideEntry | null {
+    const found = this.byRough.get(rough);
     if (found === undefined) return null;
     for (const entry of Array.isArray(found) ? found : [found]) {
       let own = this.keys.get(entry);
@@ -145,20 +169,32 @@ export class OverrideTable {
     }
     return null;
   }
+
+  /** Every entry, by its line. */
+  entries(): OverrideEntry[] {
+    return [...this.byRough.values()].flat().sort((a, b) => a.line - b.line);
+  }
+
+  /** Whether any entry has this rough key: only then can a title be the same as one already in. */
+  hasRough(rough: string): boolean {
+    return this.byRough.has(rough);
+  }
+}
+
+export interface CheckOptions {
+  /** Whether an O*NET-SOC code names a known occupation; without it, codes are checked for their form only. */
+  knownOccupation?: (code: string) => boolean;
 }
 
 /**
- * The entries, checked against the ladder: known levels and families, codes; with `duplicates`, no
- * title twice after normalisation (validate checks it; start-up does not pay for it: the first wins).
+ * The entries, checked against the ladder: known levels, families and occupations, titles with words
+ * and no control characters, and no title twice after normalisation (only titles that share a rough
+ * key are compared whole, so the check costs start-up almost nothing). Matching refuses a file with
+ * any of these problems, as validate does.
  */
-export function checkOverrides(
-  raw: { title: string; value: unknown; line: number }[],
-  ladder: Ladder,
-  { duplicates = true }: { duplicates?: boolean } = {},
-): { table: OverrideTable; problems: OverrideProblem[] } {
+export function checkOverrides(raw: { title: string; value: unknown; line: number }[], ladder: Ladder, { knownOccupation }: CheckOptions = {}): { table: OverrideTable; problems: OverrideProblem[] } {
   const table = new OverrideTable();
   const problems: OverrideProblem[] = [];
-  const seen = new Map<string, OverrideEntry>();
   // Values repeat ("P3 software-engineering"): each is read and checked once.
   const values = new Map<string, ReturnType<typeof readValue>>();
   const readValue = (value: string) => {
@@ -167,32 +203,35 @@ export function checkOverrides(
     const level = findLevel(ladder, parsed.level);
     if (!level) return `unknown level "${escapeControls(parsed.level)}"; the ladder's levels are ${ladder.levels.map((l) => l.code).join(', ')}`;
     if (parsed.family !== null && !findFamily(ladder, parsed.family)) return `unknown family "${escapeControls(parsed.family)}"; the families are ${ladder.families.map((f) => f.id).join(', ') || 'none'}`;
+    if (parsed.occupation !== null && knownOccupation && !knownOccupation(parsed.occupation)) {
+      return `unknown occupation ${parsed.occupation}: no O*NET-SOC occupation has that code; see \`leveler occupations\` for the codes`;
+    }
     return { ...parsed, level: level.code };
   };
   for (const { title, value, line } of raw) {
     const text = typeof value === 'string' ? value : typeof value === 'number' ? String(value) : null;
     let parsed = text === null ? 'must be a level code, then optionally a family id and an O*NET-SOC code' : values.get(text);
     if (parsed === undefined) values.set(text!, (parsed = readValue(text!)));
+    const problem = (message: string) => problems.push({ line, message: `override "${escapeControls(title)}": ${message}` });
     if (typeof parsed === 'string') {
-      problems.push({ line, message: `override "${escapeControls(title)}": ${parsed}` });
+      problem(parsed);
+      continue;
+    }
+    if (hasControls(title)) {
+      problem('the title holds a control character; remove it');
       continue;
     }
     const rough = roughKey(title);
     if (rough === '') {
-      problems.push({ line, message: `override "${escapeControls(title)}": the title has no words` });
+      problem('the title has no words');
       continue;
     }
-    const entry: OverrideEntry = { title, level: parsed.level, family: parsed.family, occupation: parsed.occupation, line };
-    if (duplicates) {
-      const key = overrideKey(title);
-      const first = seen.get(key);
-      if (first) {
-        problems.push({ line, message: `override "${escapeControls(title)}": the same title as line ${first.line} ("${escapeControls(first.title)}") once case, dots, spacing and accents are set aside; keep one` });
-        continue;
-      }
-      seen.set(key, entry);
+    const first = table.hasRough(rough) ? table.findByRough(rough, overrideKey(title)) : null;
+    if (first) {
+      problem(`the same title as line ${first.line} ("${escapeControls(first.title)}") once case, dots, spacing and accents are set aside; keep one`);
+      continue;
     }
-    table.add(entry, rough);
+    table.add({ title, level: parsed.level, family: parsed.family, occupation: parsed.occupation, line }, rough);
   }
   return { table, problems };
 }

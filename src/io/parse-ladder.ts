@@ -2,7 +2,7 @@
 // Loaded only when the prebuilt snapshot cannot be used (an edited or user ladder, or `validate`):
 // the YAML parser and the schema library are the slowest imports of the program.
 import * as v from 'valibot';
-import { LineCounter, parseDocument, isMap, isNode, isScalar, visit, type Document, type Node } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, isScalar, visit, type Document, type Node } from './yaml.js';
 import { FamilyFileSchema, LadderFileSchema } from '../core/schema.js';
 import type { FamilyDef, Ladder, LadderFile } from '../core/types.js';
 import { checkLadder, type DataPath, type NamedFamily } from '../core/validate.js';
