@@ -130,7 +130,7 @@ class BatchRun {
     // Pay only where the output shows it: --pay, a pay field, or whole JSON answers.
     const showsPay = opts.pay === true || (opts.format !== 'csv' && (fields === null || fields.some((f) => f.name.startsWith('pay_'))));
     if (showsPay) matcher.usePay(pay, opts.region);
-    const input = await openInput(this.file, io, CHUNK_BYTES);
+    const input = await openInput(this.file, io, { chunkBytes: CHUNK_BYTES, writesStdout: opts.output === undefined || opts.output === '-', outputFlag: '-o' });
     let sink: Sink | null = null;
     let interrupted: string | null = null;
     const stopListening = io.onInterrupt?.((signal) => {

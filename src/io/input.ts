@@ -3,7 +3,7 @@
 // is ever written over it.
 import { open, type FileHandle } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { DataError } from '../errors.js';
+import { DataError, UsageError } from '../errors.js';
 import { displayPath } from './ladder.js';
 import type { FileId } from './output.js';
 import type { Io } from './terminal.js';
@@ -17,8 +17,34 @@ export interface Input {
   handle?: FileHandle;
 }
 
-/** Opens `file` (null: stdin) for reading in chunks of `chunkBytes`. */
-export async function openInput(file: string | null, io: Io, chunkBytes = 64 * 1024): Promise<Input> {
+export interface InputOptions {
+  /** Bytes read at a time. */
+  chunkBytes?: number;
+  /** Whether the command writes its output to stdout: it is then refused when stdout is the input file. */
+  writesStdout?: boolean;
+  /** The command's option for an output file, named in the hint ("-o"); none when it has none. */
+  outputFlag?: string;
+}
+
+/**
+ * Opens `file` (null: stdin) for reading. When the command writes to stdout and stdout is the
+ * input file (`leveler batch f.csv >> f.csv`, `< f >> f`, `1<>f < f`), it is refused, as cat
+ * refuses: the output would grow the input it is reading, for ever, or overwrite it.
+ */
+export async function openInput(file: string | null, io: Io, { chunkBytes = 64 * 1024, writesStdout = true, outputFlag }: InputOptions = {}): Promise<Input> {
+  const input = await open_(file, io, chunkBytes);
+  const out = writesStdout ? (io.stdoutFile?.() ?? null) : null;
+  if (out !== null && input.id !== null && out.dev === input.id.dev && out.ino === input.id.ino) {
+    input.stream.destroy();
+    await input.handle?.close().catch(() => undefined);
+    const what = file === null ? 'stdout and stdin are the same file' : `stdout is the input file ${displayPath(file, io.cwd)}`;
+    const other = outputFlag === undefined ? '> other.csv' : `> other.csv, or ${outputFlag} other.csv`;
+    throw new UsageError(what, `write the output to another file (${other}); the input is never overwritten`);
+  }
+  return input;
+}
+
+async function open_(file: string | null, io: Io, chunkBytes: number): Promise<Input> {
   if (file === null) return { stream: io.stdin, size: null, id: io.stdinFile?.() ?? null };
   const where = displayPath(file, io.cwd);
   let handle: FileHandle;

@@ -1,7 +1,6 @@
 // The streams and environment a command runs with. main() receives one of these, so tests can run
 // the whole CLI in-process with fake streams, and nothing below src/cli.ts reads `process` itself.
-import { fstatSync, readFileSync, statSync } from 'node:fs';
-import { Writable, type Readable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 import { fdIdentity, type FileId } from './output.js';
 
 export type Out = Writable & { isTTY?: boolean; columns?: number; rows?: number };
@@ -19,6 +18,8 @@ export interface Io {
   onInterrupt?(handler: (signal: string) => void): () => void;
   /** The identity of the file on stdin, when it is a regular file: it must never be the output. */
   stdinFile?(): FileId | null;
+  /** The identity of the file on stdout, when it is a regular file: it must never be the input. */
+  stdoutFile?(): FileId | null;
   /** Shows text taller than the terminal through a pager (as git does); false when there is none to run. */
   page?(text: string): Promise<boolean>;
 }
@@ -27,7 +28,9 @@ const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 export function processIo(): Io {
   return {
-    stdout: stdoutStream(),
+    // A stdout closed by the caller (`>&-`) is /dev/null opened read-write by the time Node starts,
+    // exactly as Python's DEVNULL or Node's stdio 'ignore' give it: output thrown away, not an error.
+    stdout: process.stdout,
     stderr: process.stderr,
     stdin: process.stdin,
     env: process.env,
@@ -39,6 +42,7 @@ export function processIo(): Io {
       };
     },
     stdinFile: () => fdIdentity(0),
+    stdoutFile: () => fdIdentity(1),
     page: (text) => runPager(text, process.env),
   };
 }
@@ -62,24 +66,4 @@ async function runPager(text: string, env: Record<string, string | undefined>): 
     child.on('close', (code) => done(started && code !== 127));
     child.stdin.end(text);
   });
-}
-
-/**
- * stdout, or a stream that fails every write when stdout was closed (`>&-`): Node then quietly
- * points fd 1 at /dev/null, opened read-write, and the output would vanish with exit status 0.
- */
-function stdoutStream(): Out {
-  return stdoutClosed() ? new Writable({ write: (_c, _e, done) => done(Object.assign(new Error('stdout is closed'), { code: 'EBADF' })) }) : process.stdout;
-}
-
-function stdoutClosed(): boolean {
-  try {
-    const out = fstatSync(1);
-    if (!out.isCharacterDevice() || out.rdev !== statSync('/dev/null').rdev) return false;
-    const flags = /^flags:\s*([0-7]+)/m.exec(readFileSync('/proc/self/fdinfo/1', 'utf8'));
-    // O_RDWR: a shell's `> /dev/null` opens it write-only.
-    return flags !== null && (parseInt(flags[1]!, 8) & 3) === 2;
-  } catch {
-    return false;
-  }
 }
