@@ -42,7 +42,7 @@ function random(seed = 42) {
 async function readRows(file) {
   const reader = new lib.CsvReader({ source: file });
   const rows = [];
-  for await (const batch of reader.batches(readFileSync(file).length ? [readFileSync(file)] : [])) rows.push(...batch.rows);
+  for await (const batch of reader.batches(readFileSync(file).length ? [readFileSync(file)] : [])) for (const r of batch) rows.push(r);
   return { header: reader.header, rows, delimiter: reader.delimiter };
 }
 

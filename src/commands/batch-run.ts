@@ -3,10 +3,10 @@
 //   matcher, memoized on title and years -> the format's text -> sink (stdout, or a file renamed
 //   into place at the end). Each batch is written before the next is read: backpressure end to end.
 import { columnIndex, findTitleColumn, findYearsColumn, parseYearsCell, plainYears, Tally, type RowAnswer } from '../core/batch.js';
-import type { TitleReading } from '../core/match.js';
+import { AnswerMemo } from '../core/answers.js';
 import type { MatchResult } from '../core/types.js';
 import { DataError, EXIT, signalExit, UsageError } from '../errors.js';
-import { checkEncoding, CsvReader, fieldAt, fieldCount } from '../io/csv.js';
+import { checkEncoding, CsvReader, detached, fieldAt, fieldCount } from '../io/csv.js';
 import { createMatcher } from '../io/matcher.js';
 import { openInput } from '../io/input.js';
 import { openSink, type Sink } from '../io/output.js';
@@ -52,10 +52,6 @@ interface BatchFlags {
   quiet?: boolean;
 }
 
-/** Characters of memoized output kept (JSON answers are kilobytes each); past this the memo starts over. */
-const MEMO_LIMIT_CHARS = 16_000_000;
-/** Distinct titles memoized, with their reading (see Matcher.readTitle); past this the memo starts over. */
-const MEMO_TITLES = 50_000;
 /** Distinct answer texts kept to be shared between titles. */
 const SHARED_ANSWERS = 10_000;
 /** Warnings printed one by one; the rest are counted. */
@@ -69,29 +65,6 @@ const FLUSH_CHARS = 256 * 1024;
  */
 const CHUNK_BYTES = 64 * 1024;
 
-/**
- * A copy of a cell that holds no reference to the chunk it was cut from: V8 keeps a whole 64 KB
- * chunk alive for a substring of it, so a memo keyed by cells would hold every chunk a new title
- * came from.
- */
-function ownCopy(text: string): string {
-  return text.length < 13 ? text : Buffer.from(text, 'utf8').toString('utf8');
-}
-
-/** What batch keeps of a title seen with years. */
-interface TitleAnswers {
-  title: string;
-  marker: TitleReading['marker'];
-  track: TitleReading['track'];
-  override: TitleReading['override'];
-  /** Kept only while answers may still be needed per years value (output that quotes the years). */
-  reading: TitleReading | null;
-  /** By years, or by Matcher.yearsKey when the output does not quote the years. */
-  answers: Map<number, RowAnswer>;
-  /** By whole years, a shortcut to the same answers. */
-  whole: RowAnswer[];
-}
-
 export async function runBatch(file: string | undefined, flags: Record<string, unknown>, io: Io): Promise<number> {
   return new BatchRun(flags as unknown as BatchFlags, io, file === undefined || file === '-' ? null : file).run();
 }
@@ -99,11 +72,6 @@ export async function runBatch(file: string | undefined, flags: Record<string, u
 class BatchRun {
   private readonly display: string;
   private readonly tally = new Tally();
-  /** Answers of rows without years, by title. */
-  private readonly memo = new Map<string, RowAnswer>();
-  /** Rows with years: per title, its reading and its answers by years (or by Matcher.yearsKey). */
-  private readonly byYears = new Map<string, TitleAnswers>();
-  private memoChars = 0;
   private warnings = 0;
   private progressShown = false;
   private lastProgress = 0;
@@ -157,61 +125,17 @@ class BatchRun {
         opts.format === 'csv' ? csvSuffix(result, reader.delimiter!, fields ?? undefined) : fields ? jsonFields(result, fields) : jsonBody(result);
       // Titles share answers: a CSV answer is one of a few hundred texts, kept once each.
       const shared = new Map<string, RowAnswer>();
-      const compute = (result: MatchResult): RowAnswer => {
+      const keep = (result: MatchResult): RowAnswer => {
         const text = render(result);
         let a = shared.get(text);
         if (a === undefined) {
           a = { level: result.match?.level ?? null, confidence: result.match?.confidence ?? 0, family: result.match?.family ?? null, text };
-          this.memoChars += text.length;
           if (shared.size > SHARED_ANSWERS) shared.clear();
           shared.set(text, a);
         }
         return a;
       };
-      /**
-       * A title first seen with years. When the output does not quote the years, it is answered at
-       * once for every key it can have (Matcher.standInYears) and its reading is dropped: a reading is
-       * a few KB, the answers a few dozen bytes.
-       */
-      const learn = (title: string): TitleAnswers => {
-        const reading = matcher.readTitle(title, family);
-        const known: TitleAnswers = { title, marker: reading.marker, track: reading.track, override: reading.override, reading, answers: new Map(), whole: [] };
-        if (!quotesYears) {
-          for (const [key, years] of matcher.standInYears(reading)) known.answers.set(key, compute(matcher.decide(reading, years, 3, false)));
-          known.reading = null;
-        }
-        this.byYears.set(title, known);
-        this.memoChars += title.length;
-        return known;
-      };
-
-      const answer = (title: string, years: number | null): RowAnswer => {
-        if (this.memoChars > MEMO_LIMIT_CHARS || this.memo.size + this.byYears.size >= MEMO_TITLES) this.forget();
-        if (years === null) {
-          let a = this.memo.get(title);
-          if (a === undefined) {
-            a = compute(matcher.decide(matcher.readTitle(title, family), null, 3, explain));
-            this.memo.set(ownCopy(title), a);
-            this.memoChars += title.length;
-          }
-          return a;
-        }
-        let known = this.byYears.get(title);
-        if (known === undefined) known = learn(ownCopy(title));
-        // Whole years, the common case, are looked up by index, without working out their key.
-        const whole = Number.isInteger(years);
-        let a = whole ? known.whole[years] : undefined;
-        if (a !== undefined) return a;
-        const key = quotesYears ? years : matcher.yearsKey(known, years);
-        a = known.answers.get(key);
-        if (a === undefined) {
-          known.reading ??= matcher.readTitle(known.title, family);
-          a = compute(matcher.decide(known.reading, years, 3, explain));
-          known.answers.set(key, a);
-        }
-        if (whole) known.whole[years] = a;
-        return a;
-      };
+      const memo = new AnswerMemo(matcher, { family, quotesYears, explain, keep, charsOf: (a) => a.text.length, own: detached });
       // Output is written in pieces of at most FLUSH_CHARS: a JSON answer is a hundred times its input row.
       let out: string[] = [];
       let outChars = 0;
@@ -239,9 +163,9 @@ class BatchRun {
           if (width !== columns.width) this.warn(`row ${row} has ${width} fields, the header ${columns.width}; kept`);
           const years = columns.years < 0 ? null : this.years(fieldAt(record, d, columns.years), row);
           const title = fieldAt(record, d, columns.title) ?? '';
-          const a = answer(title, years);
+          const a = memo.answer(title, years);
           this.tally.add(a.level, a.confidence, a.family);
-          if (a.level === null) this.tally.unmatchedTitle(title, ownCopy);
+          if (a.level === null) this.tally.unmatchedTitle(title, detached);
           if (opts.format === 'csv') {
             // A raw line is copied through as read: it holds no quote, CR or LF to escape. Any other
             // record is written again field by field, quoted where the format needs it.
@@ -279,12 +203,6 @@ class BatchRun {
       input.stream.destroy();
       await input.handle?.close().catch(() => undefined);
     }
-  }
-
-  private forget(): void {
-    this.memo.clear();
-    this.byYears.clear();
-    this.memoChars = 0;
   }
 
   private interrupted(sink: Sink, signal: string): number {

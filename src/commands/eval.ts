@@ -1,13 +1,18 @@
 // leveler eval GOLD.csv: how often the ladder agrees with levels a team already assigned.
+import { AnswerMemo, shortAnswer } from '../core/answers.js';
 import { columnIndex, findTitleColumn, findYearsColumn, parseYearsCell } from '../core/batch.js';
 import { findFamily, findLevel } from '../core/cards.js';
-import { evaluate, NONE, type EvalReport, type GoldRow } from '../core/eval.js';
+import { EvalTally, type GoldRow } from '../core/eval.js';
+import { thousands } from '../core/numbers.js';
+import type { Ladder } from '../core/types.js';
 import { DataError, EXIT, UsageError } from '../errors.js';
-import { CsvReader, fieldsOf } from '../io/csv.js';
+import { CsvReader, detached, fieldAt, type CsvRow } from '../io/csv.js';
 import { openInput } from '../io/input.js';
 import { displayPath } from '../io/ladder.js';
 import { createMatcher } from '../io/matcher.js';
-import { painter, type ColorFlag, type Paint } from '../output/color.js';
+import type { Io } from '../io/terminal.js';
+import { painter, type ColorFlag } from '../output/color.js';
+import { percent as pct, renderEval } from '../output/eval.js';
 import { renderJson } from '../output/json.js';
 import { shown, shownList } from '../output/shown.js';
 import type { CommandSpec } from './command.js';
@@ -73,62 +78,44 @@ export const evalCommand: CommandSpec = {
     const input = await openInput(fromStdin ? null : gold!, io);
     const { ladder, lexicon, occupations, overrides } = await openLadder(io, opts.data);
     const matcher = (await createMatcher(ladder, lexicon)).useOccupations(occupations).useOverrides(await overrides());
+    // Each distinct title is answered once, as batch answers it; a row keeps nothing but its counts.
+    const memo = new AnswerMemo(matcher, { family: null, quotesYears: false, explain: false, keep: shortAnswer, own: detached });
 
-    const reader = new CsvReader({ source: where });
-    const records: string[][] = [];
+    const reader = new CsvReader({ source: where, rawLines: true });
+    let columns: Columns | null = null;
+    let tally: EvalTally | null = null;
+    const problems = new Problems();
+    const labels = labelReaders(ladder);
+    let row = 0;
     try {
-      for await (const rows of reader.batches(input.stream)) for (const r of rows) records.push(fieldsOf(r, reader.delimiter!));
+      for await (const rows of reader.batches(input.stream)) {
+        columns ??= evalColumns(reader.header!, opts, where);
+        tally ??= new EvalTally({ levelOrder: ladder.levels.map((l) => l.code), withOccupation: columns.occupation >= 0, keepMisses: opts.top, own: detached });
+        const d = reader.delimiter!;
+        for (const record of rows) {
+          row++;
+          const gold = goldRow(record, d, row, columns, labels, problems);
+          tally.add(gold, memo.answer(gold.title, gold.years));
+        }
+      }
     } finally {
+      input.stream.destroy();
       await input.handle?.close().catch(() => undefined);
     }
-    const header = reader.header;
-    if (header === null) throw new DataError(`${where} is empty: no header row`, 'the first line must name the columns, such as title,level,family');
-    const column = (flag: string | undefined, what: string, fallback: () => number, required: boolean): number => {
-      const i = flag === undefined ? fallback() : flag === '' ? -1 : columnIndex(header, flag);
-      if (i < 0 && (required || (flag !== undefined && flag !== ''))) {
-        const named = flag === undefined || flag === '' ? `no ${what} column` : `no column ${shown(flag)}`;
-        throw new UsageError(`${where} has ${named}`, `its columns are ${shownList(header)}; name one with --${what}-column`.replace('--title-column', '--column'));
-      }
-      return i;
-    };
-    const titleAt = column(opts.column, 'title', () => findTitleColumn(header), true);
-    const yearsAt = opts.yearsColumn === false ? -1 : column(opts.yearsColumn, 'years', () => findYearsColumn(header), false);
-    const levelAt = column(opts.levelColumn ?? 'level', 'level', () => -1, true);
-    const familyAt = column(opts.familyColumn, 'family', () => columnIndex(header, 'family'), false);
-    const occupationAt = opts.occupationColumn === undefined ? -1 : column(opts.occupationColumn, 'occupation', () => -1, true);
-
-    const problems: string[] = [];
-    const rows: GoldRow[] = records.map((fields, i) => {
-      const row = i + 1;
-      const cell = (at: number) => (at < 0 ? undefined : (fields[at] ?? '').trim());
-      const title = fields[titleAt] ?? '';
-      const yearsCell = parseYearsCell(cell(yearsAt));
-      let years: number | null = null;
-      if (yearsCell && 'error' in yearsCell) problems.push(`row ${row}: years ${shown(cell(yearsAt)!)} ${yearsCell.error}; read without years`);
-      else if (yearsCell) years = yearsCell.years;
-      const label = (at: number, what: string, check: (v: string) => string | null): string | null => {
-        const v = cell(at);
-        if (v === undefined || v === '?') return null;
-        if (v === '') return '';
-        const known = check(v);
-        if (known === null) problems.push(`row ${row}: ${what} ${shown(v)} is not one of the ladder's; not scored`);
-        return known;
-      };
-      const level = label(levelAt, 'level', (v) => findLevel(ladder, v)?.code ?? null);
-      const family = familyAt < 0 ? null : label(familyAt, 'family', (v) => findFamily(ladder, v)?.id ?? null);
-      // An empty SOC cell is a code nobody filed: not scored.
-      const occupation = label(occupationAt, 'occupation', (v) => (/^\d\d-\d{4}(?:\.\d\d)?$/.test(v) ? v : null)) || null;
-      return { row, title, years, level, family, occupation, result: matcher.match(title, { years, top: 0 }) };
-    });
-    const report = evaluate(rows, ladder.levels.map((l) => l.code), occupationAt >= 0);
-    for (const p of problems.slice(0, 20)) io.stderr.write(`leveler: ${where}: ${p}\n`);
-    if (problems.length > 20) io.stderr.write(`leveler: ${where}: … and ${problems.length - 20} more rows with problems\n`);
+    if (reader.header === null) throw new DataError(`${where} is empty: no header row`, 'the first line must name the columns, such as title,level,family');
+    columns ??= evalColumns(reader.header, opts, where);
+    tally ??= new EvalTally({ levelOrder: ladder.levels.map((l) => l.code), withOccupation: columns.occupation >= 0, keepMisses: opts.top });
+    problems.print(io, where);
+    if (row > 0 && !tally.scoredAny) {
+      throw new UsageError(`nothing was scored in ${where}: no row has a level${columns.family >= 0 ? ' or family' : ''} label the ladder knows`, `labels are the ladder's level codes (${ladder.levels.slice(0, 3).map((l) => l.code).join(', ')}…) and family ids; see \`leveler list\` and \`leveler families\``);
+    }
+    const report = tally.report((title, years) => matcher.match(title, { years, top: 0 }).reasons);
 
     const show = presentation(io, opts);
-    if (show.json) write(io, renderJson({ file: where, ...report, misses: report.misses.slice(0, opts.top), problems }));
+    if (show.json) write(io, renderJson({ file: where, ...report, problems: problems.list, problemCount: problems.count }));
     else {
       const paint = await painter(show.color);
-      const text = renderEval(where, report, opts.top, paint, show.table);
+      const text = renderEval(where, report, paint, show.table);
       if (show.table) await writeTable(io, text, opts);
       else write(io, text);
     }
@@ -141,38 +128,92 @@ export const evalCommand: CommandSpec = {
   },
 };
 
-const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
-
-/** The report as text: a terminal gets tables with a shaded matrix; a pipe, tab-separated sections. */
-export function renderEval(file: string, r: EvalReport, top: number, paint: Paint, tty: boolean): string {
-  const out: string[] = [];
-  const scoreLine = (name: string, s: EvalReport['level'] | null) =>
-    s === null ? null : `${name}\t${pct(s.accuracy)}\t${s.right} of ${s.scored} scored${r.rows > s.scored ? `, ${r.rows - s.scored} not scored` : ''}`;
-  out.push(`${paint.bold(file)}: ${r.rows} rows, ${r.rowsRight} right`);
-  for (const line of [scoreLine('level', r.level), scoreLine('family', r.family), scoreLine('occupation', r.occupation)]) if (line) out.push(line);
-  out.push('', paint.bold('per level\tprecision\trecall\tlabelled'));
-  for (const l of r.perLevel) out.push(`${l.level}\t${pct(l.precision)}\t${pct(l.recall)}\t${l.support}`);
-  out.push('', paint.bold('expected \\ given'));
-  const { labels, counts } = r.confusion;
-  const width = Math.max(4, ...labels.map((l) => l.length), ...counts.flat().map((c) => String(c).length)) + 1;
-  const cell = (s: string) => (tty ? s.padStart(width) : s);
-  out.push([cell(''), ...labels.map(cell)].join(tty ? ' ' : '\t'));
-  counts.forEach((row, i) => {
-    const total = row.reduce((a, b) => a + b, 0);
-    const cells = row.map((c, j) => {
-      const text = cell(c === 0 ? (tty ? '·' : '0') : String(c));
-      return i === j ? paint.bold(text) : paint.shade(text, total === 0 ? 0 : c / total);
-    });
-    out.push([cell(labels[i]!), ...cells].join(tty ? ' ' : '\t'));
-  });
-  if (r.misses.length > 0) {
-    out.push('', paint.bold(`misses, worst first (${Math.min(top, r.misses.length)} of ${r.misses.length})`));
-    for (const m of r.misses.slice(0, top)) {
-      const want = [m.want.level === '' ? NONE : (m.want.level ?? '?'), m.want.family === '' ? NONE : (m.want.family ?? '?'), ...(m.want.occupation !== null ? [m.want.occupation || NONE] : [])].join('/');
-      const got = [m.got.level ?? NONE, m.got.family ?? NONE, ...(m.want.occupation !== null ? [m.got.occupation ?? NONE] : [])].join('/');
-      out.push(`row ${m.row}\t${JSON.stringify(m.title)}${m.years === null ? '' : ` (${m.years} yrs)`}\twant ${want}\tgot ${got} (${m.got.confidence.toFixed(2)})`);
-      for (const why of m.reasons.slice(0, 4)) out.push(`\t\t${paint.dim(why)}`);
-    }
-  }
-  return `${out.join('\n')}\n`;
+interface Columns {
+  title: number;
+  years: number;
+  level: number;
+  family: number;
+  occupation: number;
 }
+
+function evalColumns(header: string[], opts: EvalFlags, where: string): Columns {
+  const column = (flag: string | undefined, what: string, fallback: () => number, required: boolean): number => {
+    const i = flag === undefined ? fallback() : flag === '' ? -1 : columnIndex(header, flag);
+    if (i < 0 && (required || (flag !== undefined && flag !== ''))) {
+      const named = flag === undefined || flag === '' ? `no ${what} column` : `no column ${shown(flag)}`;
+      throw new UsageError(`${where} has ${named}`, `its columns are ${shownList(header)}; name one with --${what}-column`.replace('--title-column', '--column'));
+    }
+    return i;
+  };
+  return {
+    title: column(opts.column, 'title', () => findTitleColumn(header), true),
+    years: opts.yearsColumn === false ? -1 : column(opts.yearsColumn, 'years', () => findYearsColumn(header), false),
+    level: column(opts.levelColumn ?? 'level', 'level', () => -1, true),
+    family: column(opts.familyColumn, 'family', () => columnIndex(header, 'family'), false),
+    occupation: opts.occupationColumn === undefined ? -1 : column(opts.occupationColumn, 'occupation', () => -1, true),
+  };
+}
+
+/** Bad labels, by row: the first few kept to be shown, the rest counted. */
+class Problems {
+  readonly list: string[] = [];
+  count = 0;
+  add(problem: string): void {
+    this.count++;
+    if (this.list.length < PROBLEMS_KEPT) this.list.push(problem);
+  }
+  print(io: Io, where: string): void {
+    for (const p of this.list.slice(0, PROBLEMS_SHOWN)) io.stderr.write(`leveler: ${where}: ${p}\n`);
+    if (this.count > PROBLEMS_SHOWN) io.stderr.write(`leveler: ${where}: … and ${thousands(this.count - PROBLEMS_SHOWN)} more rows with problems\n`);
+  }
+}
+
+/** Problems shown on stderr; kept for --json. */
+const PROBLEMS_SHOWN = 20;
+const PROBLEMS_KEPT = 1000;
+
+type LabelReader = (value: string) => string | null;
+
+/** A label's reading, worked out once per distinct label: the ladder's level code, family id, or a SOC code. */
+function labelReaders(ladder: Ladder): { level: LabelReader; family: LabelReader; occupation: LabelReader } {
+  const memo = (read: LabelReader): LabelReader => {
+    const seen = new Map<string, string | null>();
+    return (v) => {
+      let r = seen.get(v);
+      if (r === undefined) {
+        r = read(v);
+        if (seen.size < 10_000) seen.set(v, r);
+      }
+      return r;
+    };
+  };
+  return {
+    level: memo((v) => findLevel(ladder, v)?.code ?? null),
+    family: memo((v) => findFamily(ladder, v)?.id ?? null),
+    occupation: (v) => (/^\d\d-\d{4}(?:\.\d\d)?$/.test(v) ? v : null),
+  };
+}
+
+function goldRow(record: CsvRow, d: string, row: number, c: Columns, labels: ReturnType<typeof labelReaders>, problems: Problems): GoldRow {
+  const cell = (at: number) => (at < 0 ? undefined : (fieldAt(record, d, at) ?? '').trim());
+  const title = fieldAt(record, d, c.title) ?? '';
+  const yearsText = cell(c.years);
+  const yearsCell = parseYearsCell(yearsText);
+  let years: number | null = null;
+  if (yearsCell && 'error' in yearsCell) problems.add(`row ${row}: years ${shown(yearsText!)} ${yearsCell.error}; read without years`);
+  else if (yearsCell) years = yearsCell.years;
+  const label = (at: number, what: string, read: LabelReader): string | null => {
+    const v = cell(at);
+    if (v === undefined || v === '?') return null;
+    if (v === '') return '';
+    const known = read(v);
+    if (known === null) problems.add(`row ${row}: ${what} ${shown(v)} is not one of the ladder's; not scored`);
+    return known;
+  };
+  const level = label(c.level, 'level', labels.level);
+  const family = c.family < 0 ? null : label(c.family, 'family', labels.family);
+  // An empty SOC cell is a code nobody filed: not scored.
+  const occupation = label(c.occupation, 'occupation', labels.occupation) || null;
+  return { row, title, years, level, family, occupation };
+}
+

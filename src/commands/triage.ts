@@ -1,14 +1,16 @@
 // leveler triage FILE: the distinct titles that cost the most unmatched, low-confidence or
 // family-less rows, most first, with what leveler read in each; and a starter overrides file.
+import { withoutControls } from '../core/controls.js';
 import { thousands } from '../core/numbers.js';
 import { columnIndex, findTitleColumn, findYearsColumn, parseYearsCell } from '../core/batch.js';
+import { AnswerMemo, shortAnswer } from '../core/answers.js';
 import { Triage, type Trouble, type TriageTitle } from '../core/triage.js';
 import { DataError, EXIT, UsageError } from '../errors.js';
-import { checkEncoding, CsvReader, fieldAt } from '../io/csv.js';
+import { checkEncoding, CsvReader, detached, fieldAt } from '../io/csv.js';
 import { displayPath } from '../io/ladder.js';
 import { createMatcher } from '../io/matcher.js';
 import { openInput } from '../io/input.js';
-import { openSink } from '../io/output.js';
+import { openSink, refuseExistingFile } from '../io/output.js';
 import { renderJson } from '../output/json.js';
 import { shown, shownList } from '../output/shown.js';
 import type { CommandSpec } from './command.js';
@@ -27,6 +29,7 @@ interface TriageFlags {
   family?: string;
   top: number;
   writeOverrides?: string;
+  force?: boolean;
   json?: boolean;
   data?: string;
 }
@@ -58,7 +61,8 @@ export const triageCommand: CommandSpec = {
     options.encoding(),
     options.family(),
     options.results(20),
-    new Option('--write-overrides <file>', 'write a starter overrides.yaml of the top titles with their current answers'),
+    new Option('--write-overrides <file>', 'write a starter overrides.yaml of the top titles with their current answers (a new file, unless --force)'),
+    new Option('--force', 'let --write-overrides replace a file that exists'),
     options.json(),
     options.data(),
   ],
@@ -68,15 +72,21 @@ export const triageCommand: CommandSpec = {
     const fromStdin = file === undefined || file === '-';
     if (fromStdin && io.stdin.isTTY) throw new UsageError('no input: stdin is a terminal', 'give a CSV file (leveler triage titles.csv), or pipe one in');
     const where = fromStdin ? 'stdin' : displayPath(file!, io.cwd);
+    // A hand-edited overrides file is not replaced by a starter one unless --force says so.
+    if (opts.writeOverrides !== undefined && !opts.force) refuseExistingFile(opts.writeOverrides, io.cwd, '--write-overrides');
     const input = await openInput(fromStdin ? null : file!, io);
     const { ladder, lexicon, occupations, overrides } = await openLadder(io, opts.data);
     const family = opts.family === undefined ? null : familyOption(ladder, opts.family).id;
     const matcher = (await createMatcher(ladder, lexicon)).useOccupations(occupations).useOverrides(await overrides());
-    const triage = new Triage((title, years) => matcher.match(title, { family, years, top: 0 }));
+    // Each distinct title is answered once, as batch answers it; only the listed ones again, with their reasons.
+    const memo = new AnswerMemo(matcher, { family, quotesYears: false, explain: false, keep: shortAnswer, own: detached });
+    const explain = (title: string, years: number | null) => matcher.match(title, { family, years, top: 0 });
+    const triage = new Triage();
 
     const reader = new CsvReader({
       source: where,
       header: opts.header !== false,
+      rawLines: true,
       ...(encoding ? { encoding } : {}),
       ...(opts.delimiter ? { delimiter: opts.delimiter } : {}),
     });
@@ -92,7 +102,9 @@ export const triageCommand: CommandSpec = {
         for (const r of rows) {
           const cell = yearsAt < 0 ? null : parseYearsCell(fieldAt(r, reader.delimiter!, yearsAt));
           if (cell && 'error' in cell) badYears++;
-          triage.add(fieldAt(r, reader.delimiter!, titleAt) ?? '', cell && 'years' in cell ? cell.years : null);
+          const title = fieldAt(r, reader.delimiter!, titleAt) ?? '';
+          const years = cell && 'years' in cell ? cell.years : null;
+          triage.add(title, years, memo.answer(title, years));
         }
       }
     } finally {
@@ -101,7 +113,7 @@ export const triageCommand: CommandSpec = {
     if (badYears > 0) io.stderr.write(`leveler: warning: ${where}: ${thousands(badYears)} years cell${badYears === 1 ? '' : 's'} not read as years; those rows read without years\n`);
     if (reader.header === null) throw new DataError(`${where} is empty: no header row`, 'the first line must name the columns (or pass --no-header)');
 
-    const titles = triage.list(opts.top);
+    const titles = triage.list(opts.top, explain);
     if (opts.writeOverrides !== undefined) {
       const sink = openSink({ target: opts.writeOverrides, stdout: io.stdout, cwd: io.cwd, input: input.id, flag: '--write-overrides' });
       try {
@@ -144,7 +156,6 @@ export const triageCommand: CommandSpec = {
     return EXIT.ok;
   },
 };
-
 
 function titleColumn(reader: CsvReader, opts: TriageFlags, where: string): number {
   const header = reader.header;
@@ -190,7 +201,9 @@ export function starterOverrides(source: string, titles: TriageTitle[]): string 
     '',
   ];
   for (const t of titles) {
-    const key = JSON.stringify(t.title);
+    // A title's control characters read as spaces: the same words, so the same override, and a
+    // file validate accepts (it refuses control characters in a title).
+    const key = JSON.stringify(withoutControls(t.title));
     const note = `# ${thousands(t.rows)} rows; ${TROUBLE_TEXT[t.trouble]}${t.occupation ? `; ${t.occupation.title}` : ''}`;
     if (t.level === null) lines.push(`# ${key}: LEVEL   ${note}`);
     else lines.push(`${key}: ${[t.level, t.family, t.family === null ? t.occupation?.code : null].filter(Boolean).join(' ')}   ${note}`);

@@ -19,3 +19,8 @@ const ANY_CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-
 export function hasControls(text: string): boolean {
   return ANY_CONTROL.test(text);
 }
+
+/** Text with each control character (and bidirectional override) read as a space. */
+export function withoutControls(text: string): string {
+  return text.replace(CONTROL, ' ');
+}

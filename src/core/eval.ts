@@ -1,9 +1,9 @@
 // `leveler eval`: a labelled file scored against the ladder. Pure: the rows come read and answered.
 // A label "?" is not scored (two answers are fair); an empty level means "no match expected", an
 // empty family "no family". Occupations are compared at 6 digits (the SOC code: 15-2051).
-import type { MatchResult } from './types.js';
+import type { ShortAnswer } from './answers.js';
 
-/** One labelled row and leveler's answer. */
+/** One labelled row: what the file expects. */
 export interface GoldRow {
   row: number;
   title: string;
@@ -12,7 +12,6 @@ export interface GoldRow {
   level: string | null;
   family: string | null;
   occupation: string | null;
-  result: MatchResult;
 }
 
 export interface Score {
@@ -53,7 +52,9 @@ export interface EvalReport {
   perLevel: LevelStats[];
   /** Expected level (rows) by given level (columns); "none" for no match. */
   confusion: { labels: string[]; counts: number[][] };
-  /** Worst first: more columns wrong, then the more confident wrong answer. */
+  /** Rows with a column wrong. */
+  missCount: number;
+  /** The worst of them (as many as asked), worst first: more columns wrong, then the more confident wrong answer. */
   misses: Miss[];
 }
 
@@ -61,78 +62,121 @@ export const NONE = 'none';
 
 const score = (right: number, scored: number): Score => ({ right, scored, accuracy: scored === 0 ? null : right / scored });
 
-/** The report for answered rows; `levelOrder` orders the matrix (the ladder's levels). */
-export function evaluate(rows: GoldRow[], levelOrder: string[], withOccupation: boolean): EvalReport {
-  let levelRight = 0;
-  let levelScored = 0;
-  let familyRight = 0;
-  let familyScored = 0;
-  let occRight = 0;
-  let occScored = 0;
-  let rowsRight = 0;
-  const misses: Miss[] = [];
-  const pairs = new Map<string, number>();
-  const labels = new Set<string>();
-  for (const r of rows) {
-    const m = r.result.match;
-    const got = {
-      level: m?.level ?? null,
-      family: m?.family ?? null,
-      occupation: m?.occupation?.code.slice(0, 7) ?? null,
-      confidence: m?.confidence ?? 0,
-    };
+const worse = (a: Miss, b: Miss) => b.wrong.length - a.wrong.length || b.got.confidence - a.got.confidence || a.row - b.row;
+
+export interface EvalTallyOptions {
+  /** The ladder's levels, in order: the matrix's order. */
+  levelOrder: string[];
+  withOccupation: boolean;
+  /** How many misses the report lists; the rest are counted. */
+  keepMisses: number;
+  /** A title as kept for a listed miss: a copy that holds no reference to the input it came from. */
+  own?: (title: string) => string;
+}
+
+/**
+ * The scores of a labelled file, row by row: counts, the confusion pairs and the worst misses,
+ * nothing per row. Memory holds however many rows the file has.
+ */
+export class EvalTally {
+  private rows = 0;
+  private rowsRight = 0;
+  private readonly level = { right: 0, scored: 0 };
+  private readonly family = { right: 0, scored: 0 };
+  private readonly occupation = { right: 0, scored: 0 };
+  private readonly pairs = new Map<string, number>();
+  private readonly labels = new Set<string>();
+  private missCount = 0;
+  /** The worst misses so far: trimmed to keepMisses whenever it holds twice as many. */
+  private misses: Miss[] = [];
+  /** Whether `misses` is sorted and trimmed, so its last is the least bad that makes the list. */
+  private sorted = true;
+
+  constructor(private readonly o: EvalTallyOptions) {}
+
+  add(r: GoldRow, got: ShortAnswer): void {
+    this.rows++;
+    const occupation = got.occupation?.slice(0, 7) ?? null;
     const wrong: Miss['wrong'] = [];
     if (r.level !== null) {
-      levelScored++;
+      this.level.scored++;
       const want = r.level === '' ? null : r.level;
-      if (want === got.level) levelRight++;
+      if (want === got.level) this.level.right++;
       else wrong.push('level');
       const key = `${want ?? NONE}\t${got.level ?? NONE}`;
-      pairs.set(key, (pairs.get(key) ?? 0) + 1);
-      labels.add(want ?? NONE).add(got.level ?? NONE);
+      this.pairs.set(key, (this.pairs.get(key) ?? 0) + 1);
+      this.labels.add(want ?? NONE).add(got.level ?? NONE);
     }
     if (r.family !== null) {
-      familyScored++;
-      if ((r.family === '' ? null : r.family) === got.family) familyRight++;
+      this.family.scored++;
+      if ((r.family === '' ? null : r.family) === got.family) this.family.right++;
       else wrong.push('family');
     }
-    if (withOccupation && r.occupation !== null) {
-      occScored++;
-      if ((r.occupation === '' ? null : r.occupation.slice(0, 7)) === got.occupation) occRight++;
+    if (this.o.withOccupation && r.occupation !== null) {
+      this.occupation.scored++;
+      if ((r.occupation === '' ? null : r.occupation.slice(0, 7)) === occupation) this.occupation.right++;
       else wrong.push('occupation');
     }
-    if (wrong.length === 0) rowsRight++;
-    else {
-      misses.push({
-        row: r.row,
-        title: r.title,
-        years: r.years,
-        want: { level: r.level, family: r.family, occupation: withOccupation ? r.occupation : null },
-        got,
-        wrong,
-        reasons: r.result.reasons,
-      });
+    if (wrong.length === 0) {
+      this.rowsRight++;
+      return;
     }
+    this.missCount++;
+    if (this.o.keepMisses === 0) return;
+    const miss: Miss = {
+      row: r.row,
+      title: r.title,
+      years: r.years,
+      want: { level: r.level, family: r.family, occupation: this.o.withOccupation ? r.occupation : null },
+      got: { level: got.level, family: got.family, occupation, confidence: got.confidence },
+      wrong,
+      reasons: [],
+    };
+    const k = this.o.keepMisses;
+    // Only a miss that could make the list is kept, with its own copy of the title.
+    if (this.misses.length >= k && worse(miss, this.misses[k - 1]!) > 0 && this.sorted) return;
+    miss.title = this.o.own ? this.o.own(miss.title) : miss.title;
+    this.misses.push(miss);
+    this.sorted = false;
+    if (this.misses.length >= 2 * k) this.trim();
   }
-  misses.sort((a, b) => b.wrong.length - a.wrong.length || b.got.confidence - a.got.confidence || a.row - b.row);
-  const order = [...levelOrder.filter((l) => labels.has(l)), ...[...labels].filter((l) => l !== NONE && !levelOrder.includes(l)).sort(), ...(labels.has(NONE) ? [NONE] : [])];
-  const counts = order.map((want) => order.map((got) => pairs.get(`${want}\t${got}`) ?? 0));
-  const perLevel: LevelStats[] = order
-    .filter((l) => l !== NONE)
-    .map((level, i) => {
-      const support = counts[i]!.reduce((a, b) => a + b, 0);
-      const given = counts.reduce((a, row) => a + row[i]!, 0);
-      const hit = counts[i]![i]!;
-      return { level, support, precision: given === 0 ? null : hit / given, recall: support === 0 ? null : hit / support };
-    });
-  return {
-    rows: rows.length,
-    rowsRight,
-    level: score(levelRight, levelScored),
-    family: score(familyRight, familyScored),
-    occupation: withOccupation ? score(occRight, occScored) : null,
-    perLevel,
-    confusion: { labels: order, counts },
-    misses,
-  };
+
+  private trim(): void {
+    this.misses.sort(worse);
+    this.misses.length = Math.min(this.misses.length, this.o.keepMisses);
+    this.sorted = true;
+  }
+
+  /** Whether any row was scored in any column. */
+  get scoredAny(): boolean {
+    return this.level.scored + this.family.scored + this.occupation.scored > 0;
+  }
+
+  /** The report; `reasonsOf` gives the reasons of a listed miss (answered again, with its reasons). */
+  report(reasonsOf: (title: string, years: number | null) => string[]): EvalReport {
+    this.trim();
+    const { levelOrder } = this.o;
+    const labels = this.labels;
+    const order = [...levelOrder.filter((l) => labels.has(l)), ...[...labels].filter((l) => l !== NONE && !levelOrder.includes(l)).sort(), ...(labels.has(NONE) ? [NONE] : [])];
+    const counts = order.map((want) => order.map((got) => this.pairs.get(`${want}\t${got}`) ?? 0));
+    const perLevel: LevelStats[] = order
+      .filter((l) => l !== NONE)
+      .map((level, i) => {
+        const support = counts[i]!.reduce((a, b) => a + b, 0);
+        const given = counts.reduce((a, row) => a + row[i]!, 0);
+        const hit = counts[i]![i]!;
+        return { level, support, precision: given === 0 ? null : hit / given, recall: support === 0 ? null : hit / support };
+      });
+    return {
+      rows: this.rows,
+      rowsRight: this.rowsRight,
+      level: score(this.level.right, this.level.scored),
+      family: score(this.family.right, this.family.scored),
+      occupation: this.o.withOccupation ? score(this.occupation.right, this.occupation.scored) : null,
+      perLevel,
+      confusion: { labels: order, counts },
+      missCount: this.missCount,
+      misses: this.misses.map((m) => ({ ...m, reasons: reasonsOf(m.title, m.years) })),
+    };
+  }
 }

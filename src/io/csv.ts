@@ -278,6 +278,15 @@ export class RecordParser {
   }
 }
 
+/**
+ * A copy of a cell that holds no reference to the chunk it was cut from: V8 keeps a whole 64 KB
+ * chunk alive for a substring of it, so a memo keyed by cells would hold every chunk a new title
+ * came from.
+ */
+export function detached(text: string): string {
+  return text.length < 13 ? text : Buffer.from(text, 'utf8').toString('utf8');
+}
+
 /** The fields of a row. */
 export function fieldsOf(row: CsvRow, delimiter: string): string[] {
   return typeof row === 'string' ? row.split(delimiter) : row;

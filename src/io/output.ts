@@ -100,11 +100,14 @@ const REASONS: Record<string, string> = {
   EFBIG: 'the file is too large',
 };
 
-/** `inPlace`: the output was being written where it goes (stdout, a device), so part of it may be there. */
-export function writeFailure(where: string, e: NodeJS.ErrnoException, inPlace = where === 'stdout'): OutputError {
+/**
+ * `inPlace`: the output was being written where it goes (stdout, a device), so part of it may be
+ * there. `fileFlag`: the command's option that writes a file instead (batch's -o), offered in the hint.
+ */
+export function writeFailure(where: string, e: NodeJS.ErrnoException, inPlace = where === 'stdout', fileFlag?: string): OutputError {
   const why = REASONS[e.code ?? ''] ?? e.message;
   const hint = inPlace
-    ? `the output is incomplete; check where ${where} goes, or write to a file with -o`
+    ? `the output is incomplete; check where ${where} goes${fileFlag && where === 'stdout' ? `, or write to a file with ${fileFlag}` : ''}`
     : 'nothing was written in its place; free space or pick another output, and run again';
   return new OutputError(`cannot write ${where}: ${why}`, hint);
 }
@@ -126,6 +129,8 @@ class StreamSink implements Sink {
   constructor(
     protected readonly stream: Writable,
     protected readonly display: string,
+    /** The option that writes a file instead of stdout, for the hint; none when the command has none. */
+    protected readonly fileFlag?: string,
   ) {
     stream.on('error', (e: NodeJS.ErrnoException) => {
       this.closed = true;
@@ -144,7 +149,7 @@ class StreamSink implements Sink {
   }
 
   protected check(): void {
-    if (this.failure) throw writeFailure(this.display, this.failure, !(this instanceof FileSink));
+    if (this.failure) throw writeFailure(this.display, this.failure, !(this instanceof FileSink), this.fileFlag);
   }
 
   async commit(): Promise<void> {
@@ -268,7 +273,7 @@ export interface SinkOptions {
 }
 
 export function openSink({ target, stdout, cwd, input, flag = '-o' }: SinkOptions): Sink {
-  if (target === undefined || target === '-') return new StreamSink(stdout, 'stdout');
+  if (target === undefined || target === '-') return new StreamSink(stdout, 'stdout', flag);
   const path = resolve(cwd, target);
   const existing = statOrNull(path);
   if (existing?.isDirectory()) throw new UsageError(`${flag} ${target} is a folder`, 'give a file name');
@@ -302,6 +307,11 @@ function checkFolder(path: string, target: string): void {
     const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'its folder does not exist' : 'its folder is not writable';
     throw new OutputError(`cannot write ${target}: ${why}`, 'pick a path in a folder you can write to');
   }
+}
+
+/** Refuses a target that is an existing regular file (a device or a FIFO is written into, not replaced). */
+export function refuseExistingFile(target: string, cwd: string, flag: string): void {
+  if (statOrNull(resolve(cwd, target))?.isFile()) throw new UsageError(`${flag} ${target} exists`, 'write to a new file, or pass --force to replace this one');
 }
 
 /** The identity of an open file descriptor (stdin's is 0), or null when it has none worth comparing. */

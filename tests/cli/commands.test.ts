@@ -439,8 +439,28 @@ describe('leveler triage', () => {
       writeFileSync(file, csv);
       const r = await run(['triage', file, '--write-overrides', file]);
       expect(r.code).toBe(2);
-      expect(r.stderr).toBe(`leveler: --write-overrides ${file} is the input file; write the output to another file; the input is never overwritten\n`);
+      expect(r.stderr).toBe(`leveler: --write-overrides ${file} exists; write to a new file, or pass --force to replace this one\n`);
+      // Not even with --force: it is the input.
+      const forced = await run(['triage', file, '--write-overrides', file, '--force']);
+      expect(forced.code).toBe(2);
+      expect(forced.stderr).toBe(`leveler: --write-overrides ${file} is the input file; write the output to another file; the input is never overwritten\n`);
       expect(readFileSync(file, 'utf8')).toBe(csv);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('never replaces an existing overrides file without --force', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'leveler-triage-'));
+    try {
+      const target = join(dir, 'overrides.yaml');
+      writeFileSync(target, '# hand-edited\nMTS 3: P3\n');
+      const r = await run(['triage', '-', '--write-overrides', target], { stdin: csv });
+      expect(r.code).toBe(2);
+      expect(readFileSync(target, 'utf8')).toBe('# hand-edited\nMTS 3: P3\n');
+      const forced = await run(['triage', '-', '--write-overrides', target, '--force'], { stdin: csv });
+      expect(forced.code).toBe(0);
+      expect(readFileSync(target, 'utf8')).toMatch(/^# Starter overrides/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

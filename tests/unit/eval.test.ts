@@ -1,25 +1,21 @@
 // Scoring a labelled file: accuracy, precision and recall per level, the confusion matrix, misses.
 import { describe, expect, it } from 'vitest';
-import { evaluate, type GoldRow } from '../../src/core/eval.js';
-import type { MatchResult } from '../../src/core/types.js';
+import type { ShortAnswer } from '../../src/core/answers.js';
+import { EvalTally, type EvalReport, type GoldRow } from '../../src/core/eval.js';
 
-const answer = (level: string | null, family: string | null = null, soc: string | null = null, confidence = 0.9): MatchResult =>
-  ({
-    query: { title: '', years: null },
-    match: level === null ? null : { level, family, confidence, occupation: soc === null ? null : { code: `${soc}.00`, title: '', source: 'onet' } },
-    alternatives: [],
-    reasons: [`because ${level}`],
-  }) as unknown as MatchResult;
+const answer = (level: string | null, family: string | null = null, soc: string | null = null, confidence = 0.9): ShortAnswer =>
+  level === null ? { level: null, family: null, occupation: null, confidence: 0 } : { level, family, occupation: soc === null ? null : `${soc}.00`, confidence };
 
-const row = (n: number, want: [string | null, string | null, string | null], got: MatchResult): GoldRow => ({
-  row: n,
-  title: `t${n}`,
-  years: null,
-  level: want[0],
-  family: want[1],
-  occupation: want[2],
-  result: got,
-});
+const row = (n: number, want: [string | null, string | null, string | null], got: ShortAnswer): [GoldRow, ShortAnswer] => [
+  { row: n, title: `t${n}`, years: null, level: want[0], family: want[1], occupation: want[2] },
+  got,
+];
+
+function evaluate(rows: [GoldRow, ShortAnswer][], levelOrder: string[], withOccupation: boolean, keepMisses = 20): EvalReport {
+  const tally = new EvalTally({ levelOrder, withOccupation, keepMisses });
+  for (const [gold, got] of rows) tally.add(gold, got);
+  return tally.report((title) => [`because of ${title}`]);
+}
 
 describe('evaluate', () => {
   const rows = [
@@ -65,6 +61,19 @@ describe('evaluate', () => {
       [5, ['family']],
       [2, ['level']],
     ]);
-    expect(r.misses[2]!.reasons).toEqual(['because P2']);
+    expect(r.misses[2]!.reasons).toEqual(['because of t2']);
+    expect(r.missCount).toBe(3);
+  });
+
+  it('keeps only the worst misses it lists, however many rows miss, and counts them all', () => {
+    const many = Array.from({ length: 5000 }, (_, i) => row(i + 1, ['P1', null, null], answer('P2', null, null, (i % 97) / 100)));
+    const report = evaluate(many, ['P1', 'P2'], false, 3);
+    expect(report.missCount).toBe(5000);
+    // The surest wrong answers (0.96), earliest rows first: the same three a full sort gives.
+    expect(report.misses.map((m) => [m.row, m.got.confidence])).toEqual([
+      [97, 0.96],
+      [194, 0.96],
+      [291, 0.96],
+    ]);
   });
 });

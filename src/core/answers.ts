@@ -1,0 +1,127 @@
+// Each distinct title of a file answered once: the memo batch, eval and triage share. A title seen
+// without years keeps its answer; a title seen with years keeps one answer per years key (see
+// Matcher.yearsKey): when the kept answer does not quote the years, a title is answered at once
+// for every key it can have and its reading is dropped (a reading is a few KB, an answer a few
+// dozen bytes). The memo is bounded: past its limits it starts over, so memory holds however many
+// rows a file has.
+import type { Matcher, TitleReading } from './match.js';
+import type { MatchResult } from './types.js';
+
+export interface AnswerMemoOptions<T> {
+  /** The family every title is read in (--family), or null to find it from the title. */
+  family: string | null;
+  /** Whether what is kept quotes the years (a JSON answer's query and reasons): then one answer per years value. */
+  quotesYears: boolean;
+  /** Whether the answers carry their reasons and alternatives. */
+  explain: boolean;
+  /** What is kept of an answer: a rendered text, or a short answer. */
+  keep: (result: MatchResult) => T;
+  /** The characters a kept answer holds, for the memo's bound. */
+  charsOf?: (kept: T) => number;
+  /** A title as kept: a copy that holds no reference to the chunk of input it was cut from. */
+  own?: (title: string) => string;
+  /** Distinct titles kept before the memo starts over. */
+  maxTitles?: number;
+  /** Characters of titles and answers kept before the memo starts over. */
+  maxChars?: number;
+}
+
+interface TitleAnswers<T> {
+  title: string;
+  key: Pick<TitleReading, 'marker' | 'track' | 'override'>;
+  /** Kept only while answers may still be needed per years value (output that quotes the years). */
+  reading: TitleReading | null;
+  /** By years, or by Matcher.yearsKey when the kept answer does not quote the years. */
+  answers: Map<number, T>;
+  /** By whole years, a shortcut to the same answers. */
+  whole: T[];
+}
+
+const MAX_TITLES = 50_000;
+const MAX_CHARS = 16_000_000;
+
+export class AnswerMemo<T> {
+  /** Answers of titles without years. */
+  private readonly plain = new Map<string, T>();
+  private readonly withYears = new Map<string, TitleAnswers<T>>();
+  private chars = 0;
+  private readonly maxTitles: number;
+  private readonly maxChars: number;
+  private readonly own: (title: string) => string;
+  private readonly charsOf: (kept: T) => number;
+
+  constructor(
+    private readonly matcher: Matcher,
+    private readonly o: AnswerMemoOptions<T>,
+  ) {
+    this.maxTitles = o.maxTitles ?? MAX_TITLES;
+    this.maxChars = o.maxChars ?? MAX_CHARS;
+    this.own = o.own ?? ((s) => s);
+    this.charsOf = o.charsOf ?? (() => 0);
+  }
+
+  /** The kept answer for a title with these years, worked out on first sight. */
+  answer(title: string, years: number | null): T {
+    if (this.chars > this.maxChars || this.plain.size + this.withYears.size >= this.maxTitles) this.forget();
+    if (years === null) {
+      let a = this.plain.get(title);
+      if (a === undefined) {
+        a = this.o.keep(this.matcher.decide(this.matcher.readTitle(title, this.o.family), null, 3, this.o.explain));
+        this.plain.set(this.own(title), a);
+        this.chars += title.length + this.charsOf(a);
+      }
+      return a;
+    }
+    const known = this.withYears.get(title) ?? this.learn(this.own(title));
+    // Whole years, the common case, are looked up by index, without working out their key.
+    const whole = Number.isInteger(years);
+    let a = whole ? known.whole[years] : undefined;
+    if (a !== undefined) return a;
+    const key = this.o.quotesYears ? years : this.matcher.yearsKey(known.key, years);
+    a = known.answers.get(key);
+    if (a === undefined) {
+      known.reading ??= this.matcher.readTitle(known.title, this.o.family);
+      a = this.o.keep(this.matcher.decide(known.reading, years, 3, this.o.explain));
+      known.answers.set(key, a);
+      this.chars += this.charsOf(a);
+    }
+    if (whole) known.whole[years] = a;
+    return a;
+  }
+
+  private learn(title: string): TitleAnswers<T> {
+    const reading = this.matcher.readTitle(title, this.o.family);
+    const known: TitleAnswers<T> = { title, key: { marker: reading.marker, track: reading.track, override: reading.override }, reading, answers: new Map(), whole: [] };
+    if (!this.o.quotesYears) {
+      for (const [key, years] of this.matcher.standInYears(reading)) {
+        const a = this.o.keep(this.matcher.decide(reading, years, 3, this.o.explain));
+        known.answers.set(key, a);
+        this.chars += this.charsOf(a);
+      }
+      known.reading = null;
+    }
+    this.withYears.set(title, known);
+    this.chars += title.length;
+    return known;
+  }
+
+  private forget(): void {
+    this.plain.clear();
+    this.withYears.clear();
+    this.chars = 0;
+  }
+}
+
+/** What eval and triage keep of an answer: a few values, not the card. */
+export interface ShortAnswer {
+  level: string | null;
+  family: string | null;
+  /** The O*NET-SOC code, or null. */
+  occupation: string | null;
+  confidence: number;
+}
+
+export function shortAnswer(result: MatchResult): ShortAnswer {
+  const m = result.match;
+  return { level: m?.level ?? null, family: m?.family ?? null, occupation: m?.occupation?.code ?? null, confidence: m?.confidence ?? 0 };
+}
