@@ -12,7 +12,7 @@ import { openInput } from '../io/input.js';
 import { openSink, type Sink } from '../io/output.js';
 import type { Io } from '../io/terminal.js';
 import {
-  collidingColumns,
+  appendedNames,
   csvHeader,
   csvRow,
   csvSuffix,
@@ -256,12 +256,13 @@ class BatchRun {
     if (this.opts.format === 'csv') {
       const bom = this.opts.bom ? '\uFEFF' : '';
       if (this.opts.header === false) return bom;
-      const same = collidingColumns(reader.header!, fields ?? undefined);
-      if (same.length > 0) {
-        const list = same.map((c) => `"${c}"`).join(', ');
-        this.warn(`the input already has ${same.length === 1 ? 'a column' : 'columns'} ${list}; leveler's ${same.length === 1 ? 'is' : 'are'} appended after the input's, under the same name`);
+      const all = fields ?? APPENDED;
+      const names = appendedNames(reader.header!, all);
+      const renamed = all.flatMap((f, i) => (names[i] === f.name ? [] : [`"${f.name}" as "${names[i]}"`]));
+      if (renamed.length > 0) {
+        this.warn(`the input already has ${renamed.length === 1 ? 'a column' : 'columns'} of the name; leveler's ${renamed.length === 1 ? 'is' : 'are'} written ${renamed.join(', ')}`);
       }
-      return bom + csvHeader(reader.header!, reader.delimiter!, fields ?? undefined) + '\n';
+      return bom + csvHeader(reader.header!, reader.delimiter!, names) + '\n';
     }
     return this.opts.format === 'json' ? '[\n' : '';
   }

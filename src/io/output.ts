@@ -21,6 +21,7 @@ import {
   fsyncSync,
   lstatSync,
   openSync,
+  readdirSync,
   readlinkSync,
   renameSync,
   statSync,
@@ -274,9 +275,12 @@ export interface SinkOptions {
 
 export function openSink({ target, stdout, cwd, input, flag = '-o' }: SinkOptions): Sink {
   if (target === undefined || target === '-') return new StreamSink(stdout, 'stdout', flag);
+  if (target.trim() === '') throw new UsageError(`${flag} needs a file name`, `give one, such as ${flag} out.csv (or - for stdout)`);
   const path = resolve(cwd, target);
   const existing = statOrNull(path);
   if (existing?.isDirectory()) throw new UsageError(`${flag} ${target} is a folder`, 'give a file name');
+  // "out.csv/" names a folder: writing a file "out.csv" instead would not be what was asked.
+  if (/[/\\]$/.test(target)) throw new UsageError(`${flag} ${target} ends in a slash: it names a folder, which does not exist`, `give a file name, such as ${target.replace(/[/\\]+$/, '')}`);
   if (existing && input && existing.dev === input.dev && existing.ino === input.ino) {
     throw new UsageError(`${flag} ${target} is the input file`, 'write the output to another file; the input is never overwritten');
   }
@@ -284,8 +288,50 @@ export function openSink({ target, stdout, cwd, input, flag = '-o' }: SinkOption
   const real = followLinks(path);
   if (existing) checkWritable(real, existing, target);
   else checkFolder(real, target);
-  const temp = join(dirname(real), `.${basename(real)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  removeStaleTemps(real);
+  const temp = join(dirname(real), `${tempPrefix(real)}${process.pid}.${Date.now().toString(36)}.tmp`);
   return new FileSink(temp, real, target, existing);
+}
+
+/** The start of the name of a temporary file written for `path`: `.out.csv.` then the writer's pid. */
+function tempPrefix(path: string): string {
+  return `.${basename(path)}.`;
+}
+
+/**
+ * Removes the temporary files left beside `path` by writers that are gone (`kill -9`, a power
+ * cut): a file named as leveler names its temporary files for this path, whose process no longer
+ * runs. A live writer's file is left alone.
+ */
+function removeStaleTemps(path: string): void {
+  const prefix = tempPrefix(path);
+  let names: string[];
+  try {
+    names = readdirSync(dirname(path));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const match = /^(\d+)\.[0-9a-z]+\.tmp$/.exec(name.slice(prefix.length));
+    if (!match || isRunning(Number(match[1]))) continue;
+    try {
+      unlinkSync(join(dirname(path), name));
+    } catch {
+      // Gone already, or not ours to remove.
+    }
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it runs, as another user.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function checkWritable(path: string, info: Stats, target: string): void {

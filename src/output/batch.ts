@@ -77,14 +77,27 @@ export function pickFields(list: string, format: 'csv' | 'ndjson' | 'json'): Fie
   return { fields, unknown: fields.length === 0 ? '' : null, known: names };
 }
 
-/** The appended columns that the input header already has (compared without case). */
-export function collidingColumns(header: string[], fields: Field[] = APPENDED): string[] {
-  const names = new Set(header.map((h) => h.trim().toLowerCase()));
-  return fields.map((f) => f.name).filter((name) => names.has(name));
+/** What an appended column is called when the input already has a column of its name. */
+export const COLUMN_PREFIX = 'leveler_';
+
+/**
+ * The names of the appended columns: each field's name, or, when the input header already has it
+ * (compared without case or surrounding space), `leveler_` and the name, then `_2`, `_3`... until
+ * no column of the output repeats another's name.
+ */
+export function appendedNames(header: string[], fields: Field[] = APPENDED): string[] {
+  const taken = new Set(header.map((h) => h.trim().toLowerCase()));
+  return fields.map((f) => {
+    let name = f.name;
+    if (taken.has(name)) name = COLUMN_PREFIX + f.name;
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${COLUMN_PREFIX}${f.name}_${n}`;
+    taken.add(name.toLowerCase());
+    return name;
+  });
 }
 
-export function csvHeader(header: string[], delimiter: string, fields: Field[] = APPENDED): string {
-  return csvLine([...header, ...fields.map((f) => f.name)], delimiter);
+export function csvHeader(header: string[], delimiter: string, names: string[]): string {
+  return csvLine([...header, ...names], delimiter);
 }
 
 /** The appended cells of a row, with their leading delimiter; empty cells for no match. */

@@ -174,10 +174,11 @@ describe('leveler batch: reads CSV exactly', () => {
     ]);
   });
 
-  it('warns when an input column has the name of an appended one', async () => {
-    const r = await run(['batch', file('collide.csv', 'title,Level,role\nSenior ML,x,y\n')]);
+  it('never repeats a column name: an appended column named like an input one takes a prefix, with a warning', async () => {
+    const r = await run(['batch', file('collide.csv', 'title,Level,role,leveler_role\nSenior ML,x,y,z\n'), '--fields', 'level,role,confidence']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain(`leveler: warning: ${join(temp, 'collide.csv')}: the input already has columns "level", "role"; leveler's are appended after the input's, under the same name\n`);
+    expect(r.stdout.split('\n')[0]).toBe('title,Level,role,leveler_role,leveler_level,leveler_role_2,confidence');
+    expect(r.stderr).toContain(`leveler: warning: ${join(temp, 'collide.csv')}: the input already has columns of the name; leveler's are written "level" as "leveler_level", "role" as "leveler_role_2"\n`);
   });
 
   it('blames the length, not a quote, for a huge file with no line break', async () => {

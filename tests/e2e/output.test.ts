@@ -101,6 +101,17 @@ describe('-o onto a file', () => {
     expect(readFileSync(at('stdin.csv'), 'utf8')).toBe(INPUT);
   });
 
+  it.each([
+    ['a name ending in a slash', 'newfile.csv/', '-o newfile.csv/ ends in a slash: it names a folder, which does not exist; give a file name, such as newfile.csv'],
+    ['an empty name', '', '-o needs a file name; give one, such as -o out.csv (or - for stdout)'],
+  ])('refuses %s, creating nothing (exit 2)', (_name, target, message) => {
+    const before = readdirSync(temp).sort();
+    const r = leveler(['batch', 'in.csv', '-q', '-o', target]);
+    expect(r.stderr).toBe(`leveler: ${message}\n`);
+    expect(r.status).toBe(2);
+    expect(readdirSync(temp).sort()).toEqual(before);
+  });
+
   it('gives a new file the mode the umask allows, as > would', () => {
     const r = sh('umask 027; L batch in.csv -q -o masked.csv');
     expect(r.status).toBe(0);
@@ -127,6 +138,21 @@ describe('signals and broken streams', () => {
     expect(stderr).toBe(`leveler: stopped by ${signal}; ${out} was not written\n`);
     expect(existsSync(at(out))).toBe(false);
     expect(leftovers()).toEqual([]);
+  });
+
+  it('after kill -9, leaves a temporary file that the next run to the same place removes', async () => {
+    const child = spawn(process.execPath, [BIN, 'batch', big, '-q', '-o', 'killed.csv'], { cwd: temp });
+    for (let waited = 0; leftovers().length === 0 && waited < 15_000; waited += 25) await new Promise((r) => setTimeout(r, 25));
+    child.kill('SIGKILL');
+    await new Promise((r) => child.on('close', r));
+    expect(leftovers()).toHaveLength(1);
+    expect(existsSync(at('killed.csv'))).toBe(false);
+    // Another file's writer does not touch it; the next run to the same file does.
+    expect(leveler(['batch', 'in.csv', '-q', '-o', 'elsewhere.csv']).status).toBe(0);
+    expect(leftovers()).toHaveLength(1);
+    expect(leveler(['batch', 'in.csv', '-q', '-o', 'killed.csv']).status).toBe(0);
+    expect(leftovers()).toEqual([]);
+    expect(readFileSync(at('killed.csv'), 'utf8')).toMatch(/^title,level,/);
   });
 
   it('finishes the file when stderr is closed early (2>&1 | head -1)', () => {
