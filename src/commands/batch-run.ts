@@ -5,10 +5,10 @@
 import { columnIndex, findTitleColumn, findYearsColumn, parseYearsCell, plainYears, Tally, type RowAnswer } from '../core/batch.js';
 import { AnswerMemo } from '../core/answers.js';
 import type { MatchResult } from '../core/types.js';
-import { DataError, EXIT, signalExit, UsageError } from '../errors.js';
+import { EXIT, signalExit, UsageError } from '../errors.js';
 import { checkEncoding, CsvReader, detached, fieldAt, fieldCount } from '../io/csv.js';
 import { createMatcher } from '../io/matcher.js';
-import { openInput } from '../io/input.js';
+import { emptyInput, openInput } from '../io/input.js';
 import { openSink, type Sink } from '../io/output.js';
 import type { Io } from '../io/terminal.js';
 import {
@@ -29,7 +29,7 @@ import {
 } from '../output/batch.js';
 import { colorEnabled, painter, type ColorFlag } from '../output/color.js';
 import { messageLine, shown, shownList } from '../output/shown.js';
-import { familyOption, openLadder } from './context.js';
+import { checkRegion, familyOption, openLadder } from './context.js';
 
 interface BatchFlags {
   color: ColorFlag;
@@ -97,6 +97,7 @@ class BatchRun {
     const matcher = (await createMatcher(ladder, lexicon)).useOccupations(occupations).useOverrides(await overrides());
     // Pay only where the output shows it: --pay, a pay field, or whole JSON answers.
     const showsPay = opts.pay === true || (opts.format !== 'csv' && (fields === null || fields.some((f) => f.name.startsWith('pay_'))));
+    checkRegion(pay, opts.region);
     if (showsPay) matcher.usePay(pay, opts.region);
     const input = await openInput(this.file, io, { chunkBytes: CHUNK_BYTES, writesStdout: opts.output === undefined || opts.output === '-', outputFlag: '-o' });
     let sink: Sink | null = null;
@@ -217,7 +218,7 @@ class BatchRun {
     const { opts } = this;
     const header = reader.header;
     if (header === null) {
-      throw new DataError(`${this.display} is empty: no header row`, 'the first line must name the columns, such as title,years (or pass --no-header)');
+      throw emptyInput(this.display, opts.header !== false);
     }
     const list = opts.header === false ? `${header.length} columns, numbered from 1` : shownList(header);
     const title = opts.column !== undefined ? columnIndex(header, opts.column) : opts.header === false ? 0 : findTitleColumn(header);

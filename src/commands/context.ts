@@ -8,6 +8,8 @@ import { paySource } from '../io/pay.js';
 import { loadOverrides } from '../io/overrides.js';
 import type { OverrideTable } from '../core/overrides.js';
 import type { PayTable } from '../core/pay.js';
+import type { Occupation } from '../core/occupations.js';
+import { DEFAULT_REGION } from './options.js';
 import type { Io } from '../io/terminal.js';
 import { colorEnabled, type ColorFlag } from '../output/color.js';
 import { shown } from '../output/shown.js';
@@ -46,6 +48,29 @@ export async function openLadder(
     // An override's code must name an occupation: the occupation index is read only if one has a code.
     overrides: () => loadOverrides(dir, io.cwd, loaded.ladder, { knownOccupation: (code) => occupations.get(code) !== undefined }),
   };
+}
+
+/**
+ * A --region the pay survey has responses from: an unknown one is refused with those it has (US,
+ * the default, is always accepted, so that a ladder's own pay table need not have it).
+ */
+export function checkRegion(pay: () => PayTable, region: string): void {
+  if (region === DEFAULT_REGION) return;
+  const regions = pay().regions();
+  if (regions.includes(region)) return;
+  const list = regions.length > 40 ? `${regions.slice(0, 40).join(', ')}, … (${regions.length} in all)` : regions.join(', ');
+  throw new UsageError(`unknown region ${shown(region)}: the pay survey has no response from it`, `the regions with responses are ${list || 'none'}`);
+}
+
+/** An O*NET occupation by its O*NET-SOC code or 6-digit SOC code; an unknown one names the codes nearest it. */
+export function occupationArgument(code: string, occupations: OccupationSource): Occupation {
+  const found = occupations.get(code);
+  if (found) return found;
+  const near = (prefix: string) => occupations.index().occupations.filter((o) => o.code.startsWith(prefix)).map((o) => o.code);
+  const same = near(code.slice(0, 7));
+  const close = same.length > 0 ? same : near(code.slice(0, 6));
+  const hint = close.length > 0 ? `did you mean ${close.slice(0, 6).join(', ')}? ` : '';
+  throw new UsageError(`unknown occupation ${shown(code)}`, `${hint}find codes with: leveler occupations registered nurse`);
 }
 
 export function familyOption(ladder: Ladder, id: string): FamilyDef {

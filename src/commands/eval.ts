@@ -4,10 +4,11 @@ import { columnIndex, findTitleColumn, findYearsColumn, parseYearsCell } from '.
 import { findFamily, findLevel } from '../core/cards.js';
 import { EvalTally, type GoldRow } from '../core/eval.js';
 import { thousands } from '../core/numbers.js';
+import { isSocCode } from '../core/soc.js';
 import type { Ladder } from '../core/types.js';
-import { DataError, EXIT, UsageError } from '../errors.js';
+import { EXIT, UsageError } from '../errors.js';
 import { CsvReader, detached, fieldAt, type CsvRow } from '../io/csv.js';
-import { openInput } from '../io/input.js';
+import { emptyInput, openInput } from '../io/input.js';
 import { displayPath } from '../io/ladder.js';
 import { createMatcher } from '../io/matcher.js';
 import type { Io } from '../io/terminal.js';
@@ -102,7 +103,7 @@ export const evalCommand: CommandSpec = {
       input.stream.destroy();
       await input.handle?.close().catch(() => undefined);
     }
-    if (reader.header === null) throw new DataError(`${where} is empty: no header row`, 'the first line must name the columns, such as title,level,family');
+    if (reader.header === null) throw emptyInput(where, true);
     columns ??= evalColumns(reader.header, opts, where);
     tally ??= new EvalTally({ levelOrder: ladder.levels.map((l) => l.code), withOccupation: columns.occupation >= 0, keepMisses: opts.top });
     problems.print(io, where);
@@ -190,7 +191,7 @@ function labelReaders(ladder: Ladder): { level: LabelReader; family: LabelReader
   return {
     level: memo((v) => findLevel(ladder, v)?.code ?? null),
     family: memo((v) => findFamily(ladder, v)?.id ?? null),
-    occupation: (v) => (/^\d\d-\d{4}(?:\.\d\d)?$/.test(v) ? v : null),
+    occupation: (v) => (isSocCode(v) ? v : null),
   };
 }
 

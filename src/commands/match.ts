@@ -6,7 +6,7 @@ import { renderJson } from '../output/json.js';
 import { renderPlain } from '../output/plain.js';
 import { matchRows } from '../output/rows.js';
 import type { CommandSpec } from './command.js';
-import { familyOption, openLadder, presentation, write, writeTable } from './context.js';
+import { checkRegion, familyOption, openLadder, presentation, write, writeTable } from './context.js';
 import { options } from './options.js';
 import { shown } from '../output/shown.js';
 
@@ -40,6 +40,7 @@ export const matchCommand: CommandSpec = {
     if (title.trim() === '') throw new UsageError('the title is empty', 'give a job title, such as: leveler match "Senior Data Scientist"');
     const { ladder, lexicon, occupations, pay, overrides } = await openLadder(io, opts.data);
     const family = opts.family === undefined ? null : familyOption(ladder, opts.family).id;
+    checkRegion(pay, opts.region);
     const matcher = new Matcher(ladder, lexicon).useDictionary(englishWords()).useOccupations(occupations).usePay(pay, opts.region).useOverrides(await overrides());
     // fuse.js is the slowest part of start-up; most titles never need it.
     if (matcher.needsFuzzy(title)) matcher.useFuzzy((await import('../core/fuzzy.js')).fuseFinder);

@@ -1,6 +1,7 @@
 // Every flag of every command, described once. Commands pick theirs from here.
 import type { ColorFlag } from '../output/color.js';
 import { InvalidArgumentError, Option } from 'commander';
+import { isSocCode } from '../core/soc.js';
 import { readYears, YEARS_FORMS } from '../core/years.js';
 import { shown } from '../output/shown.js';
 
@@ -28,6 +29,16 @@ function parseDelimiter(value: string): string {
   return c;
 }
 
+/** The region pay is shown for when none is given. */
+export const DEFAULT_REGION = 'US';
+
+/** An --occupation code, as O*NET and SOC write them; whether it names an occupation is the command's to check. */
+function parseOccupation(value: string): string {
+  const code = value.trim();
+  if (!isSocCode(code)) throw new InvalidArgumentError(`${shown(value)} is not an occupation code; give an O*NET-SOC code (29-1141.00) or a SOC code (29-1141)`);
+  return code;
+}
+
 /** A region: a two-letter country code (US, GB, DE), upper case. */
 function parseRegion(value: string): string {
   if (!/^\s*[A-Za-z]{2}\s*$/.test(value)) throw new InvalidArgumentError(`${shown(value)} is not a country code; give two letters, such as US, GB or DE`);
@@ -35,13 +46,13 @@ function parseRegion(value: string): string {
 }
 
 export const options = {
-  region: () => new Option('--region <code>', "the country whose survey pay to show, such as US, GB, CA (the company's location)").argParser(parseRegion).default('US'),
+  region: () => new Option('--region <code>', "the country whose survey pay to show, such as US, GB, CA (the company's location)").argParser(parseRegion).default(DEFAULT_REGION),
   data: () => new Option('--data <dir>', 'ladder folder (default: $LEVELER_DATA, else the shipped ladder)'),
   json: () => new Option('--json', 'print JSON for scripts (see the JSON contract in the README)'),
   family: () => new Option('--family <id>', 'job family id, such as ai-ml, instead of the one the title names (default: detected from each title)'),
   /** For commands that take no title: the card's family. */
   cardFamily: () => new Option('--family <id>', "the family whose card to show, such as ai-ml (default: the ladder's only family, if it has one)"),
-  occupation: () => new Option('--occupation <code>', 'the O*NET occupation whose card to show, such as 29-1141.00 (see leveler occupations)'),
+  occupation: () => new Option('--occupation <code>', 'the O*NET occupation whose card to show, such as 29-1141.00 (see leveler occupations)').argParser(parseOccupation),
   years: () => new Option('--years <n>', `years of experience, ${YEARS_FORMS}`).argParser(parseYears),
   column: () => new Option('--column <name>', 'the title column, by name or number from 1 (default: a header named title, job_title, job title, position or role)'),
   yearsColumn: () =>

@@ -8,7 +8,7 @@ import { renderJson } from '../output/json.js';
 import { renderTsv } from '../output/plain.js';
 import { shown } from '../output/shown.js';
 import type { CommandSpec } from './command.js';
-import { familyOption, openLadder, presentation, write } from './context.js';
+import { checkRegion, familyOption, occupationArgument, openLadder, presentation, write } from './context.js';
 import { options } from './options.js';
 
 interface PayFlags {
@@ -41,7 +41,11 @@ export const payCommand: CommandSpec = {
     if (opts.family === undefined && opts.occupation === undefined) {
       throw new UsageError('pay needs --family ID or --occupation CODE', 'such as: leveler pay --family ai-ml (leveler families lists them)');
     }
-    const { ladder, pay } = await openLadder(io, opts.data);
+    if (opts.family !== undefined && opts.occupation !== undefined) throw new UsageError('--family and --occupation both name whose pay to show', 'give one of them');
+    const { ladder, pay, occupations } = await openLadder(io, opts.data);
+    checkRegion(pay, opts.region);
+    // An O*NET-SOC code must name an occupation (15-1252.99 is none); a 6-digit code is OEWS's own.
+    if (opts.occupation !== undefined && opts.occupation.includes('.')) occupationArgument(opts.occupation, occupations);
     const table = pay();
     const family = opts.family === undefined ? null : familyOption(ladder, opts.family);
     const levels = family ? familyLevels(ladder, family).map((l) => ({ level: l.code, name: l.name, survey: surveyPay(table, family.id, l.code, opts.region)! })) : [];

@@ -1,15 +1,13 @@
 import { buildCard, occupationCard } from '../core/cards.js';
 import { marketPay } from '../core/pay.js';
 import { EXIT, UsageError } from '../errors.js';
-import type { OccupationSource } from '../io/occupations.js';
 import { painter, type ColorFlag } from '../output/color.js';
 import { renderJson } from '../output/json.js';
 import { renderPlain } from '../output/plain.js';
 import { cardRows, identityRows } from '../output/rows.js';
 import type { CommandSpec } from './command.js';
-import { cardFamily, familyHint, levelArgument, openLadder, presentation, write, writeTable } from './context.js';
+import { cardFamily, checkRegion, familyHint, levelArgument, occupationArgument, openLadder, presentation, write, writeTable } from './context.js';
 import { options } from './options.js';
-import { shown } from '../output/shown.js';
 
 interface ShowFlags {
   /** false with --no-pager. */
@@ -42,7 +40,8 @@ export const showCommand: CommandSpec = {
     const { ladder, pay, occupations } = await openLadder(io, opts.data);
     const level = levelArgument(ladder, code!);
     if (opts.family !== undefined && opts.occupation !== undefined) throw new UsageError('--family and --occupation both name a card', 'give one of them');
-    const occupation = opts.occupation === undefined ? null : occupationOption(opts.occupation, occupations);
+    checkRegion(pay, opts.region);
+    const occupation = opts.occupation === undefined ? null : occupationArgument(opts.occupation, occupations);
     const family = occupation ? null : cardFamily(ladder, opts.family);
     const base = occupation ? occupationCard(level, occupation) : buildCard(ladder, level, family);
     const card = { ...base, marketPay: marketPay(pay(), family?.id ?? null, level.code, occupation ? occupation.code : [family?.soc?.code, ...(family?.occupations ?? []).map((o) => o.code)], opts.region) };
@@ -60,10 +59,3 @@ export const showCommand: CommandSpec = {
     return EXIT.ok;
   },
 };
-
-/** The occupation --occupation names: an O*NET-SOC code, or a 6-digit SOC code (its .00 occupation, else its first). */
-function occupationOption(code: string, occupations: OccupationSource) {
-  const found = occupations.get(code);
-  if (!found) throw new UsageError(`unknown occupation ${shown(code)}`, 'give an O*NET-SOC code such as 29-1141.00; find one with: leveler occupations registered nurse');
-  return found;
-}

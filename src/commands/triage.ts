@@ -5,11 +5,11 @@ import { thousands } from '../core/numbers.js';
 import { columnIndex, findTitleColumn, findYearsColumn, parseYearsCell } from '../core/batch.js';
 import { AnswerMemo, shortAnswer } from '../core/answers.js';
 import { Triage, type Trouble, type TriageTitle } from '../core/triage.js';
-import { DataError, EXIT, UsageError } from '../errors.js';
+import { EXIT, UsageError } from '../errors.js';
 import { checkEncoding, CsvReader, detached, fieldAt } from '../io/csv.js';
 import { displayPath } from '../io/ladder.js';
 import { createMatcher } from '../io/matcher.js';
-import { openInput } from '../io/input.js';
+import { emptyInput, openInput } from '../io/input.js';
 import { openSink, refuseExistingFile } from '../io/output.js';
 import { renderJson } from '../output/json.js';
 import { shown, shownList } from '../output/shown.js';
@@ -111,7 +111,7 @@ export const triageCommand: CommandSpec = {
       await input.handle?.close().catch(() => undefined);
     }
     if (badYears > 0) io.stderr.write(`leveler: warning: ${where}: ${thousands(badYears)} years cell${badYears === 1 ? '' : 's'} not read as years; those rows read without years\n`);
-    if (reader.header === null) throw new DataError(`${where} is empty: no header row`, 'the first line must name the columns (or pass --no-header)');
+    if (reader.header === null) throw emptyInput(where, opts.header !== false);
 
     const titles = triage.list(opts.top, explain);
     if (opts.writeOverrides !== undefined) {
@@ -159,7 +159,7 @@ export const triageCommand: CommandSpec = {
 
 function titleColumn(reader: CsvReader, opts: TriageFlags, where: string): number {
   const header = reader.header;
-  if (header === null) throw new DataError(`${where} is empty: no header row`, 'the first line must name the columns (or pass --no-header)');
+  if (header === null) throw emptyInput(where, opts.header !== false);
   const at = opts.column !== undefined ? columnIndex(header, opts.column) : opts.header === false ? 0 : findTitleColumn(header);
   if (at < 0) {
     const what = opts.column === undefined ? 'no title column' : `no column ${shown(opts.column)}`;

@@ -1,6 +1,7 @@
 // `leveler eval`: a labelled file scored against the ladder. Pure: the rows come read and answered.
 // A label "?" is not scored (two answers are fair); an empty level means "no match expected", an
 // empty family "no family". Occupations are compared at 6 digits (the SOC code: 15-2051).
+import { socOf } from './soc.js';
 import type { ShortAnswer } from './answers.js';
 
 /** One labelled row: what the file expects. */
@@ -96,7 +97,7 @@ export class EvalTally {
 
   add(r: GoldRow, got: ShortAnswer): void {
     this.rows++;
-    const occupation = got.occupation?.slice(0, 7) ?? null;
+    const occupation = got.occupation === null ? null : socOf(got.occupation);
     const wrong: Miss['wrong'] = [];
     if (r.level !== null) {
       this.level.scored++;
@@ -114,7 +115,7 @@ export class EvalTally {
     }
     if (this.o.withOccupation && r.occupation !== null) {
       this.occupation.scored++;
-      if ((r.occupation === '' ? null : r.occupation.slice(0, 7)) === occupation) this.occupation.right++;
+      if ((r.occupation === '' ? null : socOf(r.occupation)) === occupation) this.occupation.right++;
       else wrong.push('occupation');
     }
     if (wrong.length === 0) {

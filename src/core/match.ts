@@ -9,6 +9,7 @@ import type { Occupation } from './occupations.js';
 import { marketPay, type MarketPay, type PayTable } from './pay.js';
 import type { OverrideEntry, OverrideTable } from './overrides.js';
 import { MAX_YEARS } from './years.js';
+import { isOnetCode } from './soc.js';
 import { findHits, selectHits, type Hit } from './phrases.js';
 import { editDistance, TypoCorrector, type FuzzyFinder } from './typos.js';
 import type { Alternative, FamilyDef, Ladder, LevelDef, MatchOptions, MatchResult, OccupationRef, TrackDef, YearsBand } from './types.js';
@@ -85,8 +86,6 @@ export interface TitleReading {
 }
 
 /** An O*NET occupation as a title's occupation. */
-/** An O*NET-SOC occupation's code: 15-1252.00, not a group's (15-0000, 15-1250). */
-const ONET_CODE = /^\d\d-\d{4}\.\d\d$/;
 
 /** An occupation of SOC major group 11, Management Occupations. */
 const isManagement = (code: string) => code.startsWith('11-');
@@ -294,7 +293,7 @@ export class Matcher {
     // The family's own occupation first: its soc when that is an O*NET occupation (15-1252.00), not a
     // group of them (15-0000); else the first of its other occupations.
     const soc = family.soc ? [{ code: family.soc.code, title: family.soc.title }] : [];
-    const own = soc.filter((o) => ONET_CODE.test(o.code));
+    const own = soc.filter((o) => isOnetCode(o.code));
     const listed = [...own, ...family.occupations.filter((o) => allowed(o.code))];
     const options = listed.length > 0 ? listed : soc;
     if (options.length === 0) return null;

@@ -1,6 +1,7 @@
 // The O*NET occupations as data, and searching them by title with the occupation stage's own vote
 // (src/core/occupation.ts). Pure: the data is loaded by src/io/occupations.ts.
 import { tokenize } from './normalize.js';
+import { isSocCode } from './soc.js';
 import { classifyOccupation, occupationWords, type OccupationModel } from './occupation.js';
 
 export interface Occupation {
@@ -31,12 +32,10 @@ export interface OccupationHit {
   score: number;
 }
 
-const SOC = /^\d\d-\d{4}(?:\.\d\d)?$/;
-
 /** Occupations a query names, best first: a code finds its occupation(s); words, the occupations their vote points to. */
 export function searchOccupations(index: OccupationIndex, model: OccupationModel, query: string, limit = 10): OccupationHit[] {
   const q = query.trim();
-  if (SOC.test(q)) {
+  if (isSocCode(q)) {
     return index.occupations.filter((o) => o.code === q || o.code.startsWith(`${q}.`)).slice(0, limit).map((o) => ({ occupation: o, matched: o.code, score: 1 }));
   }
   const guess = classifyOccupation(model, occupationWords(tokenize(q), new Set()), Math.max(0, limit - 1));

@@ -10,6 +10,7 @@
 import { findFamily, findLevel } from './cards.js';
 import { escapeControls, hasControls } from './controls.js';
 import { tokenize } from './normalize.js';
+import { isSocCode } from './soc.js';
 import type { Ladder } from './types.js';
 
 export interface OverrideEntry {
@@ -36,7 +37,6 @@ export function overrideKey(title: string): string {
     .join(' ');
 }
 
-const SOC = /^\d\d-\d{4}(?:\.\d\d)?$/;
 const FAMILY = /^[a-z0-9][a-z0-9-]*$/;
 
 /** A value "P4 software-engineering 15-1252.00" read as its parts; a message when it is not one. */
@@ -47,7 +47,7 @@ export function readOverrideValue(value: string): { level: string; family: strin
   let family: string | null = null;
   let occupation: string | null = null;
   for (const part of rest) {
-    if (SOC.test(part) && occupation === null) occupation = part;
+    if (isSocCode(part) && occupation === null) occupation = part;
     else if (FAMILY.test(part) && family === null) family = part;
     else return `"${escapeControls(part)}" is neither a family id nor an O*NET-SOC code (write: LEVEL [FAMILY] [CODE])`;
   }

@@ -3,6 +3,7 @@
 // occupation. Pure: the table is loaded by src/io/pay.ts. No figure from fewer responses than the
 // table's minimum is ever shown, and OEWS's top-coded wages stay "or more", never a number.
 
+import { socOf } from './soc.js';
 import { thousands } from './numbers.js';
 
 export interface SurveyCell {
@@ -44,6 +45,8 @@ export interface PayTable {
   cell(family: string, level: string, region: string): SurveyCell | undefined;
   /** OEWS's wages for a 6-digit 2018 SOC code. */
   occupation(soc: string): OewsRow | undefined;
+  /** The regions (country codes) the survey has responses from, sorted. */
+  regions(): string[];
 }
 
 /** The survey's figures for one family x level x region. Percentiles only from `minimum` responses on. */
@@ -97,7 +100,7 @@ export function surveyPay(table: PayTable, family: string | null, level: string,
 /** OEWS's wages for a 2018 SOC code (or an O*NET-SOC code's first seven characters); null when OEWS has none. */
 export function oewsPay(table: PayTable, code: string | null): OewsPay | null {
   if (code === null) return null;
-  const soc = code.slice(0, 7);
+  const soc = socOf(code);
   const row = table.occupation(soc);
   if (!row) return null;
   const topCoded: OewsPay['topCoded'] = [];

@@ -1,6 +1,7 @@
 // The shape of the ladder files, as valibot schemas. The types of the whole program derive from
 // here, so the data format is described exactly once.
 import * as v from 'valibot';
+import { ONET_CODE } from './soc.js';
 
 const text = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
 
@@ -135,7 +136,7 @@ export const FamilyFileSchema = closed({
    * Other O*NET occupations its titles are filed under ("QA Engineer": Software Quality Assurance
    * Analysts and Testers): the occupation stage's vote picks one of these or the soc above.
    */
-  occupations: v.optional(v.array(closed({ code: v.pipe(text, v.regex(/^\d\d-\d{4}\.\d\d$/, 'must be an O*NET-SOC code such as 15-1253.00')), title: text })), []),
+  occupations: v.optional(v.array(closed({ code: v.pipe(text, v.regex(ONET_CODE, 'must be an O*NET-SOC code such as 15-1253.00')), title: text })), []),
   /** The family's roles, named outright: "data scientist", "site reliability engineer". */
   roles: v.optional(textList, []),
   /** Roles its topics take over when the title names one of them: "engineer", "software engineer". */

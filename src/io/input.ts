@@ -1,8 +1,10 @@
 // The file a command reads rows from (batch, triage, eval): a path, or stdin for none or "-". A
 // missing file or a folder is one line naming it; the file's identity comes back, so that no output
-// is ever written over it.
+// is ever written over it. What the first bytes say is looked at before any text is read: gzip is
+// read through (Node's zlib), a workbook, an archive or another compression is named as such.
 import { open, type FileHandle } from 'node:fs/promises';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
 import { DataError, UsageError } from '../errors.js';
 import { displayPath } from './ladder.js';
 import type { FileId } from './output.js';
@@ -15,6 +17,13 @@ export interface Input {
   id: FileId | null;
   /** To close once read (the stream does not close it). */
   handle?: FileHandle;
+}
+
+/** The error for an input with no rows: with a header expected, it has none to name the columns. */
+export function emptyInput(where: string, header: boolean): DataError {
+  return header
+    ? new DataError(`${where} is empty: no header row`, 'the first line must name the columns, such as title,years (or pass --no-header when the file has none)')
+    : new DataError(`${where} is empty: no rows`, 'give a file with at least one row of titles');
 }
 
 export interface InputOptions {
@@ -33,6 +42,13 @@ export interface InputOptions {
  */
 export async function openInput(file: string | null, io: Io, { chunkBytes = 64 * 1024, writesStdout = true, outputFlag }: InputOptions = {}): Promise<Input> {
   const input = await open_(file, io, chunkBytes);
+  try {
+    await readThroughFormat(input, file === null ? 'stdin' : displayPath(file, io.cwd));
+  } catch (e) {
+    input.stream.destroy();
+    await input.handle?.close().catch(() => undefined);
+    throw e;
+  }
   const out = writesStdout ? (io.stdoutFile?.() ?? null) : null;
   if (out !== null && input.id !== null && out.dev === input.id.dev && out.ino === input.id.ino) {
     input.stream.destroy();
@@ -66,4 +82,77 @@ async function open_(file: string | null, io: Io, chunkBytes: number): Promise<I
     id: { dev: stat.dev, ino: stat.ino },
     handle,
   };
+}
+
+const GZIP = [0x1f, 0x8b];
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+/** Compressions leveler does not read itself, by their first bytes, with the command that does. */
+const COMPRESSED: [bytes: number[], name: string, command: string][] = [
+  [[0x42, 0x5a, 0x68], 'bzip2', 'bzip2 -dc'],
+  [[0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00], 'xz', 'xz -dc'],
+  [[0x28, 0xb5, 0x2f, 0xfd], 'zstd', 'zstd -dc'],
+];
+
+const startsWith = (head: Buffer, bytes: number[]) => head.length >= bytes.length && bytes.every((b, i) => head[i] === b);
+
+/**
+ * Looks at the input's first chunk: gzip is unpacked as it is read (input.stream then gives the
+ * text, and the size for progress is unknown); a workbook, a zip archive or another compression
+ * stops with what it is and what to do.
+ */
+async function readThroughFormat(input: Input, where: string): Promise<void> {
+  const { head, stream } = await peek(input.stream);
+  input.stream = stream;
+  if (startsWith(head, GZIP)) {
+    input.stream = Readable.from(gunzipped(stream, where));
+    input.size = null;
+    return;
+  }
+  const text = head.subarray(0, 4096).toString('latin1');
+  if (startsWith(head, ZIP)) {
+    if (text.includes('[Content_Types].xml') && (text.includes('xl/') || !text.includes('word/'))) {
+      throw new DataError(`${where} is an Excel workbook (.xlsx), not CSV text`, 'save it as CSV (in Excel: File > Save As > CSV UTF-8), then run again');
+    }
+    throw new DataError(`${where} is a zip archive, not CSV text`, 'unzip it first (unzip -p FILE | leveler ...)');
+  }
+  if (startsWith(head, OLE2)) throw new DataError(`${where} is an Excel 97-2003 workbook (.xls), not CSV text`, 'save it as CSV (in Excel: File > Save As > CSV UTF-8), then run again');
+  for (const [bytes, name, command] of COMPRESSED) {
+    if (startsWith(head, bytes)) throw new DataError(`${where} is compressed with ${name}`, `decompress it first (${command} FILE | leveler ...); gzip is read as it is`);
+  }
+}
+
+/** The stream's first chunk, and a stream that gives it again, then the rest. */
+async function peek(stream: Readable): Promise<{ head: Buffer; stream: Readable }> {
+  const chunks = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
+  const first = await chunks.next();
+  const head = first.done ? Buffer.alloc(0) : Buffer.isBuffer(first.value) ? first.value : Buffer.from(first.value);
+  async function* again(): AsyncGenerator<Buffer | string> {
+    try {
+      if (first.done) return;
+      yield first.value;
+      for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
+    } finally {
+      await chunks.return?.();
+    }
+  }
+  // Object mode: each chunk passes as it came, so chunk edges stay where the source put them.
+  return { head, stream: Readable.from(again()) };
+}
+
+/** A gzip stream's text bytes; a damaged stream is one line naming the input. */
+async function* gunzipped(source: Readable, where: string): AsyncGenerator<Buffer> {
+  const gunzip = createGunzip();
+  source.on('error', (e) => gunzip.destroy(e));
+  source.pipe(gunzip);
+  try {
+    for await (const chunk of gunzip) yield chunk as Buffer;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    if (code.startsWith('Z_') || code === 'ERR_ZLIB') throw new DataError(`${where} is not a whole gzip file: ${(e as Error).message}`, 'check that it was copied completely (gzip -t FILE)');
+    throw e;
+  } finally {
+    gunzip.destroy();
+    source.destroy();
+  }
 }

@@ -42,8 +42,17 @@ export function loadPay(ladderDir: string, cwd: string): PayTable {
     const stop = text.indexOf('\n', from);
     return text.slice(from, stop < 0 ? text.length : stop);
   };
+  let regions: string[] | undefined;
   return {
     ...meta,
+    regions() {
+      if (regions === undefined) {
+        const found = new Set<string>();
+        for (const m of text.matchAll(/\nsurvey \S+ \S+ ([A-Z]{2})\t/g)) found.add(m[1]!);
+        regions = [...found].sort();
+      }
+      return regions;
+    },
     cell(family, level, region): SurveyCell | undefined {
       const rest = line(`survey ${family} ${level} ${region}`);
       if (rest === undefined) return undefined;

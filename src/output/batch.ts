@@ -1,5 +1,6 @@
 // The text of `batch` output: CSV columns appended to each row, NDJSON and JSON lines, and the
 // summary with its bar chart. Strings only; the command writes them.
+import { socOf } from '../core/soc.js';
 import { thousands } from '../core/numbers.js';
 import { csvField, csvLine } from './csv.js';
 import { shown } from './shown.js';
@@ -28,7 +29,7 @@ export const APPENDED: Field[] = [
   fromMatch('role', (m) => m.role),
   fromMatch('confidence', (m) => m.confidence, (m) => m.confidence.toFixed(2)),
   // The occupation: the 2018 SOC code (the O*NET-SOC code's first seven characters) and its title.
-  fromMatch('soc_code', (m) => m.occupation?.code.slice(0, 7) ?? null),
+  fromMatch('soc_code', (m) => (m.occupation ? socOf(m.occupation.code) : null)),
   fromMatch('occupation', (m) => m.occupation?.title ?? null),
 ];
 

@@ -200,12 +200,19 @@ describe('leveler show --occupation', () => {
   });
 
   it.each([
-    [['show', 'P2', '--occupation', '12-3456'], 'leveler: unknown occupation "12-3456"; give an O*NET-SOC code such as 29-1141.00; find one with: leveler occupations registered nurse\n'],
+    [['show', 'P2', '--occupation', '12-3456'], 'leveler: unknown occupation "12-3456"; find codes with: leveler occupations registered nurse\n'],
+    [['show', 'P2', '--occupation', '15-1252.99'], 'leveler: unknown occupation "15-1252.99"; did you mean 15-1252.00? find codes with: leveler occupations registered nurse\n'],
+    [['show', 'P2', '--occupation', '15-1252-1'], expect.stringMatching(/^leveler: option '--occupation <code>' argument '15-1252-1' is invalid\. "15-1252-1" is not an occupation code; give an O\*NET-SOC code \(29-1141\.00\) or a SOC code \(29-1141\); see `leveler show --help`\n$/)],
+    [['pay', '--occupation', '15-1252.99'], 'leveler: unknown occupation "15-1252.99"; did you mean 15-1252.00? find codes with: leveler occupations registered nurse\n'],
+    [['pay', '--family', 'ai-ml', '--occupation', '15-1252'], 'leveler: --family and --occupation both name whose pay to show; give one of them\n'],
+    [['pay', '--family', 'ai-ml', '--region', 'XX'], expect.stringMatching(/^leveler: unknown region "XX": the pay survey has no response from it; the regions with responses are AD, AE, .*, GB, .*\(\d+ in all\)\n$/)],
+    [['match', 'Senior ML Engineer', '--region', 'ZZ'], expect.stringMatching(/^leveler: unknown region "ZZ"/)],
+    [['batch', '--region', 'ZZ'], expect.stringMatching(/^leveler: unknown region "ZZ"/)],
     [['show', 'P2', '--occupation', '29-1141', '--family', 'ai-ml'], 'leveler: --family and --occupation both name a card; give one of them\n'],
   ])('%j is a usage error (exit 2)', async (args, message) => {
-    const r = await run(args);
+    const r = await run(args, { stdin: 'title\nML\n' });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(message);
+    expect(r.stderr).toEqual(message);
   });
 });
 
