@@ -9,8 +9,8 @@
 //   (default ../shared/eval-data when present). Without it, a generated workload is used. The data
 //   is read from there at run time; workloads are written to $TMPDIR/leveler-bench and reused.
 // Targets (2-core machine): >= 500,000 rows/s; >= 50,000 distinct titles/s; <= 200 MB on 1 GB.
-import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, openSync, readFileSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { measure } from './measure.mjs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -106,31 +106,6 @@ async function workloads() {
     await writeFile(withYears, 'title,years', Array.from({ length: 2 * ROWS }, () => `${lib.csvLine([pool[Math.floor(rnd() * pool.length)]], ',')},${Math.floor(rnd() * 41)}`));
   }
   return { repeated, distinct, distinctTitles, withYears, big: GB > 0 ? big : null };
-}
-
-/** Runs a command with stdout to /dev/null; wall time, and peak RSS read from /proc while it runs. */
-function measure(argv) {
-  return new Promise((done, fail) => {
-    const t0 = process.hrtime.bigint();
-    const child = spawn(process.execPath, argv, { stdio: ['ignore', openSync('/dev/null', 'w'), 'pipe'] });
-    let peak = 0;
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    const poll = setInterval(() => {
-      try {
-        const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-        if (m) peak = Math.max(peak, Number(m[1]) * 1024);
-      } catch {
-        // exited, or not Linux
-      }
-    }, 20);
-    child.on('close', (code) => {
-      clearInterval(poll);
-      const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-      if (code !== 0) fail(new Error(`${argv.join(' ')} exited ${code}: ${stderr}`));
-      else done({ seconds, peak });
-    });
-  });
 }
 
 function distinctRate(titles, rounds = 5) {

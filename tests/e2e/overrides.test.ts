@@ -95,3 +95,23 @@ describe('the line reader against the YAML parser, in the built binary', () => {
     expect(plain(top, 0)).toEqual(plain(nested, 1));
   });
 });
+
+describe('the starter file triage writes', () => {
+  it('is one validate accepts and match reads, whatever the titles hold', () => {
+    const titles = ['Say "hi" Engineer', 'Back\\slash Analyst', "it's a Nurse", 'null', '1e3', 'Tab\there Cook', 'Esc\u001b]0;x\u0007 Lead', '研究员 Data', 'Lead #1 Chef', 'a: b Manager', 'Senior Accountant'];
+    const csv = `title\n${titles.map((t) => `"${t.replaceAll('"', '""')}"`).join('\n')}\n`;
+    const dir = ladderWith('');
+    rmSync(join(dir, 'overrides.yaml'));
+    const t = leveler(['triage', '-', '--top', '50', '--write-overrides', join(dir, 'overrides.yaml')], csv);
+    expect(t.status, t.stderr).toBe(0);
+    const v = leveler(['validate', '--data', dir]);
+    expect(v.stdout + v.stderr).toMatch(/^ok: /);
+    expect(v.status).toBe(0);
+    // Each pinned title is answered from the file: confidence 1, the override's reason.
+    for (const title of ['Say "hi" Engineer', 'Back\\slash Analyst', "it's a Nurse", 'Esc\u001b]0;x\u0007 Lead']) {
+      const m = leveler(['match', title, '--json', '--data', dir]);
+      expect(m.status, title).toBe(0);
+      expect(JSON.parse(m.stdout).reasons.join('\n'), title).toContain('overrides.yaml, line');
+    }
+  });
+});
