@@ -34,31 +34,24 @@ function readmeCommands(): { command: string; output: string | null }[] {
   return found.filter((c) => !seen.has(c.command) && seen.add(c.command));
 }
 
-/** A line without its trailing `# comment` (a # inside quotes stays). */
-function withoutComment(line: string): string {
+/** Where in a line `stop` first holds outside quotes; the line's length if nowhere. */
+function firstOutsideQuotes(line: string, stop: (c: string, before: string) => boolean): number {
   let quote: string | null = null;
   for (let i = 0; i < line.length; i++) {
     const c = line[i]!;
     if (quote) {
       if (c === quote) quote = null;
     } else if (c === '"' || c === "'") quote = c;
-    else if (c === '#' && /\s/.test(line[i - 1] ?? ' ')) return line.slice(0, i).trimEnd();
+    else if (stop(c, line[i - 1] ?? ' ')) return i;
   }
-  return line.trimEnd();
+  return line.length;
 }
 
+/** A line without its trailing `# comment` (a # inside quotes stays). */
+const withoutComment = (line: string) => line.slice(0, firstOutsideQuotes(line, (c, before) => c === '#' && /\s/.test(before))).trimEnd();
+
 /** The command up to its first pipe outside quotes. */
-function beforePipe(command: string): string {
-  let quote: string | null = null;
-  for (let i = 0; i < command.length; i++) {
-    const c = command[i]!;
-    if (quote) {
-      if (c === quote) quote = null;
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '|') return command.slice(0, i).trimEnd();
-  }
-  return command;
-}
+const beforePipe = (command: string) => command.slice(0, firstOutsideQuotes(command, (c) => c === '|')).trimEnd();
 
 const temp = mkdtempSync(join(tmpdir(), 'leveler-readme-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
