@@ -3,7 +3,7 @@
 // is ever written over it. What the first bytes say is looked at before any text is read: gzip is
 // read through (Node's zlib), a workbook, an archive or another compression is named as such.
 import { open, type FileHandle } from 'node:fs/promises';
-import { Readable } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { DataError, UsageError } from '../errors.js';
 import { displayPath } from './ladder.js';
@@ -102,10 +102,9 @@ const startsWith = (head: Buffer, bytes: number[]) => head.length >= bytes.lengt
  * stops with what it is and what to do.
  */
 async function readThroughFormat(input: Input, where: string): Promise<void> {
-  const { head, stream } = await peek(input.stream);
-  input.stream = stream;
+  const head = await peek(input.stream);
   if (startsWith(head, GZIP)) {
-    input.stream = Readable.from(gunzipped(stream, where));
+    input.stream = gunzipped(input.stream, where);
     input.size = null;
     return;
   }
@@ -122,37 +121,50 @@ async function readThroughFormat(input: Input, where: string): Promise<void> {
   }
 }
 
-/** The stream's first chunk, and a stream that gives it again, then the rest. */
-async function peek(stream: Readable): Promise<{ head: Buffer; stream: Readable }> {
-  const chunks = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
-  const first = await chunks.next();
-  const head = first.done ? Buffer.alloc(0) : Buffer.isBuffer(first.value) ? first.value : Buffer.from(first.value);
-  async function* again(): AsyncGenerator<Buffer | string> {
-    try {
-      if (first.done) return;
-      yield first.value;
-      for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
-    } finally {
-      await chunks.return?.();
-    }
-  }
-  // Object mode: each chunk passes as it came, so chunk edges stay where the source put them.
-  return { head, stream: Readable.from(again()) };
+/** The stream's first chunk, read and put back (unshift): the stream is the same, and gives it again. */
+function peek(stream: Readable): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      stream.off('data', onData);
+      stream.off('end', onEnd);
+      stream.off('error', onError);
+    };
+    const onData = (chunk: Buffer | string) => {
+      done();
+      stream.pause();
+      stream.unshift(chunk);
+      resolve(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+    };
+    const onEnd = () => {
+      done();
+      resolve(Buffer.alloc(0));
+    };
+    const onError = (e: Error) => {
+      done();
+      reject(e);
+    };
+    stream.on('data', onData);
+    stream.once('end', onEnd);
+    stream.once('error', onError);
+  });
 }
 
-/** A gzip stream's text bytes; a damaged stream is one line naming the input. */
-async function* gunzipped(source: Readable, where: string): AsyncGenerator<Buffer> {
+/**
+ * The text bytes of a gzip stream. A damaged stream is one line naming the input; destroying the
+ * result (Ctrl-C) destroys the source too.
+ */
+function gunzipped(source: Readable, where: string): Readable {
   const gunzip = createGunzip();
-  source.on('error', (e) => gunzip.destroy(e));
-  source.pipe(gunzip);
-  try {
-    for await (const chunk of gunzip) yield chunk as Buffer;
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? '';
-    if (code.startsWith('Z_') || code === 'ERR_ZLIB') throw new DataError(`${where} is not a whole gzip file: ${(e as Error).message}`, 'check that it was copied completely (gzip -t FILE)');
-    throw e;
-  } finally {
+  const out = new PassThrough();
+  source.on('error', (e) => out.destroy(e));
+  gunzip.on('error', (e: NodeJS.ErrnoException) => {
+    const code = e.code ?? '';
+    out.destroy(code.startsWith('Z_') || code === 'ERR_ZLIB' ? new DataError(`${where} is not a whole gzip file: ${e.message}`, 'check that it was copied completely (gzip -t FILE)') : e);
+  });
+  out.on('close', () => {
     gunzip.destroy();
     source.destroy();
-  }
+  });
+  source.pipe(gunzip).pipe(out);
+  return out;
 }
