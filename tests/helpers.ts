@@ -11,6 +11,8 @@ import { paySource } from '../src/io/pay.js';
 import { checkLadderFiles, readLadderFiles, type LoadedLadder } from '../src/io/ladder.js';
 import { compileLexicon } from '../src/core/lexicon.js';
 import type { Io } from '../src/io/terminal.js';
+import type { MatchResult } from '../src/core/types.js';
+import { reasonTexts } from '../src/output/reasons.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const DATA = join(ROOT, 'data');
@@ -142,4 +144,9 @@ export function readCsvFixture(path: string): Record<string, string>[] {
  */
 export function acceptanceFile(): string {
   return join(FIXTURES, 'acceptance-ai-ml.csv');
+}
+
+/** A result's reasons as the sentences `match` prints. */
+export function said(result: MatchResult): string[] {
+  return reasonTexts(result.reasons);
 }

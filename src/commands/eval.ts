@@ -13,7 +13,7 @@ import { displayPath } from '../io/ladder.js';
 import { createMatcher } from '../io/matcher.js';
 import type { Io } from '../io/terminal.js';
 import { painter, type ColorFlag } from '../output/color.js';
-import { percent as pct, renderEval } from '../output/eval.js';
+import { evalJson, percent as pct, renderEval } from '../output/eval.js';
 import { renderJson } from '../output/json.js';
 import { shown, shownList } from '../output/shown.js';
 import type { CommandSpec } from './command.js';
@@ -113,7 +113,7 @@ export const evalCommand: CommandSpec = {
     const report = tally.report((title, years) => matcher.match(title, { years, top: 0 }).reasons);
 
     const show = presentation(io, opts);
-    if (show.json) write(io, renderJson({ file: where, ...report, problems: problems.list, problemCount: problems.count }));
+    if (show.json) write(io, renderJson({ file: where, ...evalJson(report), problems: problems.list, problemCount: problems.count }));
     else {
       const paint = await painter(show.color);
       const text = renderEval(where, report, paint, show.table);

@@ -1,3 +1,5 @@
+import { matchJson } from '../output/contract.js';
+import { reasonText } from '../output/reasons.js';
 import { Matcher } from '../core/match.js';
 import { englishWords } from '../io/dictionary.js';
 import { EXIT, UsageError } from '../errors.js';
@@ -47,9 +49,10 @@ export const matchCommand: CommandSpec = {
     const result = matcher.match(title, { years: opts.years ?? null, family, top: opts.top });
     const show = presentation(io, opts);
     if (show.json) {
-      write(io, renderJson(result));
+      write(io, renderJson(matchJson(result)));
     } else if (result.match === null) {
-      io.stderr.write(`leveler: no match for ${shown(title)}: ${result.reasons.at(-1) ?? 'nothing recognised'}\n`);
+      const last = result.reasons.at(-1);
+      io.stderr.write(`leveler: no match for ${shown(title)}: ${last ? reasonText(last) : 'nothing recognised'}\n`);
     } else if (show.table) {
       const { renderMatchTable } = await import('../output/table.js');
       await writeTable(io, renderMatchTable(result, { paint: await painter(show.color), width: show.width }), opts);

@@ -1,5 +1,7 @@
 // leveler triage FILE: the distinct titles that cost the most unmatched, low-confidence or
 // family-less rows, most first, with what leveler read in each; and a starter overrides file.
+import type { Reason, ReasonKind } from '../core/reasons.js';
+import { reasonText, reasonTexts } from '../output/reasons.js';
 import { withoutControls } from '../core/controls.js';
 import { thousands } from '../core/numbers.js';
 import { columnIndex, findTitleColumn, findYearsColumn, parseYearsCell } from '../core/batch.js';
@@ -128,7 +130,7 @@ export const triageCommand: CommandSpec = {
     const show = presentation(io, { ...opts, color: 'never' });
     const c = triage.counts;
     if (show.json) {
-      write(io, renderJson({ file: where, ...c, distinct: triage.distinct, titles }));
+      write(io, renderJson({ file: where, ...c, distinct: triage.distinct, titles: titles.map((t) => ({ ...t, reasons: reasonTexts(t.reasons) })) }));
       return EXIT.ok;
     }
     const troubled = c.unmatched + c.lowConfidence + c.noFamily;
@@ -178,16 +180,21 @@ function yearsColumn(reader: CsvReader, opts: TriageFlags, where: string): numbe
   return at;
 }
 
-/** What leveler read in a troubled title, and why it stopped: the reason that says so. */
+/** The reasons that say why a title is of low confidence: what its level and its occupation rest on. */
+const WEAK: ReadonlySet<ReasonKind> = new Set(['years-band', 'default-level', 'occupation', 'occupation-outside-family', 'occupation-of-family']);
+
+/** The reason that says why a troubled title stopped where it did. */
+export function troubleReason(t: TriageTitle): Reason | undefined {
+  if (t.trouble === 'unmatched') return t.reasons.at(-1);
+  if (t.trouble === 'no-family') return t.reasons.find((r) => r.kind === 'no-family');
+  return t.reasons.find((r) => WEAK.has(r.kind)) ?? t.reasons.at(-1);
+}
+
+/** What leveler read in a troubled title, and why it stopped. */
 export function readAs(t: TriageTitle): string {
   const answer = t.level === null ? 'no match' : `${t.level}${t.family ? ` ${t.family}` : ''} (${t.confidence.toFixed(2)})`;
-  const pick =
-    t.trouble === 'unmatched'
-      ? t.reasons.at(-1)
-      : t.trouble === 'no-family'
-        ? t.reasons.find((r) => r.startsWith('no job family') || r.startsWith('no known job family'))
-        : t.reasons.find((r) => r.startsWith('no level marker') || r.startsWith('occupation')) ?? t.reasons.at(-1);
-  return `${answer}: ${pick ?? 'no reason given'}`;
+  const why = troubleReason(t);
+  return `${answer}: ${why ? reasonText(why) : 'no reason given'}`;
 }
 
 /** A starter overrides.yaml: the titles with their current answers; an unmatched title commented out, for a level to be given. */

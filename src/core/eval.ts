@@ -3,6 +3,7 @@
 // empty family "no family". Occupations are compared at 6 digits (the SOC code: 15-2051).
 import { socOf } from './soc.js';
 import type { ShortAnswer } from './answers.js';
+import type { Reason } from './reasons.js';
 
 /** One labelled row: what the file expects. */
 export interface GoldRow {
@@ -40,7 +41,7 @@ export interface Miss {
   got: { level: string | null; family: string | null; occupation: string | null; confidence: number };
   /** Which columns are wrong. */
   wrong: ('level' | 'family' | 'occupation')[];
-  reasons: string[];
+  reasons: Reason[];
 }
 
 export interface EvalReport {
@@ -154,7 +155,7 @@ export class EvalTally {
   }
 
   /** The report; `reasonsOf` gives the reasons of a listed miss (answered again, with its reasons). */
-  report(reasonsOf: (title: string, years: number | null) => string[]): EvalReport {
+  report(reasonsOf: (title: string, years: number | null) => Reason[]): EvalReport {
     this.trim();
     const { levelOrder } = this.o;
     const labels = this.labels;

@@ -89,6 +89,18 @@ export const ConfidenceSchema = closed({
   yearsNear: v.optional(factor, 0.85),
   yearsOff: v.optional(factor, 0.7),
   yearsFar: v.optional(factor, 0.55),
+  /** Alternatives, as a share of the answer's confidence: a marker that lost, the years' own level
+   *  (when a marker decided, and when the years did on another track), a neighbouring level, a
+   *  second family the title names. */
+  alternativeMarker: v.optional(factor, 0.6),
+  alternativeYears: v.optional(factor, 0.6),
+  alternativeYearsAlone: v.optional(factor, 0.4),
+  alternativeNeighbour: v.optional(factor, 0.35),
+  alternativeFamily: v.optional(factor, 0.5),
+  /** A title of no family with an O*NET occupation is as sure as this plus the rest times the occupation's probability. */
+  occupationBase: v.optional(factor, 0.5),
+  /** Under this, an answer counts as of low confidence (batch's summary, triage). */
+  low: v.optional(factor, 0.6),
 });
 
 const COUNT_BEFORE = ['x', 'no', 'nr', 'number', 'num', 'req', 'ref', 'id', 'top', 'version', 'web', 'series', 'type', 'covid', 'industry', 'pillar', 'day', 'days', 'week', 'month', 'year', 'phase', 'round', 'cohort', 'batch', 'wave', 'part', 'tier', 'gen', 'generation'];

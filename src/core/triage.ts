@@ -3,6 +3,7 @@
 // and answers each distinct title once (src/core/answers.ts).
 import { LOW_CONFIDENCE } from './batch.js';
 import type { ShortAnswer } from './answers.js';
+import type { Reason } from './reasons.js';
 import { TitleIndex } from './title-index.js';
 import type { MatchResult } from './types.js';
 
@@ -26,7 +27,7 @@ export interface TriageTitle {
   occupation: { code: string; title: string } | null;
   confidence: number;
   /** What leveler read, and why it stopped where it did. */
-  reasons: string[];
+  reasons: Reason[];
   /** Rows of this title and every title above it, as a share of all the troubled rows. */
   runningShare: number;
 }

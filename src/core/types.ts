@@ -1,6 +1,7 @@
 // The data model shared by every layer, and the JSON contract of `match --json` / `show --json`.
 // Renaming a key here is a breaking change for scripts: see README, "JSON contract".
 import type { MarketPay } from './pay.js';
+import type { Reason } from './reasons.js';
 import type { Dimensions, FamilyDef, LadderFile } from './schema.js';
 
 export type { Dimensions, FamilyDef, LadderFile, LevelDef, TrackDef, CardDef, MarkerDef } from './schema.js';
@@ -67,11 +68,12 @@ export interface Alternative {
   occupation?: { code: string; title: string };
 }
 
+/** A title's answer, as the matcher gives it: `reasons` as data (the JSON contract writes them as sentences: src/output/contract.ts). */
 export interface MatchResult {
   query: { title: string; years: number | null };
   match: MatchedCard | null;
   alternatives: Alternative[];
-  reasons: string[];
+  reasons: Reason[];
 }
 
 export interface MatchOptions {

@@ -1,5 +1,6 @@
 // The text of `batch` output: CSV columns appended to each row, NDJSON and JSON lines, and the
 // summary with its bar chart. Strings only; the command writes them.
+import { matchJson } from './contract.js';
 import { socOf } from '../core/soc.js';
 import { thousands } from '../core/numbers.js';
 import { csvField, csvLine } from './csv.js';
@@ -121,7 +122,7 @@ export function csvRow(fields: string[], width: number, delimiter: string, suffi
 
 /** The `match --json` object as one line; the row number is put in front per row. */
 export function jsonBody(result: MatchResult): string {
-  return JSON.stringify(result);
+  return JSON.stringify(matchJson(result));
 }
 
 export function jsonWithRow(body: string, row: number): string {

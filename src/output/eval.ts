@@ -1,4 +1,5 @@
 // The text of `leveler eval`: scores, per-level precision and recall, the confusion matrix, the misses.
+import { reasonText, reasonTexts } from './reasons.js';
 import { NONE, type EvalReport } from '../core/eval.js';
 import { thousands } from '../core/numbers.js';
 import type { Paint } from './color.js';
@@ -35,8 +36,13 @@ export function renderEval(file: string, r: EvalReport, paint: Paint, tty: boole
       const want = [m.want.level === '' ? NONE : (m.want.level ?? '?'), m.want.family === '' ? NONE : (m.want.family ?? '?'), ...(m.want.occupation !== null ? [m.want.occupation || NONE] : [])].join('/');
       const got = [m.got.level ?? NONE, m.got.family ?? NONE, ...(m.want.occupation !== null ? [m.got.occupation ?? NONE] : [])].join('/');
       out.push(`row ${m.row}\t${JSON.stringify(m.title)}${m.years === null ? '' : ` (${m.years} yrs)`}\twant ${want}\tgot ${got} (${m.got.confidence.toFixed(2)})`);
-      for (const why of m.reasons.slice(0, 4)) out.push(`\t\t${paint.dim(why)}`);
+      for (const why of m.reasons.slice(0, 4)) out.push(`\t\t${paint.dim(reasonText(why))}`);
     }
   }
   return `${out.join('\n')}\n`;
+}
+
+/** The report as `eval --json` gives it: each miss's reasons as sentences. */
+export function evalJson(report: EvalReport): Omit<EvalReport, 'misses'> & { misses: (Omit<EvalReport['misses'][number], 'reasons'> & { reasons: string[] })[] } {
+  return { ...report, misses: report.misses.map((m) => ({ ...m, reasons: reasonTexts(m.reasons) })) };
 }

@@ -1,5 +1,6 @@
 // What a card and a match say, as labelled rows in reading order. The table and the plain-text
 // renderers both draw from these, so the two never disagree on content or order.
+import { reasonTexts } from './reasons.js';
 import { oewsText, surveyText } from '../core/pay.js';
 import type { Alternative, Card, MatchResult, OccupationRef } from '../core/types.js';
 
@@ -77,7 +78,7 @@ export function matchRows(result: MatchResult): Row[] {
     ...identityRows(m),
     ...(m.occupation ? [{ key: 'occupation', label: 'Occupation', value: occupationText(m.occupation) }] : []),
     { key: 'confidence', label: 'Confidence', value: m.confidence.toFixed(2) },
-    { key: 'reason', label: 'Why', value: result.reasons, list: 'bullets' },
+    { key: 'reason', label: 'Why', value: reasonTexts(result.reasons), list: 'bullets' },
     ...(result.alternatives.length > 0
       ? [{ key: 'alternative', label: 'Alternatives', value: result.alternatives.map(altText), list: 'bullets' as const }]
       : []),

@@ -1,3 +1,4 @@
+import { matchJson } from '../../src/output/contract.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -404,7 +405,7 @@ describe('leveler batch agrees with leveler match', () => {
     expect(csvRows).toHaveLength(rows.length);
     rows.forEach((r, i) => {
       const y = r.years === '' ? null : Number(r.years.replace(',', '.').replace(/[+-].*$/, ''));
-      const expected = matcher.match(r.title, { years: y });
+      const expected = matchJson(matcher.match(r.title, { years: y }));
       const m = expected.match;
       const cells = m === null ? ',,,,,,,' : [m.level, m.levelName, m.track, m.family ?? '', m.role ?? '', m.confidence.toFixed(2), m.occupation?.code.slice(0, 7) ?? '', m.occupation?.title ?? ''].map((c) => (/[",]/.test(c) ? `"${c}"` : c)).join(',');
       expect(csvRows[i]!.endsWith(`,${cells}`), `${r.title} / ${r.years}: ${csvRows[i]}`).toBe(true);
@@ -424,7 +425,7 @@ describe('leveler batch agrees with leveler match', () => {
     rows.forEach((row, i) => {
       const { row: n, ...result } = out[i];
       expect(n).toBe(i + 1);
-      expect(result).toEqual(matcher.match(row.title!, { years: row.years === '' ? null : Number(row.years) }));
+      expect(result).toEqual(matchJson(matcher.match(row.title!, { years: row.years === '' ? null : Number(row.years) })));
     });
   });
 });

@@ -14,7 +14,7 @@ const row = (n: number, want: [string | null, string | null, string | null], got
 function evaluate(rows: [GoldRow, ShortAnswer][], levelOrder: string[], withOccupation: boolean, keepMisses = 20): EvalReport {
   const tally = new EvalTally({ levelOrder, withOccupation, keepMisses });
   for (const [gold, got] of rows) tally.add(gold, got);
-  return tally.report((title) => [`because of ${title}`]);
+  return tally.report((title) => [{ kind: 'no-family', why: 'other-role', role: title }]);
 }
 
 describe('evaluate', () => {
@@ -61,7 +61,7 @@ describe('evaluate', () => {
       [5, ['family']],
       [2, ['level']],
     ]);
-    expect(r.misses[2]!.reasons).toEqual(['because of t2']);
+    expect(r.misses[2]!.reasons).toEqual([{ kind: 'no-family', why: 'other-role', role: 't2' }]);
     expect(r.missCount).toBe(3);
   });
 

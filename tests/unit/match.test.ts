@@ -1,3 +1,4 @@
+import { said } from '../helpers.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Matcher } from '../../src/core/match.js';
 import { familyStageMatcher } from '../helpers.js';
@@ -176,7 +177,7 @@ describe('typos in family words and markers', () => {
   it('says which words it corrected, and trusts a corrected title less', () => {
     const typo = matcher.match('Senoir Machine Learning Engineer');
     const clean = matcher.match('Senior Machine Learning Engineer');
-    expect(typo.reasons).toContain('read "Senoir" as "senior" (typo)');
+    expect(said(typo)).toContain('read "Senoir" as "senior" (typo)');
     expect(typo.match!.confidence).toBeLessThan(clean.match!.confidence);
   });
 });
@@ -200,7 +201,7 @@ describe('years of experience', () => {
     const r = matcher.match('Machine Learning Engineer');
     expect(r.match?.level).toBe('P2');
     expect(r.match!.confidence).toBeLessThan(0.6);
-    expect(r.reasons.join('\n')).toMatch(/default/);
+    expect(said(r).join('\n')).toMatch(/default/);
   });
 
   it('a marker wins over years outside its band, with lower confidence and a reason', () => {
@@ -208,8 +209,8 @@ describe('years of experience', () => {
     const outside = matcher.match('Senior Machine Learning Engineer', { years: 1 });
     expect(outside.match?.level).toBe('P3');
     expect(outside.match!.confidence).toBeLessThan(inBand.match!.confidence);
-    expect(outside.reasons.join('\n')).toMatch(/1 year is outside P3's band \(5–8 yrs\)/);
-    expect(inBand.reasons.join('\n')).toMatch(/6 years fit P3's band/);
+    expect(said(outside).join('\n')).toMatch(/1 year is outside P3's band \(5–8 yrs\)/);
+    expect(said(inBand).join('\n')).toMatch(/6 years fit P3's band/);
   });
 
   it('the further outside the band, the lower the confidence', () => {
@@ -254,12 +255,12 @@ describe('the answer', () => {
     const r = matcher.match('Data Scientist / ML Engineer');
     expect(r.match).toMatchObject({ level: 'P2', family: 'data-science' });
     expect(r.alternatives).toContainEqual(expect.objectContaining({ level: 'P2', family: 'ai-ml' }));
-    expect(r.reasons).toContain('also names the role "ml engineer" of ai-ml: an alternative');
+    expect(said(r)).toContain('also names the role "ml engineer" of ai-ml: an alternative');
   });
 
   it('explains aliases, the marker, outranked markers and the family', () => {
     const r = matcher.match('Sr. ML Engineer II');
-    expect(r.reasons).toEqual([
+    expect(said(r)).toEqual([
       'read "Sr" as "senior"',
       'marker "senior" → P3 Career Professional',
       'the word marker "senior" outranks the numeral "II" (P2)',
@@ -268,7 +269,7 @@ describe('the answer', () => {
   });
 
   it('explains a numeral it did not take as a level', () => {
-    expect(matcher.match('Machine Learning Engineer x 2').reasons.join('\n')).toMatch(/"2" follows "x": a count or a name, not a level/);
+    expect(said(matcher.match('Machine Learning Engineer x 2')).join('\n')).toMatch(/"2" follows "x": a count or a name, not a level/);
   });
 
   it('uses a family given by the caller instead of detecting one', () => {

@@ -1,5 +1,6 @@
 // The occupation stage: a title's words, its features, the vote, and the matcher that levels a
 // title of no family by its O*NET occupation, on the track of its Job Zone.
+import { said } from '../helpers.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Matcher } from '../../src/core/match.js';
 import { tokenize } from '../../src/core/normalize.js';
@@ -165,7 +166,7 @@ describe('the shipped matcher levels a title of no family by its occupation', ()
 
   it('says which words decided, offers the runners-up with their occupation, and folds its probability into the confidence', () => {
     const r = matcher.match('Project Engineer');
-    expect(r.reasons.join('\n')).toMatch(/occupation \d\d-\d{4}\.\d\d .* \(O\*NET\) from the (title "project engineer" read whole|words "(project|engineer|project engineer)", weighing most for it \(\d+% likely\))/);
+    expect(said(r).join('\n')).toMatch(/occupation \d\d-\d{4}\.\d\d .* \(O\*NET\) from the (title "project engineer" read whole|words "(project|engineer|project engineer)", weighing most for it \(\d+% likely\))/);
     expect(r.alternatives.some((a) => a.occupation !== undefined && a.occupation.code !== r.match!.occupation!.code)).toBe(true);
     expect(r.match!.confidence).toBeLessThan(0.5);
     expect(matcher.match('Project Engineer').match!.occupation).toEqual(r.match!.occupation);
@@ -173,7 +174,7 @@ describe('the shipped matcher levels a title of no family by its occupation', ()
 
   it('says, of a title read whole, what share of the titles read so are filed under its occupation, and is as sure', () => {
     const r = matcher.match('Line Cook');
-    const share = /from the title "line cook" read whole: the occupation (\d+)% of the titles read so are filed under/.exec(r.reasons.join('\n'));
+    const share = /from the title "line cook" read whole: the occupation (\d+)% of the titles read so are filed under/.exec(said(r).join('\n'));
     expect(share).not.toBeNull();
     // The default level's confidence (0.5), times half and half the share.
     expect(r.match!.confidence).toBeCloseTo(0.5 * (0.5 + 0.5 * (Number(share![1]) / 100)), 1);

@@ -1,0 +1,84 @@
+// The matcher as a pipeline of stages, composed here and nowhere else:
+//
+//   readTitle:  read (words, aliases, typos) -> override -> family -> markers -> occupation -> track
+//   decide:     level (markers, else years, else default) -> confidence -> card (and its pay)
+//               -> alternatives
+//
+// Each stage is a module of src/core/stages with a typed input and output; each says why it
+// decided as it did in Reasons (src/core/reasons.ts). readTitle is all a title alone decides, so a
+// batch reads each distinct title once and decides it for each years value.
+import { buildCard, findLevel, occupationCard } from './cards.js';
+import { tokenize } from './normalize.js';
+import type { Reason } from './reasons.js';
+import { alternatives } from './stages/alternatives.js';
+import { confidenceOf, rounded } from './stages/confidence.js';
+import type { LadderIndex, LevelPick, Sources, TitleReading } from './stages/context.js';
+import { pickFamily } from './stages/family.js';
+import { pickLevel } from './stages/level.js';
+import { chooseMarker, findMarkers } from './stages/markers.js';
+import { occupationByCode, pickOccupation } from './stages/occupation.js';
+import { readablePart, readingReasons, readWords } from './stages/read.js';
+import { onTrack, trackOf } from './stages/track.js';
+import type { MatchResult } from './types.js';
+
+export function readTitle(ix: LadderIndex, sources: Sources, title: string, family: string | null = null): TitleReading {
+  const read = readablePart(title);
+  const notes: Reason[] = read.length < title.length ? [{ kind: 'truncated', length: title.length, read: read.length }] : [];
+  const raw = tokenize(read);
+  const tokens = readWords(ix, raw);
+  const override = sources.overrides?.find(read, raw.map((t) => t.text).join(' ')) ?? null;
+  // An override's family is the title's, whatever its words say.
+  const familyReasons: Reason[] = [];
+  let fam = pickFamily(ix, tokens, override?.family ?? family, familyReasons);
+  if (override?.family) {
+    familyReasons.length = 0;
+    fam = { ...fam, excluded: [] };
+  }
+  const levelReasons: Reason[] = [];
+  const found = findMarkers(ix, tokens, levelReasons);
+  const occupationReasons: Reason[] = [];
+  const occupation = override?.occupation
+    ? occupationByCode(sources.occupations, override.occupation)
+    : pickOccupation(ix, sources.occupations, tokens, found, fam.family, occupationReasons);
+  // Written out whole, one shape for every title: a spread here costs a fifth of a distinct title.
+  if (override) {
+    const level = findLevel(ix.ladder, override.level)!;
+    return { title, notes, tokens, markers: [], choice: null, marker: level, levelReasons: [], fam, familyReasons, occupation, occupationReasons, track: level.track, override };
+  }
+  const track = trackOf(ix, fam.family, occupation);
+  const choice = found.markers.length > 0 ? chooseMarker(ix, found.markers) : null;
+  const marker = choice ? onTrack(ix, choice.picked, track) : null;
+  return { title, notes, tokens, markers: found.markers, choice, marker, levelReasons, fam, familyReasons, occupation, occupationReasons, track, override: null };
+}
+
+/**
+ * The answer for a title read by readTitle(), with these years. With `explain` false, only the
+ * match: no reasons and no alternatives (a batch writing CSV shows neither, and builds none).
+ */
+export function decide(ix: LadderIndex, sources: Sources, reading: TitleReading, years: number | null, top = 3, explain = true): MatchResult {
+  const { title, tokens, fam, occupation, override } = reading;
+  const reasons: Reason[] = explain ? [...reading.notes] : [];
+  const result: MatchResult = { query: { title, years }, match: null, alternatives: [], reasons };
+  if (tokens.length === 0 && years === null) {
+    if (explain) reasons.push({ kind: 'empty' });
+    return result;
+  }
+  const levelReasons = explain ? [...reading.levelReasons] : null;
+  if (override) levelReasons?.push({ kind: 'override', title: override.title, level: override.level, family: override.family, line: override.line });
+  const lvl: LevelPick | null = override ? { level: reading.marker!, confidence: 1, evidence: [], others: [], fromYears: false } : pickLevel(ix, reading, years, levelReasons);
+  const evidence = new Set([...(lvl?.evidence ?? []), ...fam.evidence]);
+  if (explain) reasons.push(...readingReasons(tokens, evidence), ...levelReasons!, ...reading.familyReasons, ...reading.occupationReasons);
+  if (lvl === null) {
+    if (explain) reasons.push({ kind: 'nothing' });
+    return result;
+  }
+  // An override keeps confidence 1: the ladder's owner said so.
+  const confidence = override ? 1 : confidenceOf(ix, lvl, fam, occupation, tokens, evidence);
+  const card = occupation?.record && fam.family === null ? occupationCard(lvl.level, occupation.record) : buildCard(ix.ladder, lvl.level, fam.family);
+  const soc = occupation?.ref.code ?? card.soc?.code ?? null;
+  const pay = sources.pay ? sources.pay(fam.family?.id ?? null, lvl.level.code, soc) : null;
+  // The card is this answer's own: completed in place, not copied (a batch builds one per distinct title).
+  result.match = Object.assign(card, { marketPay: pay, confidence: rounded(confidence), occupation: occupation?.ref ?? null });
+  if (explain && !override) result.alternatives = alternatives(ix, lvl, fam, occupation, reading.track, years, confidence, top);
+  return result;
+}

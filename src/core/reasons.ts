@@ -1,0 +1,40 @@
+// Why a title got its answer, as data: each stage of the matcher says what it read and what that
+// decided. src/output/reasons.ts turns a reason into the sentence `match` prints; triage and eval
+// read the kinds, never the prose.
+import type { YearsBand } from './types.js';
+
+/** Why a number is not a level: where it stands says it counts or names something. */
+export type NotALevelWhy = 'opens-title' | 'counts-what-follows' | 'after-count' | 'before-quantity';
+
+/** How one marker beat another: a higher track's, a word over a numeral, or the higher level. */
+export type OutrankedBy = 'track' | 'word' | 'higher';
+
+export type Reason =
+  /** The title was cut: only its first `read` characters of `length` are read. */
+  | { kind: 'truncated'; length: number; read: number }
+  | { kind: 'empty' }
+  /** An alias expanded, or a typo corrected. */
+  | { kind: 'read-as'; from: string; to: string; typo: boolean }
+  | { kind: 'not-a-level'; word: string; why: NotALevelWhy; other?: string }
+  /** Words of a role noun ("Associate Professor") are not a marker. */
+  | { kind: 'part-of-role'; words: string; role: string }
+  | { kind: 'override'; title: string; level: string; family: string | null; line: number }
+  | { kind: 'marker'; marker: string; level: string; levelName: string; readOnTrack: string | null }
+  | { kind: 'outranks'; by: OutrankedBy; track: string; winner: string; loser: string; loserLevel: string }
+  | { kind: 'years-fit'; years: number; level: string; band: YearsBand; fits: boolean }
+  | { kind: 'years-band'; years: number; level: string; band: YearsBand }
+  /** No marker and no years: the default level, of a family's title or of a track (its Job Zone). */
+  | { kind: 'default-level'; level: string; track: string | null; jobZone: number | null }
+  | { kind: 'family'; family: string; name: string; role: string | null; topic: string | null }
+  | { kind: 'family-given'; family: string; name: string }
+  | { kind: 'family-alternative'; family: string; role: string | null }
+  /** No family: a role of none of the families, a shared role with no topic, or nothing at all. */
+  | { kind: 'no-family'; why: 'other-role' | 'no-topic' | 'none'; role: string | null }
+  | { kind: 'occupation'; code: string; title: string; via: 'title' | 'words'; evidence: string; share: number }
+  | { kind: 'occupation-runners-up'; others: { code: string; title: string; share: number }[] }
+  | { kind: 'occupation-outside-family'; code: string; title: string; family: string }
+  | { kind: 'occupation-of-family'; code: string; title: string; family: string }
+  | { kind: 'no-occupation' }
+  | { kind: 'nothing' };
+
+export type ReasonKind = Reason['kind'];

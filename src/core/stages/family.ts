@@ -1,0 +1,78 @@
+// Stage 3, family: the job family a title names. The family follows the role a title names, not
+// its topic. The first family role decides: a family's own role gives that family, unless a family
+// that claims the role has a topic in the title ("Software Engineer, Machine Learning"); a shared
+// head noun ("engineer") needs such a topic; a title naming only roles of no family ("Business
+// Analyst, Data") gets none. With no role at all (a manager, a director, "Machine Learning II"),
+// the family's topic decides: a specific one before a broad one, the longest, then the first. A
+// second role's family is an alternative.
+import { findFamily } from '../cards.js';
+import { findHits, selectHits, type Hit } from '../phrases.js';
+import type { Reason } from '../reasons.js';
+import type { FamilyPick, LadderIndex, WorkToken } from './context.js';
+
+export const NO_FAMILY: FamilyPick = { family: null, evidence: [], excluded: [] };
+
+/** A specific topic outranks a broad one; then the longer; then the first. */
+const outranks = (h: Hit, best: Hit) =>
+  Number(!h.phrase.broad) - Number(!best.phrase.broad) > 0 ||
+  (Boolean(h.phrase.broad) === Boolean(best.phrase.broad) && h.phrase.literalCount > best.phrase.literalCount);
+
+/** The family of a title's words; `forced` (--family, or an override's) wins over them. */
+export function pickFamily(ix: LadderIndex, tokens: WorkToken[], forced: string | null, reasons: Reason[]): FamilyPick {
+  if (forced !== null) {
+    const family = findFamily(ix.ladder, forced) ?? null;
+    if (family) reasons.push({ kind: 'family-given', family: family.id, name: family.name });
+    return { ...NO_FAMILY, family };
+  }
+  if (tokens.length === 0) return NO_FAMILY;
+  const hits = selectHits(findHits(tokens, ix.lexicon.familyPhrases));
+  const vetoed = new Set(hits.filter((h) => h.phrase.kind === 'exclude').map((h) => h.phrase.family!));
+  const topics = hits.filter((h) => h.phrase.kind === 'vocab' && !vetoed.has(h.phrase.family!));
+  const topicOf = (families: string[], forClaim = true) =>
+    topics
+      .filter((h) => families.includes(h.phrase.family!) && (forClaim || !h.phrase.claimOnly))
+      .reduce<Hit | null>((best, h) => (best === null || outranks(h, best) ? h : best), null);
+
+  const decided: { family: string; job: Hit | null; topic: Hit | null }[] = [];
+  const jobs = hits.filter((h) => h.phrase.kind === 'job');
+  for (const job of jobs) {
+    const p = job.phrase;
+    const claim = p.claimedBy ? topicOf(p.claimedBy.filter((f) => f !== p.family)) : null;
+    // A family may take the role over with another family's topic: research science takes "Scientist, ML".
+    let lent: { family: string; topic: Hit } | null = null;
+    for (const b of claim ? [] : (p.borrowed ?? [])) {
+      const topic = b.family === p.family ? null : topicOf([b.topicsOf]);
+      if (topic) {
+        lent = { family: b.family, topic };
+        break;
+      }
+    }
+    if (p.other && !claim && !lent) continue;
+    const family = claim ? claim.phrase.family! : lent ? lent.family : p.family && !vetoed.has(p.family) ? p.family : null;
+    if (family !== null && !decided.some((d) => d.family === family)) decided.push({ family, job, topic: claim ?? lent?.topic ?? null });
+  }
+  // A role of no family ("business analyst", "sales") leaves a title without one, unless it also
+  // names a family's role ("Marketing Data Analyst"): topics alone do not outweigh it.
+  const other = decided.length === 0 ? jobs.find((h) => h.phrase.other) : undefined;
+  if (other) {
+    reasons.push({ kind: 'no-family', why: 'other-role', role: other.phrase.text });
+    return NO_FAMILY;
+  }
+  if (decided.length === 0 && jobs.length === 0) {
+    const topic = topicOf(ix.ladder.families.map((f) => f.id), false);
+    if (topic) decided.push({ family: topic.phrase.family!, job: null, topic });
+  }
+  if (decided.length === 0) {
+    const job = jobs[0];
+    reasons.push(job ? { kind: 'no-family', why: 'no-topic', role: job.phrase.text } : { kind: 'no-family', why: 'none', role: null });
+    return NO_FAMILY;
+  }
+  const [first, ...others] = decided.map((d) => ({ ...d, def: findFamily(ix.ladder, d.family)! }));
+  reasons.push({ kind: 'family', family: first!.def.id, name: first!.def.name, role: first!.job?.phrase.text ?? null, topic: first!.topic?.phrase.text ?? null });
+  for (const o of others) reasons.push({ kind: 'family-alternative', family: o.def.id, role: o.job?.phrase.text ?? null });
+  return {
+    family: first!.def,
+    evidence: [...(first!.job?.used ?? []), ...(first!.topic?.used ?? [])],
+    excluded: others.map((o) => o.def),
+  };
+}

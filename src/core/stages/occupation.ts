@@ -1,0 +1,107 @@
+// Stage 4, occupation: a family's title has the family's occupation (or one of the others its
+// titles are filed under, or one outside the family the words make more likely than not); any
+// other title, the O*NET occupation its words point to: the words left once the level markers are
+// set aside ("Senior", "II"; a manager's or a supervisor's marker names the role and stays), read
+// against the titles O*NET and U.S. filings give each occupation.
+import { classifyOccupation, familyChoice, occupationPartsKey, occupationWords, type OccupationWord } from '../occupation.js';
+import type { Occupation } from '../occupations.js';
+import type { Hit } from '../phrases.js';
+import type { Reason } from '../reasons.js';
+import { isOnetCode } from '../soc.js';
+import type { FamilyDef } from '../types.js';
+import { namesRole, type LadderIndex, type OccupationLookup, type OccupationPick, type WorkToken } from './context.js';
+import type { Markers } from './markers.js';
+
+/** An occupation of SOC major group 11, Management Occupations. */
+const isManagement = (code: string) => code.startsWith('11-');
+
+const onetPick = (record: Occupation, share: number, others: OccupationPick['others']): OccupationPick => ({
+  ref: { code: record.code, title: record.title, source: 'onet', jobZone: record.jobZone, education: record.education },
+  record,
+  share,
+  others,
+});
+
+/** The O*NET occupation an override names, by its code (29-1141.00) or its 6-digit SOC code (29-1141). */
+export function occupationByCode(occupations: OccupationLookup | null, code: string): OccupationPick | null {
+  const record = occupations?.get(code);
+  return record ? onetPick(record, 1, []) : null;
+}
+
+/** The words of a title that name its occupation: not its rank ("Senior", "II", "Associate"). */
+export function wordsOfOccupation(ix: LadderIndex, tokens: WorkToken[], { markers, roleTokens }: Markers): OccupationWord[] {
+  const skip = new Set<number>();
+  for (const h of markers) if (!namesRole(ix, h)) for (const i of h.used) skip.add(i);
+  const words = occupationWords(tokens, skip);
+  // A title of rank words alone ("Associate", "Senior Staff") names a rank, not an occupation.
+  return roleTokens.size === 0 && words.every((w) => ix.rankWords.has(w.text)) ? [] : words;
+}
+
+export function pickOccupation(
+  ix: LadderIndex,
+  occupations: OccupationLookup | null,
+  tokens: WorkToken[],
+  found: Markers,
+  family: FamilyDef | null,
+  reasons: Reason[],
+): OccupationPick | null {
+  if (family !== null) return familyOccupation(ix, occupations, tokens, found, family, reasons);
+  if (occupations === null || tokens.length === 0) return null;
+  const guess = classifyOccupation(occupations.model(), wordsOfOccupation(ix, tokens, found));
+  const record = guess ? occupations.get(guess.code) : undefined;
+  if (!guess || !record) {
+    reasons.push({ kind: 'no-occupation' });
+    return null;
+  }
+  const others = guess.others.flatMap((o) => {
+    const r = occupations.get(o.code);
+    return r ? [{ code: r.code, title: r.title, share: o.share }] : [];
+  });
+  reasons.push({ kind: 'occupation', code: record.code, title: record.title, via: guess.via === 'title' ? 'title' : 'words', evidence: guess.evidence, share: guess.share });
+  if (others.length > 0) reasons.push({ kind: 'occupation-runners-up', others });
+  return onetPick(record, guess.share, others);
+}
+
+/**
+ * A family's occupation: its soc, or one of the other occupations the family's titles are filed
+ * under, the one the title's words score highest ("QA Engineer": testers, not developers); or
+ * another the words make more likely than not ("Research Scientist" with the medical scientists).
+ */
+function familyOccupation(
+  ix: LadderIndex,
+  occupations: OccupationLookup | null,
+  tokens: WorkToken[],
+  found: Markers,
+  family: FamilyDef,
+  reasons: Reason[],
+): OccupationPick | null {
+  // A management occupation (SOC major group 11) is a manager's: a title takes one, other than its
+  // family's own, only with a manager's marker ("ML Manager", not "Junior ML").
+  const manages = found.markers.some((h: Hit) => namesRole(ix, h));
+  const allowed = (code: string) => manages || !isManagement(code);
+  // The family's own occupation first: its soc when that is an O*NET occupation (15-1252.00), not a
+  // group of them (15-0000); else the first of its other occupations.
+  const soc = family.soc ? [{ code: family.soc.code, title: family.soc.title }] : [];
+  const own = soc.filter((o) => isOnetCode(o.code));
+  const listed = [...own, ...family.occupations.filter((o) => allowed(o.code))];
+  const options = listed.length > 0 ? listed : soc;
+  if (options.length === 0) return null;
+  let chosen = options[0]!;
+  if (occupations !== null) {
+    const words = wordsOfOccupation(ix, tokens, found);
+    // Common family titles were worked out by the build: a cold `match` then reads no word table.
+    const ahead = occupations.familyOccupation?.(family.id, occupationPartsKey(words));
+    const best = ahead !== undefined ? ahead || null : familyChoice(occupations.model(), words, options.map((o) => o.code), allowed);
+    const inFamily = best === null ? undefined : options.find((o) => o.code === best);
+    const outside = best !== null && !inFamily ? occupations.get(best) : undefined;
+    if (outside) {
+      reasons.push({ kind: 'occupation-outside-family', code: outside.code, title: outside.title, family: family.id });
+      return { ref: onetPick(outside, 1, []).ref, record: null, share: 1, others: [] };
+    }
+    if (inFamily) {
+      chosen = inFamily;
+      if (chosen !== options[0]) reasons.push({ kind: 'occupation-of-family', code: inFamily.code, title: inFamily.title, family: family.id });
+    }
+  }
+  return { ref: { code: chosen.code, title: chosen.title, source: 'family' }, record: null, share: 1, others: [] };
+}
