@@ -71,7 +71,7 @@ export async function runBatch(file: string | undefined, flags: Record<string, u
 
 class BatchRun {
   private readonly display: string;
-  private readonly tally = new Tally();
+  private tally = new Tally();
   private warnings = 0;
   private progressShown = false;
   private lastProgress = 0;
@@ -94,6 +94,7 @@ class BatchRun {
     const fields = this.fields();
     const { ladder, lexicon, occupations, pay, overrides } = await openLadder(io, opts.data);
     const family = opts.family === undefined ? null : familyOption(ladder, opts.family).id;
+    this.tally = new Tally(ladder.confidence.low);
     const matcher = (await createMatcher(ladder, lexicon)).useOccupations(occupations).useOverrides(await overrides());
     // Pay only where the output shows it: --pay, a pay field, or whole JSON answers.
     const showsPay = opts.pay === true || (opts.format !== 'csv' && (fields === null || fields.some((f) => f.name.startsWith('pay_'))));

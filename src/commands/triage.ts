@@ -50,7 +50,7 @@ export const triageCommand: CommandSpec = {
   ],
   details:
     'Reads the file as batch does (a years column too) and answers each distinct title once for each years value. Lists the titles whose rows ' +
-    'are unmatched, of low confidence (under 0.6) or without a family, by rows, with the running share of those rows, and ' +
+    'are unmatched, of low confidence (under the ladder\'s confidence.low: 0.6 in the shipped ladder) or without a family, by rows, with the running share of those rows, and ' +
     'for each what leveler read and why it stopped. The counts add up to the rows. --write-overrides writes a starter ' +
     'overrides.yaml of the top titles with the current answers, for a person to correct. ' +
     'Exit status: 0 done, 2 usage error, 3 unreadable file or ladder, 74 the output cannot be written.',
@@ -83,7 +83,7 @@ export const triageCommand: CommandSpec = {
     // Each distinct title is answered once, as batch answers it; only the listed ones again, with their reasons.
     const memo = new AnswerMemo(matcher, { family, quotesYears: false, explain: false, keep: shortAnswer, own: detached });
     const explain = (title: string, years: number | null) => matcher.match(title, { family, years, top: 0 });
-    const triage = new Triage();
+    const triage = new Triage(ladder.confidence.low);
 
     const reader = new CsvReader({
       source: where,

@@ -58,13 +58,16 @@ export function plainYears(cell: string): number {
   return n <= MAX_YEARS ? n : -1;
 }
 
-/** Confidence under this is counted as low in the summary. */
+/** Under this, an answer is of low confidence, where the ladder does not say (ladder.yaml `confidence.low`). */
 export const LOW_CONFIDENCE = 0.6;
 
 /** Distinct unmatched titles the summary counts; past this, new ones are not (the counts so far stand). */
 const UNMATCHED_TITLES = 10_000;
 
 export class Tally {
+  /** @param lowConfidence the ladder's low-confidence line (ladder.yaml `confidence.low`). */
+  constructor(private readonly lowConfidence = LOW_CONFIDENCE) {}
+
   rows = 0;
   matched = 0;
   unmatched = 0;
@@ -83,7 +86,7 @@ export class Tally {
       return;
     }
     this.matched++;
-    if (confidence < LOW_CONFIDENCE) this.low++;
+    if (confidence < this.lowConfidence) this.low++;
     this.perLevel.set(level, (this.perLevel.get(level) ?? 0) + 1);
     if (family === null) this.noFamily++;
     else this.perFamily.set(family, (this.perFamily.get(family) ?? 0) + 1);

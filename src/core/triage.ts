@@ -33,9 +33,9 @@ export interface TriageTitle {
 }
 
 /** Which trouble an answer has, if any: unmatched first, then low confidence, then no family. */
-export function troubleOf(answer: Pick<ShortAnswer, 'level' | 'family' | 'confidence'>): Trouble | null {
+export function troubleOf(answer: Pick<ShortAnswer, 'level' | 'family' | 'confidence'>, low = LOW_CONFIDENCE): Trouble | null {
   if (answer.level === null) return 'unmatched';
-  if (answer.confidence < LOW_CONFIDENCE) return 'low-confidence';
+  if (answer.confidence < low) return 'low-confidence';
   if (answer.family === null) return 'no-family';
   return null;
 }
@@ -64,6 +64,9 @@ export class Triage {
   /** The years of a title's first troubled row (NaN: none). */
   private firstYears: Float64Array = new Float64Array(1024);
 
+  /** @param lowConfidence the ladder's low-confidence line (ladder.yaml `confidence.low`). */
+  constructor(private readonly lowConfidence = LOW_CONFIDENCE) {}
+
   /** Counts a row of `title` with these years and the answer they get. */
   add(title: string, years: number | null, answer: ShortAnswer): void {
     const id = this.index.id(title);
@@ -75,7 +78,7 @@ export class Triage {
     }
     const c = this.counts;
     c.rows++;
-    const t = troubleOf(answer);
+    const t = troubleOf(answer, this.lowConfidence);
     if (t === null) {
       c.ok++;
       return;
