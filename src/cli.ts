@@ -72,7 +72,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
       .configureOutput(outputFor(io, `leveler ${spec.name} --help`))
       .exitOverride();
     EXAMPLES.set(cmd, spec.examples);
-    for (const option of spec.options) cmd.addOption(option);
+    for (const flag of spec.options) cmd.addOption(flag.option);
     cmd.action(async (...params: unknown[]) => {
       const command = params.at(-1) as Command;
       const args = command.args.length > 0 ? flatten(params.slice(0, spec.args.split(' ').filter(Boolean).length)) : [];

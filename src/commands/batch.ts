@@ -1,9 +1,29 @@
 // leveler batch: the command's flags and help. The work is in batch-run.ts, loaded only when
 // batch runs: it brings the CSV parser, which `match` should not pay for at start-up.
-import type { CommandSpec } from './command.js';
-import { options } from './options.js';
+import { command } from './command.js';
+import { options, type FlagsOf } from './options.js';
 
-export const batchCommand: CommandSpec = {
+const flags = [
+  options.column(),
+  options.yearsColumn(),
+  options.noYearsColumn(),
+  options.noHeader(),
+  options.format(),
+  options.fields(),
+  options.output(),
+  options.bom(),
+  options.delimiter(),
+  options.encoding(),
+  options.family(),
+  options.pay(),
+  options.region(),
+  options.data(),
+  options.quiet(),
+] as const;
+
+export type BatchFlags = FlagsOf<typeof flags>;
+
+export const batchCommand = command({
   name: 'batch',
   args: '[file]',
   summary: 'level every row of a CSV of job titles, streaming',
@@ -17,25 +37,9 @@ export const batchCommand: CommandSpec = {
     'FILE may be - or left out to read stdin. CSV output keeps every input column and appends: level, level_name, track, ' +
     'family, role, confidence. NDJSON and JSON give the `match --json` object of each row, with "row" (1-based).\n' +
     'Exit status: 0 done, 2 usage error (unknown column, bad option), 3 the input or the ladder cannot be read, 74 the output cannot be written, 130 interrupted (143 SIGTERM, 129 SIGHUP).',
-  options: [
-    options.column(),
-    options.yearsColumn(),
-    options.noYearsColumn(),
-    options.noHeader(),
-    options.format(),
-    options.fields(),
-    options.output(),
-    options.bom(),
-    options.delimiter(),
-    options.encoding(),
-    options.family(),
-    options.pay(),
-    options.region(),
-    options.data(),
-    options.quiet(),
-  ],
-  async run([file], raw, io) {
+  options: flags,
+  async run([file], opts, io) {
     const { runBatch } = await import('./batch-run.js');
-    return runBatch(file, raw, io);
+    return runBatch(file, opts, io);
   },
-};
+});

@@ -1,7 +1,6 @@
 // A command, as data: src/cli.ts turns each into a commander command.
-import type { Option } from 'commander';
 import type { Io } from '../io/terminal.js';
-import type { GlobalOptions } from './options.js';
+import type { Flag, FlagsOf } from './options.js';
 
 export interface CommandSpec {
   name: string;
@@ -12,6 +11,15 @@ export interface CommandSpec {
   examples: string[];
   /** Text after the examples: what the output holds, exit codes. */
   details?: string;
-  options: Option[];
-  run(args: string[], opts: GlobalOptions & Record<string, unknown>, io: Io): Promise<number>;
+  /** Its flags, from the one table (src/commands/options.ts) or its own, each with its value's type. */
+  options: readonly Flag[];
+  run(args: string[], opts: Record<string, unknown>, io: Io): Promise<number>;
+}
+
+/** A command whose run() receives its flags' values typed from its own list of flags. */
+export function command<const F extends readonly Flag[]>(
+  spec: Omit<CommandSpec, 'options' | 'run'> & { options: F; run(args: string[], opts: FlagsOf<F>, io: Io): Promise<number> },
+): CommandSpec {
+  // The one place the values commander parsed meet their types: the flags they were parsed by.
+  return spec as unknown as CommandSpec;
 }

@@ -33,7 +33,7 @@ export function completionCommand(commands: () => CommandSpec[], globals: () => 
       const all = commands();
       const script = completionScript(
         shell as Shell,
-        all.map((c) => ({ name: c.name, description: c.summary, options: c.options.map(completionOption) })),
+        all.map((c) => ({ name: c.name, description: c.summary, options: c.options.map((f) => completionOption(f.option)) })),
         globals().map(completionOption),
       );
       write(io, script);

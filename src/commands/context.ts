@@ -1,18 +1,11 @@
 // What the commands share: opening the ladder, and deciding how to present output.
-import { closestLevels, findFamily, findLevel } from '../core/cards.js';
-import type { FamilyDef, Ladder, LevelDef } from '../core/types.js';
-import { UsageError } from '../errors.js';
-import { ladderDir, loadLadder, type LoadedLadder } from '../io/ladder.js';
-import { occupationSource, type OccupationSource } from '../io/occupations.js';
-import { paySource } from '../io/pay.js';
-import { loadOverrides } from '../io/overrides.js';
-import type { OverrideTable } from '../core/overrides.js';
-import type { PayTable } from '../core/pay.js';
-import type { Occupation } from '../core/occupations.js';
-import { DEFAULT_REGION } from './options.js';
+export { cardFamily, checkRegion, familyOption, levelArgument, occupationArgument } from '../arguments.js';
+import type { Ladder } from '../core/types.js';
 import type { Io } from '../io/terminal.js';
-import { colorEnabled, type ColorFlag } from '../output/color.js';
-import { shown } from '../output/shown.js';
+import { colorEnabled, painter, type ColorFlag } from '../output/color.js';
+import { renderJson } from '../output/json.js';
+import { RENDERERS, type Renderer, type Views } from '../output/registry.js';
+import { createLeveler, type Leveler } from '../leveler.js';
 
 export interface Presentation {
   json: boolean;
@@ -32,56 +25,6 @@ export function presentation(io: Io, opts: { json?: boolean; color: ColorFlag })
   };
 }
 
-/** The ladder, and the occupation data beside it (read only when a title needs it). */
-export async function openLadder(
-  io: Io,
-  dataFlag: string | undefined,
-): Promise<LoadedLadder & { dir: string; occupations: OccupationSource; pay: () => PayTable; overrides: () => Promise<OverrideTable | null> }> {
-  const dir = ladderDir(dataFlag, io.env, io.cwd);
-  const loaded = await loadLadder(dir, io.cwd);
-  const occupations = occupationSource(dir, io.cwd, loaded.familyOccupations);
-  return {
-    ...loaded,
-    dir,
-    occupations,
-    pay: paySource(dir, io.cwd),
-    // An override's code must name an occupation: the occupation index is read only if one has a code.
-    overrides: () => loadOverrides(dir, io.cwd, loaded.ladder, { knownOccupation: (code) => occupations.get(code) !== undefined }),
-  };
-}
-
-/**
- * A --region the pay survey has responses from: an unknown one is refused with those it has (US,
- * the default, is always accepted, so that a ladder's own pay table need not have it).
- */
-export function checkRegion(pay: () => PayTable, region: string): void {
-  if (region === DEFAULT_REGION) return;
-  const regions = pay().regions();
-  if (regions.includes(region)) return;
-  const list = regions.length > 40 ? `${regions.slice(0, 40).join(', ')}, … (${regions.length} in all)` : regions.join(', ');
-  throw new UsageError(`unknown region ${shown(region)}: the pay survey has no response from it`, `the regions with responses are ${list || 'none'}`);
-}
-
-/** An O*NET occupation by its O*NET-SOC code or 6-digit SOC code; an unknown one names the codes nearest it. */
-export function occupationArgument(code: string, occupations: OccupationSource): Occupation {
-  const found = occupations.get(code);
-  if (found) return found;
-  const near = (prefix: string) => occupations.index().occupations.filter((o) => o.code.startsWith(prefix)).map((o) => o.code);
-  const same = near(code.slice(0, 7));
-  const close = same.length > 0 ? same : near(code.slice(0, 6));
-  const hint = close.length > 0 ? `did you mean ${close.slice(0, 6).join(', ')}? ` : '';
-  throw new UsageError(`unknown occupation ${shown(code)}`, `${hint}find codes with: leveler occupations registered nurse`);
-}
-
-export function familyOption(ladder: Ladder, id: string): FamilyDef {
-  const family = findFamily(ladder, id);
-  if (!family) {
-    const known = ladder.families.map((f) => f.id);
-    throw new UsageError(`unknown family ${shown(id)}`, known.length > 0 ? `families in this ladder: ${known.join(', ')}` : 'this ladder has no families');
-  }
-  return family;
-}
-
 /**
  * Said on stderr when a ladder of several families shows a level without --family: which families
  * have a card for it, and how to ask for one.
@@ -93,20 +36,22 @@ export function familyHint(ladder: Ladder, level: string | null, command: string
   return `leveler: the level without a family's card; ${level === null ? 'roles' : `cards for ${level}`}: ${which}; add --family ID, e.g. \`${command} --family ${withCard[0] ?? ladder.families[0]!.id}\`\n`;
 }
 
-/** The family --family names; without it, the ladder's only family when it has exactly one. */
-export function cardFamily(ladder: Ladder, flag: string | undefined): FamilyDef | null {
-  if (flag !== undefined) return familyOption(ladder, flag);
-  return ladder.families.length === 1 ? ladder.families[0]! : null;
+/** The leveler a command works with: its --data, --region, and the process's folder and environment. */
+export function openLeveler(io: Io, opts: { data?: string; region?: string }): Promise<Leveler> {
+  return createLeveler({ ...(opts.data !== undefined ? { data: opts.data } : {}), ...(opts.region !== undefined ? { region: opts.region } : {}), cwd: io.cwd, env: io.env });
 }
 
-export function levelArgument(ladder: Ladder, code: string): LevelDef {
-  const level = findLevel(ladder, code);
-  if (!level) {
-    const close = closestLevels(ladder, code);
-    const all = ladder.levels.map((l) => l.code).join(', ');
-    throw new UsageError(`unknown level ${shown(code)}`, `${close.length > 0 ? `did you mean ${close.join(' or ')}? ` : ''}levels: ${all}`);
-  }
-  return level;
+/**
+ * Writes a view as the command's output: JSON with --json, a table on a terminal (through the
+ * pager when it is taller than the screen), plain lines in a pipe; renderers from one registry.
+ */
+export async function present<K extends keyof Views>(io: Io, opts: { json?: boolean; color: ColorFlag; pager?: boolean }, kind: K, view: Views[K], ladder: Ladder): Promise<void> {
+  const show = presentation(io, opts);
+  const renderer = RENDERERS[kind] as unknown as Renderer<Views[K]>;
+  if (show.json) return write(io, renderJson(renderer.json(view)));
+  const ctx = { ladder, paint: await painter(show.color), width: show.width };
+  if (show.table) await writeTable(io, await renderer.table(view, ctx), opts);
+  else write(io, renderer.plain(view, ctx));
 }
 
 export function write(io: Io, text: string): void {

@@ -29,8 +29,7 @@ function parseDelimiter(value: string): string {
   return c;
 }
 
-/** The region pay is shown for when none is given. */
-export const DEFAULT_REGION = 'US';
+import { DEFAULT_REGION } from '../arguments.js';
 
 /** An --occupation code, as O*NET and SOC write them; whether it names an occupation is the command's to check. */
 function parseOccupation(value: string): string {
@@ -45,37 +44,51 @@ function parseRegion(value: string): string {
   return value.trim().toUpperCase();
 }
 
+/** Every flag the commands share, described once: commander's option and the type of its value. */
 export const options = {
-  region: () => new Option('--region <code>', "the country whose survey pay to show, such as US, GB, CA (the company's location)").argParser(parseRegion).default(DEFAULT_REGION),
-  data: () => new Option('--data <dir>', 'ladder folder (default: $LEVELER_DATA, else the shipped ladder)'),
-  json: () => new Option('--json', 'print JSON for scripts (see the JSON contract in the README)'),
-  family: () => new Option('--family <id>', 'job family id, such as ai-ml, instead of the one the title names (default: detected from each title)'),
+  region: () => flag<'region', string>('region', new Option('--region <code>', "the country whose survey pay to show, such as US, GB, CA (the company's location)").argParser(parseRegion).default(DEFAULT_REGION)),
+  data: () => flag<'data', string | undefined>('data', new Option('--data <dir>', 'ladder folder (default: $LEVELER_DATA, else the shipped ladder)')),
+  json: () => flag<'json', boolean | undefined>('json', new Option('--json', 'print JSON for scripts (see the JSON contract in the README)')),
+  family: () => flag<'family', string | undefined>('family', new Option('--family <id>', 'job family id, such as ai-ml, instead of the one the title names (default: detected from each title)')),
   /** For commands that take no title: the card's family. */
-  cardFamily: () => new Option('--family <id>', "the family whose card to show, such as ai-ml (default: the ladder's only family, if it has one)"),
-  occupation: () => new Option('--occupation <code>', 'the O*NET occupation whose card to show, such as 29-1141.00 (see leveler occupations)').argParser(parseOccupation),
-  years: () => new Option('--years <n>', `years of experience, ${YEARS_FORMS}`).argParser(parseYears),
-  column: () => new Option('--column <name>', 'the title column, by name or number from 1 (default: a header named title, job_title, job title, position or role)'),
-  yearsColumn: () =>
-    new Option('--years-column <name>', 'a column of years of experience, by name or number (default: a header named years, yoe or years_of_experience)'),
-  noYearsColumn: () => new Option('--no-years-column', 'read no years, even from a column named years'),
-  noHeader: () => new Option('--no-header', 'the first row is data: columns are numbered from 1, the title is column 1 unless --column says'),
-  fields: () =>
-    new Option('--fields <list>', 'only these answers, comma-separated: level, level_name, track, family, role, confidence, soc_code, occupation, pay_p25, pay_median, pay_p75, pay_n (JSON also: title, years)'),
-  pay: () => new Option('--pay', "append the level's market pay: pay_p25, pay_median, pay_p75, pay_n (the survey's, for the family and level in --region; else OEWS's for the occupation)"),
-  bom: () => new Option('--bom', 'start CSV output with a byte-order mark, so that Excel reads it as UTF-8'),
-  format: () => new Option('--format <format>', 'output format').choices(['csv', 'ndjson', 'json']).default('csv'),
-  output: () => new Option('-o, --output <file>', 'write to this file, atomically (default: stdout)'),
-  delimiter: () => new Option('--delimiter <char>', 'input field delimiter, such as ";" or "\\t" (default: detected)').argParser(parseDelimiter),
-  encoding: () => new Option('--encoding <label>', 'input encoding, such as windows-1251 or latin1 (default: UTF-8, or UTF-16 after its byte-order mark)'),
-  quiet: () => new Option('-q, --quiet', 'no progress line and no summary on stderr'),
-  top: () =>
-    new Option('--top <k>', 'how many alternative levels to show').argParser(wholeNumber('alternatives', { min: 0, max: 20 })).default(3),
-  results: (fallback: number) =>
-    new Option('--top <k>', 'how many to show').argParser(wholeNumber('results', { min: 1, max: 1000 })).default(fallback),
+  cardFamily: () => flag<'family', string | undefined>('family', new Option('--family <id>', "the family whose card to show, such as ai-ml (default: the ladder's only family, if it has one)")),
+  occupation: () => flag<'occupation', string | undefined>('occupation', new Option('--occupation <code>', 'the O*NET occupation whose card to show, such as 29-1141.00 (see leveler occupations)').argParser(parseOccupation)),
+  years: () => flag<'years', number | undefined>('years', new Option('--years <n>', `years of experience, ${YEARS_FORMS}`).argParser(parseYears)),
+  column: () => flag<'column', string | undefined>('column', new Option('--column <name>', 'the title column, by name or number from 1 (default: a header named title, job_title, job title, position or role)')),
+  yearsColumn: () => flag<'yearsColumn', string | undefined>('yearsColumn', new Option('--years-column <name>', 'a column of years of experience, by name or number (default: a header named years, yoe or years_of_experience)')),
+  noYearsColumn: () => flag<'yearsColumn', false | undefined>('yearsColumn', new Option('--no-years-column', 'read no years, even from a column named years')),
+  noHeader: () => flag<'header', boolean>('header', new Option('--no-header', 'the first row is data: columns are numbered from 1, the title is column 1 unless --column says')),
+  fields: () => flag<'fields', string | undefined>('fields', new Option('--fields <list>', 'only these answers, comma-separated: level, level_name, track, family, role, confidence, soc_code, occupation, pay_p25, pay_median, pay_p75, pay_n (JSON also: title, years)')),
+  pay: () => flag<'pay', boolean | undefined>('pay', new Option('--pay', "append the level's market pay: pay_p25, pay_median, pay_p75, pay_n (the survey's, for the family and level in --region; else OEWS's for the occupation)")),
+  bom: () => flag<'bom', boolean | undefined>('bom', new Option('--bom', 'start CSV output with a byte-order mark, so that Excel reads it as UTF-8')),
+  format: () => flag<'format', 'csv' | 'ndjson' | 'json'>('format', new Option('--format <format>', 'output format').choices(['csv', 'ndjson', 'json']).default('csv')),
+  output: () => flag<'output', string | undefined>('output', new Option('-o, --output <file>', 'write to this file, atomically (default: stdout)')),
+  delimiter: () => flag<'delimiter', string | undefined>('delimiter', new Option('--delimiter <char>', 'input field delimiter, such as ";" or "\\t" (default: detected)').argParser(parseDelimiter)),
+  encoding: () => flag<'encoding', string | undefined>('encoding', new Option('--encoding <label>', 'input encoding, such as windows-1251 or latin1 (default: UTF-8, or UTF-16 after its byte-order mark)')),
+  quiet: () => flag<'quiet', boolean | undefined>('quiet', new Option('-q, --quiet', 'no progress line and no summary on stderr')),
+  top: () => flag<'top', number>('top', new Option('--top <k>', 'how many alternative levels to show').argParser(wholeNumber('alternatives', { min: 0, max: 20 })).default(3)),
+  results: (fallback: number) => flag<'top', number>('top', new Option('--top <k>', 'how many to show').argParser(wholeNumber('results', { min: 1, max: 1000 })).default(fallback)),
 };
+
+/** A flag: commander's option, with the name and type of the value it gives a command. */
+export interface Flag<N extends string = string, T = unknown> {
+  option: Option;
+  name: N;
+  /** Never set: carries the value's type. */
+  readonly type?: T;
+}
+
+export function flag<N extends string, T>(name: N, option: Option): Flag<N, T> {
+  return { option, name };
+}
+
+/** The values a command's flags give it, typed from its flags (and the program's). */
+export type FlagsOf<F extends readonly Flag[]> = { [K in F[number] as K['name']]: K extends Flag<string, infer T> ? T : never } & GlobalOptions;
 
 /** The options every command receives from the program. */
 export interface GlobalOptions {
   /** false with --no-color. */
   color: ColorFlag;
+  /** false with --no-pager. */
+  pager?: boolean;
 }

@@ -53,6 +53,8 @@ export class AnswerMemo<T> {
   constructor(
     private readonly matcher: Matcher,
     private readonly o: AnswerMemoOptions<T>,
+    /** Whether cards carry their pay: only where the output shows it (a batch writing CSV does not). */
+    private readonly pay = true,
   ) {
     this.maxTitles = o.maxTitles ?? MAX_TITLES;
     this.maxChars = o.maxChars ?? MAX_CHARS;
@@ -66,7 +68,7 @@ export class AnswerMemo<T> {
     if (years === null) {
       let a = this.plain.get(title);
       if (a === undefined) {
-        a = this.o.keep(this.matcher.decide(this.matcher.readTitle(title, this.o.family), null, 3, this.o.explain));
+        a = this.o.keep(this.matcher.decide(this.matcher.readTitle(title, this.o.family), null, 3, this.o.explain, this.pay));
         this.plain.set(this.own(title), a);
         this.chars += title.length + this.charsOf(a);
       }
@@ -81,7 +83,7 @@ export class AnswerMemo<T> {
     a = known.answers.get(key);
     if (a === undefined) {
       known.reading ??= this.matcher.readTitle(known.title, this.o.family);
-      a = this.o.keep(this.matcher.decide(known.reading, years, 3, this.o.explain));
+      a = this.o.keep(this.matcher.decide(known.reading, years, 3, this.o.explain, this.pay));
       known.answers.set(key, a);
       this.chars += this.charsOf(a);
     }
@@ -94,7 +96,7 @@ export class AnswerMemo<T> {
     const known: TitleAnswers<T> = { title, key: { marker: reading.marker, track: reading.track, override: reading.override }, reading, answers: new Map(), whole: [] };
     if (!this.o.quotesYears) {
       for (const [key, years] of this.matcher.standInYears(reading)) {
-        const a = this.o.keep(this.matcher.decide(reading, years, 3, this.o.explain));
+        const a = this.o.keep(this.matcher.decide(reading, years, 3, this.o.explain, this.pay));
         known.answers.set(key, a);
         this.chars += this.charsOf(a);
       }

@@ -3,7 +3,11 @@
 // empty family "no family". Occupations are compared at 6 digits (the SOC code: 15-2051).
 import { socOf } from './soc.js';
 import type { ShortAnswer } from './answers.js';
+import { parseYearsCell } from './batch.js';
+import { findFamily, findLevel } from './cards.js';
 import type { Reason } from './reasons.js';
+import { isSocCode } from './soc.js';
+import type { Ladder } from './types.js';
 
 /** One labelled row: what the file expects. */
 export interface GoldRow {
@@ -181,4 +185,75 @@ export class EvalTally {
       misses: this.misses.map((m) => ({ ...m, reasons: reasonsOf(m.title, m.years) })),
     };
   }
+}
+
+/** Where a labelled row's values are: column numbers, -1 for none. */
+export interface GoldColumns {
+  title: number;
+  years: number;
+  level: number;
+  family: number;
+  occupation: number;
+}
+
+type LabelReader = (value: string) => string | null;
+
+/** A label's reading, worked out once per distinct label: the ladder's level code, family id, or a SOC code; null when unknown. */
+export function labelReaders(ladder: Ladder): { level: LabelReader; family: LabelReader; occupation: LabelReader } {
+  const memo = (read: LabelReader): LabelReader => {
+    const seen = new Map<string, string | null>();
+    return (v) => {
+      let r = seen.get(v);
+      if (r === undefined) {
+        r = read(v);
+        if (seen.size < 10_000) seen.set(v, r);
+      }
+      return r;
+    };
+  };
+  return {
+    level: memo((v) => findLevel(ladder, v)?.code ?? null),
+    family: memo((v) => findFamily(ladder, v)?.id ?? null),
+    occupation: (v) => (isSocCode(v) ? v : null),
+  };
+}
+
+/** A cell eval cannot read: an unknown label, or years that are not years (`why`). */
+export interface GoldProblem {
+  row: number;
+  what: 'years' | 'level' | 'family' | 'occupation';
+  value: string;
+  /** For years: why they are not ("is not a number of years …"). */
+  why?: string;
+}
+
+/**
+ * A labelled row from its cells (`cell(column)`, undefined past the row's end): "?" is not scored,
+ * an empty label means no match (or no family) expected; an unknown label or a years cell that
+ * is not years is a problem, passed to `problem`, and not scored.
+ */
+export function goldRow(cell: (at: number) => string | undefined, row: number, c: GoldColumns, labels: ReturnType<typeof labelReaders>, problem: (p: GoldProblem) => void): GoldRow {
+  const trimmed = (at: number) => (at < 0 ? undefined : (cell(at) ?? '').trim());
+  const yearsText = trimmed(c.years);
+  const yearsCell = parseYearsCell(yearsText);
+  let years: number | null = null;
+  if (yearsCell && 'error' in yearsCell) problem({ row, what: 'years', value: yearsText!, why: yearsCell.error });
+  else if (yearsCell) years = yearsCell.years;
+  const label = (at: number, what: GoldProblem['what'], read: LabelReader): string | null => {
+    const v = trimmed(at);
+    if (v === undefined || v === '?') return null;
+    if (v === '') return '';
+    const known = read(v);
+    if (known === null) problem({ row, what, value: v });
+    return known;
+  };
+  return {
+    row,
+    title: cell(c.title) ?? '',
+    years,
+    level: label(c.level, 'level', labels.level),
+    family: c.family < 0 ? null : label(c.family, 'family', labels.family),
+    // An empty SOC cell is a code nobody filed: not scored.
+    occupation: label(c.occupation, 'occupation', labels.occupation) || null,
+  };
 }

@@ -99,8 +99,8 @@ export class Matcher {
    * The answer for a title read by readTitle(), with these years. With `explain` false, only the
    * match: no reasons and no alternatives (a batch writing CSV shows neither, and builds none).
    */
-  decide(reading: TitleReading, years: number | null, top = 3, explain = true): MatchResult {
-    return decide(this.ix, this.sources, reading, years, top, explain);
+  decide(reading: TitleReading, years: number | null, top = 3, explain = true, pay = true): MatchResult {
+    return decide(this.ix, this.sources, reading, years, top, explain, pay);
   }
 
   /** The words the occupation stage reads in `title`; scripts/build-occupations.mjs trains on them. */

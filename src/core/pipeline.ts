@@ -55,7 +55,7 @@ export function readTitle(ix: LadderIndex, sources: Sources, title: string, fami
  * The answer for a title read by readTitle(), with these years. With `explain` false, only the
  * match: no reasons and no alternatives (a batch writing CSV shows neither, and builds none).
  */
-export function decide(ix: LadderIndex, sources: Sources, reading: TitleReading, years: number | null, top = 3, explain = true): MatchResult {
+export function decide(ix: LadderIndex, sources: Sources, reading: TitleReading, years: number | null, top = 3, explain = true, withPay = true): MatchResult {
   const { title, tokens, fam, occupation, override } = reading;
   const reasons: Reason[] = explain ? [...reading.notes] : [];
   const result: MatchResult = { query: { title, years }, match: null, alternatives: [], reasons };
@@ -76,7 +76,7 @@ export function decide(ix: LadderIndex, sources: Sources, reading: TitleReading,
   const confidence = override ? 1 : confidenceOf(ix, lvl, fam, occupation, tokens, evidence);
   const card = occupation?.record && fam.family === null ? occupationCard(lvl.level, occupation.record) : buildCard(ix.ladder, lvl.level, fam.family);
   const soc = occupation?.ref.code ?? card.soc?.code ?? null;
-  const pay = sources.pay ? sources.pay(fam.family?.id ?? null, lvl.level.code, soc) : null;
+  const pay = withPay && sources.pay ? sources.pay(fam.family?.id ?? null, lvl.level.code, soc) : null;
   // The card is this answer's own: completed in place, not copied (a batch builds one per distinct title).
   result.match = Object.assign(card, { marketPay: pay, confidence: rounded(confidence), occupation: occupation?.ref ?? null });
   if (explain && !override) result.alternatives = alternatives(ix, lvl, fam, occupation, reading.track, years, confidence, top);

@@ -3,7 +3,7 @@
 // and answers each distinct title once (src/core/answers.ts).
 import { LOW_CONFIDENCE } from './batch.js';
 import type { ShortAnswer } from './answers.js';
-import type { Reason } from './reasons.js';
+import type { Reason, ReasonKind } from './reasons.js';
 import { TitleIndex } from './title-index.js';
 import type { MatchResult } from './types.js';
 
@@ -189,4 +189,14 @@ export class Triage {
     const { ids, total } = this.top(n, only);
     return { rows: ids.reduce((k, id) => k + this.rowsOf(id, only), 0), of: total };
   }
+}
+
+/** The reasons that say why a title is of low confidence: what its level and its occupation rest on. */
+const WEAK: ReadonlySet<ReasonKind> = new Set(['years-band', 'default-level', 'occupation', 'occupation-outside-family', 'occupation-of-family']);
+
+/** The reason that says why a troubled title stopped where it did: read from the reasons' kinds. */
+export function troubleReason(t: Pick<TriageTitle, 'trouble' | 'reasons'>): Reason | undefined {
+  if (t.trouble === 'unmatched') return t.reasons.at(-1);
+  if (t.trouble === 'no-family') return t.reasons.find((r) => r.kind === 'no-family');
+  return t.reasons.find((r) => WEAK.has(r.kind)) ?? t.reasons.at(-1);
 }

@@ -165,6 +165,8 @@ function gunzipped(source: Readable, where: string): Readable {
     gunzip.destroy();
     source.destroy();
   });
+  // The reader gets the error through its iteration; once it has stopped, a late one is not a crash.
+  out.on('error', () => {});
   source.pipe(gunzip).pipe(out);
   return out;
 }

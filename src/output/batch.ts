@@ -1,6 +1,7 @@
 // The text of `batch` output: CSV columns appended to each row, NDJSON and JSON lines, and the
 // summary with its bar chart. Strings only; the command writes them.
-import { matchJson } from './contract.js';
+import type { CsvRow } from '../io/csv.js';
+import { matchJson } from './json.js';
 import { socOf } from '../core/soc.js';
 import { thousands } from '../core/numbers.js';
 import { csvField, csvLine } from './csv.js';
@@ -181,4 +182,18 @@ export function renderProgress(rows: number, seconds: number, fraction: number |
   const rate = seconds > 0 ? ` · ${thousands(Math.round(rows / seconds))} rows/s` : '';
   const pct = fraction === null ? '' : ` · ${Math.floor(fraction * 100)}%`;
   return `${thousands(rows)} rows${rate}${pct}`;
+}
+
+/**
+ * A row's output: in CSV, its fields and the appended cells (a raw line is copied through as read:
+ * it holds no quote, CR or LF to escape; any other record is written again field by field, quoted
+ * where the format needs it); in NDJSON and JSON, the answer with the row's number first.
+ */
+export function rowText(format: 'csv' | 'ndjson' | 'json', record: CsvRow, width: number, headerWidth: number, delimiter: string, answer: string, row: number): string {
+  if (format === 'csv') {
+    const line = typeof record === 'string' ? record + delimiter.repeat(Math.max(0, headerWidth - width)) + answer : csvRow(record, headerWidth, delimiter, answer);
+    return line + '\n';
+  }
+  if (format === 'ndjson') return jsonWithRow(answer, row) + '\n';
+  return (row > 1 ? ',\n' : '') + jsonWithRow(answer, row);
 }

@@ -1,5 +1,5 @@
 // The text of `leveler eval`: scores, per-level precision and recall, the confusion matrix, the misses.
-import { reasonText, reasonTexts } from './reasons.js';
+import { reasonText } from './reasons.js';
 import { NONE, type EvalReport } from '../core/eval.js';
 import { thousands } from '../core/numbers.js';
 import type { Paint } from './color.js';
@@ -42,7 +42,3 @@ export function renderEval(file: string, r: EvalReport, paint: Paint, tty: boole
   return `${out.join('\n')}\n`;
 }
 
-/** The report as `eval --json` gives it: each miss's reasons as sentences. */
-export function evalJson(report: EvalReport): Omit<EvalReport, 'misses'> & { misses: (Omit<EvalReport['misses'][number], 'reasons'> & { reasons: string[] })[] } {
-  return { ...report, misses: report.misses.map((m) => ({ ...m, reasons: reasonTexts(m.reasons) })) };
-}

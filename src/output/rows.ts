@@ -1,8 +1,8 @@
 // What a card and a match say, as labelled rows in reading order. The table and the plain-text
 // renderers both draw from these, so the two never disagree on content or order.
-import { reasonTexts } from './reasons.js';
 import { oewsText, surveyText } from '../core/pay.js';
-import type { Alternative, Card, MatchResult, OccupationRef } from '../core/types.js';
+import type { Alternative, Card, MatchedCard, OccupationRef } from '../core/types.js';
+import type { MatchJson } from './json.js';
 
 export interface Row {
   /** Key in plain output (one `key<TAB>value` line per value). */
@@ -46,7 +46,7 @@ export function identityRows(card: Card): Row[] {
   return rows;
 }
 
-export function cardRows(card: Card | NonNullable<MatchResult['match']>): Row[] {
+export function cardRows(card: Card | MatchedCard): Row[] {
   const rows: Row[] = [];
   const add = (key: string, label: string, value: string | readonly string[] | null, list?: Row['list']) => {
     if (value === null || (typeof value !== 'string' && value.length === 0)) return;
@@ -71,14 +71,14 @@ export function cardRows(card: Card | NonNullable<MatchResult['match']>): Row[] 
   return rows;
 }
 
-export function matchRows(result: MatchResult): Row[] {
+export function matchRows(result: MatchJson): Row[] {
   const m = result.match;
   if (m === null) return [];
   return [
     ...identityRows(m),
     ...(m.occupation ? [{ key: 'occupation', label: 'Occupation', value: occupationText(m.occupation) }] : []),
     { key: 'confidence', label: 'Confidence', value: m.confidence.toFixed(2) },
-    { key: 'reason', label: 'Why', value: reasonTexts(result.reasons), list: 'bullets' },
+    { key: 'reason', label: 'Why', value: result.reasons, list: 'bullets' },
     ...(result.alternatives.length > 0
       ? [{ key: 'alternative', label: 'Alternatives', value: result.alternatives.map(altText), list: 'bullets' as const }]
       : []),

@@ -1,6 +1,8 @@
 // Tables for a terminal (cli-table3), loaded only when stdout is a terminal.
 import Table from 'cli-table3';
-import type { Card, Ladder, MatchResult } from '../core/types.js';
+import type { Card } from '../core/types.js';
+import type { LadderView } from '../core/views.js';
+import type { MatchJson } from './json.js';
 import type { Paint } from './color.js';
 import { cardRows, identityRows, matchRows, type Row } from './rows.js';
 import { bandText } from '../core/cards.js';
@@ -37,7 +39,7 @@ export function confidenceStyle(confidence: number, paint: Paint): (s: string) =
   return confidence >= 0.8 ? paint.green : confidence >= 0.6 ? paint.yellow : paint.red;
 }
 
-export function renderMatchTable(result: MatchResult, options: TableOptions): string {
+export function renderMatchTable(result: MatchJson, options: TableOptions): string {
   const m = result.match!;
   const { paint } = options;
   const rows = matchRows(result).filter((r) => !['level', 'level_name', 'family', 'family_name'].includes(r.key));
@@ -54,8 +56,8 @@ export function renderCardTable(card: Card, options: TableOptions): string {
   return `${heading(card, options.paint)}\n${verticalTable(rows, options, (_row, text) => text)}\n`;
 }
 
-export function renderLadderTable(ladder: Ladder, familyId: string | null, { paint, width }: TableOptions): string {
-  const family = ladder.families.find((f) => f.id === familyId) ?? null;
+export function renderLadderTable(view: LadderView, { paint, width }: TableOptions): string {
+  const { family } = view;
   const head = ['Level', 'Name', 'Years', family ? `Role (${family.name})` : 'What it means'].map((h) => paint.bold(h));
   // Narrower than 80 columns, the level's name wraps so that the table still fits (60 columns and up).
   const narrow = width < 80;
@@ -63,14 +65,14 @@ export function renderLadderTable(ladder: Ladder, familyId: string | null, { pai
   const lastWidth = Math.max(narrow ? 16 : 24, Math.min(width, 140) - widths.reduce((a, b) => a + b, 0) - 5);
   const table = new Table({ head, colWidths: [...widths, lastWidth], wordWrap: true, style: STYLE });
   let track = '';
-  for (const level of ladder.levels) {
+  for (const level of view.levels) {
     if (level.track !== track) {
       track = level.track;
-      const name = ladder.tracks.find((t) => t.id === track)?.name ?? track;
+      const name = view.tracks.find((t) => t.id === track)?.name ?? track;
       table.push([{ colSpan: 4, content: paint.dim(name) }]);
     }
-    const role = family ? (family.cards[level.code]?.role ?? '—') : level.meaning;
-    table.push([paint.cyan(level.code), level.name, bandText({ min: level.years.min, max: level.years.max ?? null }), role]);
+    const role = family ? (level.role ?? '—') : level.meaning;
+    table.push([paint.cyan(level.level), level.levelName, bandText(level.years), role]);
   }
   return `${table.toString()}\n`;
 }

@@ -1,4 +1,4 @@
-import { matchJson } from '../../src/output/contract.js';
+import { matchJson } from '../../src/output/json.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

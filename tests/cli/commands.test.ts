@@ -386,9 +386,9 @@ describe('leveler eval', () => {
   });
 
   it.each([
-    ['title,grade\nX,P1\n', [], /^leveler: .*gold\.csv has no column "level"; its columns are "title", "grade"; name one with --level-column\n$/, 2],
-    ['name,level\nX,P1\n', [], /^leveler: .*gold\.csv has no title column; its columns are "name", "level"; name one with --column\n$/, 2],
-    ['title,level\nX,P1\n', ['--family-column', 'fam'], /^leveler: .*gold\.csv has no column "fam"; its columns are "title", "level"; name one with --family-column\n$/, 2],
+    ['title,grade\nX,P1\n', [], /^leveler: no column "level" in .*gold\.csv; its columns are "title", "grade"; name one with --level-column\n$/, 2],
+    ['name,level\nX,P1\n', [], /^leveler: no title column in .*gold\.csv; its columns are "name", "level"; pick one with --column NAME \(or its number\)\n$/, 2],
+    ['title,level\nX,P1\n', ['--family-column', 'fam'], /^leveler: no column "fam" in .*gold\.csv; its columns are "title", "level"; name one with --family-column\n$/, 2],
     ['', [], /^leveler: .*gold\.csv is empty: no header row; the first line must name the columns/, 3],
   ])('a bad gold file is one line and an exit code: %j', async (text, args, message, code) => {
     const r = await run(['eval', gold(text), ...args]);
@@ -476,6 +476,6 @@ describe('leveler triage', () => {
   it('names the columns when the title column is missing (exit 2)', async () => {
     const r = await run(['triage', '-'], { stdin: 'id,name\n1,x\n' });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('leveler: stdin has no title column; its columns are "id", "name"; name one with --column\n');
+    expect(r.stderr).toBe('leveler: no title column in stdin; its columns are "id", "name"; pick one with --column NAME (or its number)\n');
   });
 });

@@ -1,0 +1,211 @@
+// The one leveler: a ladder with its matcher and every knowledge source wired once (the English
+// dictionary and fuzzy finder the typo reading uses, the O*NET occupations, the overrides, the pay
+// table), as every command of the CLI uses it and as the library gives it. Its answers are the
+// CLI's --json objects, key for key.
+import { AnswerMemo, shortAnswer, type AnswerMemoOptions } from './core/answers.js';
+import { EvalTally, goldRow, labelReaders } from './core/eval.js';
+import { Matcher, type TitleReading } from './core/match.js';
+import { searchOccupations, type OccupationHit } from './core/occupations.js';
+import type { PayTable } from './core/pay.js';
+import type { Reason } from './core/reasons.js';
+import type { Card, Ladder, MatchResult } from './core/types.js';
+import { cardView, familiesView, ladderView, occupationsView, payView, type FamiliesView, type LadderView, type OccupationsView, type PayView } from './core/views.js';
+import { UsageError } from './errors.js';
+import { cardFamily, checkRegion, DEFAULT_REGION, familyOption, levelArgument, occupationArgument } from './arguments.js';
+import { englishWords } from './io/dictionary.js';
+import { ladderDir, loadLadder } from './io/ladder.js';
+import { occupationSource, type OccupationSource } from './io/occupations.js';
+import { loadOverrides } from './io/overrides.js';
+import { paySource } from './io/pay.js';
+import { evalJson, matchJson, type EvalJson, type MatchJson } from './output/json.js';
+
+export interface LevelerOptions {
+  /** A ladder folder (default: $LEVELER_DATA, else the shipped ladder). */
+  data?: string;
+  /** The country whose survey pay the answers show, such as US, GB, DE (default US). */
+  region?: string;
+  /** Whether the folder's overrides.yaml pins titles (default true). */
+  overrides?: boolean;
+  /** Where a relative `data` path starts (default: the process's working folder). */
+  cwd?: string;
+  /** The environment $LEVELER_DATA is read from (default: the process's). */
+  env?: Record<string, string | undefined>;
+}
+
+export interface MatchQuery {
+  /** Years of experience. */
+  years?: number | null;
+  /** A family id, instead of the family the title names. */
+  family?: string | null;
+  /** How many alternatives (default 3). */
+  top?: number;
+}
+
+/** A row for matchMany: a title, or a title with its years. */
+export type TitleRow = string | { title: string; years?: number | null };
+
+/** A labelled row for eval: the levels a team expects ("?" or null: not scored; "": no match, or no family, expected). */
+export interface GoldInput {
+  title: string;
+  years?: number | null;
+  level: string | null;
+  family?: string | null;
+  /** A SOC code, compared at 6 digits (15-2051). */
+  occupation?: string | null;
+}
+
+export class Leveler {
+  /** @internal Use createLeveler(). */
+  constructor(
+    /** The ladder: its levels, tracks and families. */
+    readonly ladder: Ladder,
+    private readonly matcher: Matcher,
+    private readonly occupationData: OccupationSource,
+    private readonly payTable: () => PayTable,
+    /** The region answers show pay for. */
+    readonly region: string,
+  ) {}
+
+  private fuzzyLoaded = false;
+
+  /** Loads the fuzzy finder when a title needs it (most never do: fuse.js is the slowest part of start-up). */
+  private async ready(title?: string): Promise<void> {
+    if (this.fuzzyLoaded || (title !== undefined && !this.matcher.needsFuzzy(title))) return;
+    this.matcher.useFuzzy((await import('./core/fuzzy.js')).fuseFinder);
+    this.fuzzyLoaded = true;
+  }
+
+  /** @internal The family id a --family names (an unknown one is a usage error), or null for none. */
+  familyId(family: string | null | undefined): string | null {
+    return family === undefined || family === null ? null : familyOption(this.ladder, family).id;
+  }
+
+  /** A title's answer, as `leveler match --json` prints it. */
+  async match(title: string, query: MatchQuery = {}): Promise<MatchJson> {
+    return matchJson(await this.result(title, query));
+  }
+
+  /** @internal A title's answer with its reasons as data (src/core/reasons.ts). */
+  async result(title: string, query: MatchQuery = {}): Promise<MatchResult> {
+    if (title.trim() === '') throw new UsageError('the title is empty', 'give a job title, such as: leveler match "Senior Data Scientist"');
+    await this.ready(title);
+    return this.matcher.match(title, { years: query.years ?? null, family: this.familyId(query.family), top: query.top ?? 3 });
+  }
+
+  /**
+   * Answers for many titles, in order, as `leveler batch --format ndjson` gives them (without the row
+   * number): each distinct title (and years value) is answered once. Answers of repeated titles are
+   * the same object: treat them as read-only.
+   */
+  async *matchMany(rows: Iterable<TitleRow> | AsyncIterable<TitleRow>, query: Omit<MatchQuery, 'years'> = {}): AsyncGenerator<MatchJson> {
+    const memo = await this.answers({ family: this.familyId(query.family), quotesYears: true, explain: true, keep: matchJson });
+    for await (const row of rows) {
+      const { title, years } = typeof row === 'string' ? { title: row, years: null } : row;
+      yield memo.answer(title, years ?? null);
+    }
+  }
+
+  /**
+   * @internal Each distinct title answered once, kept as `keep` makes it (see src/core/answers.ts):
+   * batch, eval and triage read files through it. `pay: false` leaves cards without their pay.
+   */
+  async answers<T>(options: Omit<AnswerMemoOptions<T>, 'keep'> & { keep: (result: MatchResult) => T; pay?: boolean }): Promise<AnswerMemo<T>> {
+    // Many titles: some will need the fuzzy finder.
+    await this.ready();
+    return new AnswerMemo(this.matcher, options, options.pay ?? true);
+  }
+
+  /** A level's card: a family's (default: the ladder's only one), or an O*NET occupation's; what `show --json` prints. */
+  show(level: string, of: { family?: string; occupation?: string } = {}): Card {
+    const def = levelArgument(this.ladder, level);
+    if (of.family !== undefined && of.occupation !== undefined) throw new UsageError('--family and --occupation both name a card', 'give one of them');
+    const target = of.occupation !== undefined ? { occupation: occupationArgument(of.occupation, this.occupationData) } : { family: cardFamily(this.ladder, of.family) };
+    return cardView(this.ladder, def, target, this.payTable(), this.region);
+  }
+
+  /** Every level, with a family's role for each: what `list --json` prints. */
+  list(of: { family?: string } = {}): LadderView {
+    return ladderView(this.ladder, cardFamily(this.ladder, of.family));
+  }
+
+  /** Every job family: what `families --json` prints. */
+  families(): FamiliesView {
+    return familiesView(this.ladder);
+  }
+
+  /** The O*NET occupations a query's words point to, best first, or all of them: what `occupations --json` prints. */
+  occupations(query = '', { top = 10 }: { top?: number } = {}): OccupationsView {
+    const index = this.occupationData.index();
+    const q = query.trim();
+    const hits: OccupationHit[] = q === '' ? index.occupations.map((o) => ({ occupation: o, matched: o.title, score: 1 })) : searchOccupations(index, this.occupationData.model(), q, top);
+    return occupationsView(index, q === '' ? null : q, hits);
+  }
+
+  /** A family's pay by level, or an occupation's U.S. wages: what `pay --json` prints. */
+  pay(of: { family?: string; occupation?: string }): PayView {
+    if (of.family === undefined && of.occupation === undefined) throw new UsageError('pay needs --family ID or --occupation CODE', 'such as: leveler pay --family ai-ml (leveler families lists them)');
+    if (of.family !== undefined && of.occupation !== undefined) throw new UsageError('--family and --occupation both name whose pay to show', 'give one of them');
+    // An O*NET-SOC code must name an occupation (15-1252.99 is none); a 6-digit code is OEWS's own.
+    if (of.occupation?.includes('.')) occupationArgument(of.occupation, this.occupationData);
+    const view = payView(this.ladder, this.payTable(), this.region, of.family !== undefined ? { family: familyOption(this.ladder, of.family) } : { occupation: of.occupation! });
+    if (of.occupation !== undefined && view.oews === null) {
+      throw new UsageError(`no OEWS wages for "${of.occupation}"`, 'give a detailed 2018 SOC code, such as 29-1141 (leveler occupations lists them)');
+    }
+    return view;
+  }
+
+  /** Scores the ladder against labelled titles, as `eval --json` does (without the file's name and its label problems). */
+  async eval(rows: Iterable<GoldInput> | AsyncIterable<GoldInput>, { top = 20 }: { top?: number } = {}): Promise<EvalJson> {
+    const tally = this.evalTally(top, true);
+    const memo = await this.answers({ family: null, quotesYears: false, explain: false, keep: shortAnswer, pay: false });
+    const labels = labelReaders(this.ladder);
+    // A row's values read as the CLI reads a gold file's cells (null: no such column).
+    const columns = { title: 0, years: 1, level: 2, family: 3, occupation: 4 };
+    let row = 0;
+    for await (const r of rows) {
+      const cells = [r.title, r.years === undefined || r.years === null ? '' : String(r.years), r.level ?? '?', r.family ?? '?', r.occupation ?? ''];
+      const gold = goldRow((at) => cells[at], ++row, columns, labels, () => {});
+      tally.add(gold, memo.answer(gold.title, gold.years));
+    }
+    return evalJson(tally.report((title, years) => this.explain(title, years)));
+  }
+
+  /** @internal An empty tally for eval, in the ladder's level order. */
+  evalTally(top: number, withOccupation: boolean, own?: (s: string) => string): EvalTally {
+    return new EvalTally({ levelOrder: this.ladder.levels.map((l) => l.code), withOccupation, keepMisses: top, ...(own ? { own } : {}) });
+  }
+
+  /** @internal A title's reasons, worked out again (a listed miss, a troubled title). */
+  explain(title: string, years: number | null, family: string | null = null): Reason[] {
+    return this.matcher.match(title, { years, family, top: 0 }).reasons;
+  }
+
+  /** @internal The whole answer, reasons as data, for a title read again (triage's listed titles). */
+  explained(title: string, years: number | null, family: string | null = null): MatchResult {
+    return this.matcher.match(title, { years, family, top: 0 });
+  }
+
+  /** @internal The reading batch keeps of a title. */
+  read(title: string, family: string | null = null): TitleReading {
+    return this.matcher.readTitle(title, family);
+  }
+}
+
+/**
+ * The leveler the CLI uses, with its defaults: the shipped ladder (or $LEVELER_DATA, or `data`),
+ * pay for the US, overrides read. Throws a LevelerError (UsageError, DataError) with the message
+ * and hint the CLI prints, for an unknown region or an invalid ladder or overrides file.
+ */
+export async function createLeveler(options: LevelerOptions = {}): Promise<Leveler> {
+  const cwd = options.cwd ?? process.cwd();
+  const dir = ladderDir(options.data, options.env ?? process.env, cwd);
+  const { ladder, lexicon, familyOccupations } = await loadLadder(dir, cwd);
+  const occupations = occupationSource(dir, cwd, familyOccupations);
+  const pay = paySource(dir, cwd);
+  const region = (options.region ?? DEFAULT_REGION).toUpperCase();
+  checkRegion(pay, region);
+  // An override's code must name an occupation: the occupation index is read only if one has a code.
+  const overrides = options.overrides === false ? null : await loadOverrides(dir, cwd, ladder, { knownOccupation: (code) => occupations.get(code) !== undefined });
+  const matcher = new Matcher(ladder, lexicon).useDictionary(englishWords()).useOccupations(occupations).useOverrides(overrides).usePay(pay, region);
+  return new Leveler(ladder, matcher, occupations, pay, region);
+}
