@@ -2,22 +2,19 @@
 //   input (file or stdin) -> CsvReader (decode, parse, one batch per chunk) -> per row: the
 //   leveler's answer memo, keyed on title and years -> the format's text -> sink (stdout, or a file
 //   renamed into place at the end). Each batch is written before the next is read: backpressure end to end.
-import { parseYearsCell, plainYears, Tally, type RowAnswer } from '../core/batch.js';
+import { parseYearsCell, plainYears, sharedAnswers, Tally } from '../core/batch.js';
 import type { MatchResult } from '../core/types.js';
-import { EXIT, signalExit, UsageError } from '../errors.js';
+import { EXIT, signalExit } from '../errors.js';
 import { detached, fieldAt, fieldCount, type CsvReader } from '../io/csv.js';
-import { emptyInput } from '../io/input.js';
 import { openSink, type Sink } from '../io/output.js';
 import type { Io } from '../io/terminal.js';
-import { appendedNames, csvHeader, csvSuffix, jsonBody, jsonFields, pickFields, rowText, APPENDED, PAY, type Field } from '../output/batch.js';
+import { appendedNames, csvHeader, csvSuffix, jsonBody, jsonFields, rowText, APPENDED, type Field } from '../output/batch.js';
 import { shown } from '../output/shown.js';
-import type { BatchFlags } from './batch.js';
+import { pickedFields, type BatchFlags } from './batch.js';
 import { BatchReport } from './batch-report.js';
 import { openLeveler } from './context.js';
-import { openTable, titleColumn, yearsColumn } from './table-input.js';
+import { openTable, tableColumns } from './table-input.js';
 
-/** Distinct answer texts kept to be shared between titles. */
-const SHARED_ANSWERS = 10_000;
 const FLUSH_CHARS = 256 * 1024;
 /**
  * Bytes read at a time. Measured on 1M rows (bench/batch.mjs): 64 KB is both the fastest and the
@@ -48,19 +45,7 @@ export async function runBatch(file: string | undefined, opts: BatchFlags, io: I
     const explain = opts.format !== 'csv' && fields === null;
     // Pay only where the output shows it: --pay, a pay field, or whole JSON answers.
     const pay = opts.pay === true || (opts.format !== 'csv' && (fields === null || fields.some((f) => f.name.startsWith('pay_'))));
-    const render = (r: MatchResult) => (opts.format === 'csv' ? csvSuffix(r, reader.delimiter!, fields ?? undefined) : fields ? jsonFields(r, fields) : jsonBody(r));
-    // Titles share answers: a CSV answer is one of a few hundred texts, kept once each.
-    const shared = new Map<string, RowAnswer>();
-    const keep = (r: MatchResult): RowAnswer => {
-      const text = render(r);
-      let a = shared.get(text);
-      if (a === undefined) {
-        a = { level: r.match?.level ?? null, confidence: r.match?.confidence ?? 0, family: r.match?.family ?? null, text };
-        if (shared.size > SHARED_ANSWERS) shared.clear();
-        shared.set(text, a);
-      }
-      return a;
-    };
+    const keep = sharedAnswers((r: MatchResult) => (opts.format === 'csv' ? csvSuffix(r, reader.delimiter!, fields ?? undefined) : fields ? jsonFields(r, fields) : jsonBody(r)));
     const memo = await leveler.answers({ family, quotesYears, explain, keep, charsOf: (a) => a.text.length, own: detached, pay });
     sink = openSink({ target: opts.output, stdout: io.stdout, cwd: io.cwd, input: input.id });
     let columns: { title: number; years: number; width: number } | null = null;
@@ -77,7 +62,7 @@ export async function runBatch(file: string | undefined, opts: BatchFlags, io: I
     reading: for await (const rows of reader.batches(input.stream)) {
       if (interrupted) break;
       if (columns === null) {
-        columns = batchColumns(reader, opts, where, io);
+        columns = tableColumns(reader, opts, where, io);
         out.push(preamble(reader, fields, opts, report));
       }
       const d = reader.delimiter!;
@@ -104,7 +89,7 @@ export async function runBatch(file: string | undefined, opts: BatchFlags, io: I
     if (interrupted !== null) return stopped(sink, interrupted, report, io, opts.output);
     if (!sink.closed) {
       if (columns === null) {
-        batchColumns(reader, opts, where, io);
+        tableColumns(reader, opts, where, io);
         await sink.write(preamble(reader, fields, opts, report));
       }
       if (opts.format === 'json') await sink.write(row > 0 ? '\n]\n' : ']\n');
@@ -130,28 +115,6 @@ function stopped(sink: Sink, signal: string, report: BatchReport, io: Io, output
   const what = signal === 'SIGINT' ? 'interrupted' : `stopped by ${signal}`;
   io.stderr.write(`leveler: ${what}${output ? `; ${output} was not written` : ''}\n`);
   return signalExit(signal);
-}
-
-function batchColumns(reader: CsvReader, opts: BatchFlags, where: string, io: Io): { title: number; years: number; width: number } {
-  const header = reader.header;
-  if (header === null) throw emptyInput(where, opts.header !== false);
-  const years = yearsColumn(header, opts, where);
-  if (years >= 0 && opts.yearsColumn === undefined && !opts.quiet) {
-    io.stderr.write(`leveler: years of experience from column ${shown(header[years]!)} (--years-column to pick another, --no-years-column for none)\n`);
-  }
-  return { title: titleColumn(header, opts, where), years, width: header.length };
-}
-
-/** The --fields list, checked before any work starts; null for every field of the format. */
-function pickedFields(opts: BatchFlags): Field[] | null {
-  if (opts.fields === undefined) return opts.pay ? [...APPENDED, ...PAY] : null;
-  const { fields, unknown, known } = pickFields(opts.fields, opts.format);
-  if (opts.pay) for (const f of PAY) if (!fields.includes(f)) fields.push(f);
-  if (unknown !== null) {
-    const what = unknown === '' ? 'names no field' : `names ${shown(unknown)}, which is not a field of --format ${opts.format}`;
-    throw new UsageError(`--fields ${what}`, `the fields are ${known.join(', ')}`);
-  }
-  return fields;
 }
 
 function preamble(reader: CsvReader, fields: Field[] | null, opts: BatchFlags, report: BatchReport): string {

@@ -1,5 +1,8 @@
 // leveler batch: the command's flags and help. The work is in batch-run.ts, loaded only when
 // batch runs: it brings the CSV parser, which `match` should not pay for at start-up.
+import { UsageError } from '../errors.js';
+import { pickFields, APPENDED, PAY, type Field } from '../output/batch.js';
+import { shown } from '../output/shown.js';
 import { command } from './command.js';
 import { options, type FlagsOf } from './options.js';
 
@@ -43,3 +46,16 @@ export const batchCommand = command({
     return runBatch(file, opts, io);
   },
 });
+
+/** The --fields list, checked before any work starts; null for every field of the format. */
+export function pickedFields(opts: BatchFlags): Field[] | null {
+  if (opts.fields === undefined) return opts.pay ? [...APPENDED, ...PAY] : null;
+  const { fields, unknown, known } = pickFields(opts.fields, opts.format);
+  if (opts.pay) for (const f of PAY) if (!fields.includes(f)) fields.push(f);
+  if (unknown !== null) {
+    const what = unknown === '' ? 'names no field' : `names ${shown(unknown)}, which is not a field of --format ${opts.format}`;
+    throw new UsageError(`--fields ${what}`, `the fields are ${known.join(', ')}`);
+  }
+  return fields;
+}
+

@@ -3,7 +3,7 @@
 import { columnIndex, findTitleColumn, findYearsColumn } from '../core/batch.js';
 import { UsageError } from '../errors.js';
 import { checkEncoding, CsvReader } from '../io/csv.js';
-import { openInput, type Input, type InputOptions } from '../io/input.js';
+import { emptyInput, openInput, type Input, type InputOptions } from '../io/input.js';
 import { displayPath } from '../io/ladder.js';
 import type { Io } from '../io/terminal.js';
 import { shown, shownList } from '../output/shown.js';
@@ -85,4 +85,15 @@ export function namedColumn(header: string[], flag: string | undefined, what: st
     throw new UsageError(`${named} in ${where}`, `its columns are ${shownList(header)}; name one with ${option}`);
   }
   return at;
+}
+
+/** batch's columns: the title's, the years' (said on stderr when found by its name), and how many the header has. */
+export function tableColumns(reader: CsvReader, flags: TableFlags & { quiet?: boolean }, where: string, io: Io): { title: number; years: number; width: number } {
+  const header = reader.header;
+  if (header === null) throw emptyInput(where, flags.header !== false);
+  const years = yearsColumn(header, flags, where);
+  if (years >= 0 && flags.yearsColumn === undefined && !flags.quiet) {
+    io.stderr.write(`leveler: years of experience from column ${shown(header[years]!)} (--years-column to pick another, --no-years-column for none)\n`);
+  }
+  return { title: titleColumn(header, flags, where), years, width: header.length };
 }

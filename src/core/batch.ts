@@ -1,3 +1,4 @@
+import type { MatchResult } from './types.js';
 import { MAX_YEARS, readYears, type YearsReading } from './years.js';
 // Decisions of `batch` that need no I/O: which column holds the title, how a years cell reads,
 // and the running tally behind the summary.
@@ -112,4 +113,25 @@ export interface RowAnswer {
   family: string | null;
   /** The row's output text, as the chosen format renders it (without the row's own fields). */
   text: string;
+}
+
+/** Distinct answer texts kept to be shared between titles. */
+const SHARED_ANSWERS = 10_000;
+
+/**
+ * What batch keeps of an answer: its rendered text and what the tally counts. Titles share
+ * answers: a CSV answer is one of a few hundred texts, each kept once.
+ */
+export function sharedAnswers(render: (result: MatchResult) => string): (result: MatchResult) => RowAnswer {
+  const shared = new Map<string, RowAnswer>();
+  return (r) => {
+    const text = render(r);
+    let a = shared.get(text);
+    if (a === undefined) {
+      a = { level: r.match?.level ?? null, confidence: r.match?.confidence ?? 0, family: r.match?.family ?? null, text };
+      if (shared.size > SHARED_ANSWERS) shared.clear();
+      shared.set(text, a);
+    }
+    return a;
+  };
 }
