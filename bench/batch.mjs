@@ -27,11 +27,11 @@ const defaultData = resolve(root, '..', 'shared', 'eval-data');
 const dataDir = args[0] ?? (existsSync(defaultData) ? defaultData : null);
 const work = join(tmpdir(), 'leveler-bench');
 mkdirSync(work, { recursive: true });
-if (!existsSync(join(root, 'dist', 'index.js'))) {
+if (!existsSync(join(root, 'dist', 'internal.js'))) {
   console.error('bench: no dist/ (run npm run build first)');
   process.exit(2);
 }
-const lib = await import(join(root, 'dist', 'index.js'));
+const lib = await import(join(root, 'dist', 'internal.js'));
 
 /** A tiny seeded PRNG, so every run draws the same rows. */
 function random(seed = 42) {

@@ -21,7 +21,7 @@ const DISTINCT = flag('--distinct', 2_000_000);
 const work = join(tmpdir(), 'leveler-bench');
 mkdirSync(work, { recursive: true });
 const bin = join(root, 'bin', 'leveler.js');
-if (!existsSync(join(root, 'dist', 'index.js'))) {
+if (!existsSync(join(root, 'dist', 'internal.js'))) {
   console.error('bench: no dist/ (run npm run build first)');
   process.exit(2);
 }

@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-if (!existsSync(join(root, 'dist', 'index.js'))) {
+if (!existsSync(join(root, 'dist', 'internal.js'))) {
   console.error('bench: no dist/ (run npm run build first)');
   process.exit(2);
 }
@@ -27,7 +27,7 @@ try {
   writeFileSync(file, lines.join('\n') + '\n');
   // A fresh process each run: module loading is the same with and without; the difference is the file.
   const script = (withFile) => `
-    const lib = await import(${JSON.stringify(join(root, 'dist', 'index.js'))});
+    const lib = await import(${JSON.stringify(join(root, 'dist', 'internal.js'))});
     const { ladder } = await lib.loadLadder(lib.shippedDataDir(), ${JSON.stringify(root)});
     const t0 = performance.now();
     const table = ${withFile ? `await lib.loadOverrides(${JSON.stringify(temp)}, '/', ladder)` : 'null'};

@@ -3,7 +3,7 @@
 // `leveler batch` does it (same reader, same chunk size), and written back out, without matching.
 // Usage: node bench/passthrough.mjs FILE > /dev/null
 import { createReadStream } from 'node:fs';
-import { CsvReader, csvLine } from '../dist/index.js';
+import { CsvReader, csvLine } from '../dist/internal.js';
 
 const file = process.argv[2];
 const reader = new CsvReader({ source: file });

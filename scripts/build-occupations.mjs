@@ -114,7 +114,7 @@ writeFileSync(join(outDir, 'occupations.json'), JSON.stringify({ source, version
 // The word table: a linear model over the features of a title (its words, pairs and head noun; see
 // src/core/occupation.ts), trained on the titles with their occupations. Each title counts with a
 // weight: O*NET's own title 2, its other titles 0.5 to 1 (see titled above), a filed title 1.
-const lib = await import(join(root, 'dist', 'index.js')).catch(() => {
+const lib = await import(join(root, 'dist', 'internal.js')).catch(() => {
   console.error('build-occupations: no built leveler in dist/; run npm run build first');
   process.exit(2);
 });

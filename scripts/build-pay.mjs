@@ -33,7 +33,7 @@ for (const f of [surveyFile, oewsFile]) {
 /** The survey's experience levels, read as the ladder's levels when a title has no marker. */
 const EXPERIENCE = { EN: 'P1', MI: 'P2', SE: 'P3', EX: 'M4' };
 
-const lib = await import(join(root, 'dist', 'index.js')).catch(() => {
+const lib = await import(join(root, 'dist', 'internal.js')).catch(() => {
   console.error('build-pay: no built leveler in dist/; run npm run build first');
   process.exit(2);
 });

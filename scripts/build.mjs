@@ -71,7 +71,12 @@ async function buildInto(out) {
   // One bundle, the CLI's: its hot path is one file (each module loaded costs start-up time). The
   // library entry re-exports it, so no code ships twice; a library user loads the CLI's code too.
   await build({ ...common, entryPoints: { cli: 'src/library-bundle.ts' }, chunkNames: 'chunks/[name]-[hash]' });
-  writeFileSync(join(out, 'index.js'), "// The library: the CLI's bundle exports it (see scripts/build.mjs).\nexport * from './cli.js';\n");
+  // The library's two entries re-export the CLI's bundle: index.js the public API only (the names of
+  // src/index.ts), internal.js everything (src/internal.ts).
+  const bundle = await import(join(out, 'cli.js'));
+  const publicNames = Object.keys(bundle.publicApi).sort();
+  writeFileSync(join(out, 'index.js'), `// The library (see scripts/build.mjs): the public API of src/index.ts, from the CLI's bundle.\nexport { ${publicNames.join(', ')} } from './cli.js';\n`);
+  writeFileSync(join(out, 'internal.js'), "// job-leveler/internal (see src/internal.ts): the parts, from the CLI's bundle; not a contract.\nexport * from './cli.js';\n");
 
   // Type declarations for library users (dist/types), from the TypeScript compiler.
   execFileSync(process.execPath, [createRequire(import.meta.url).resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', join(out, 'types')], {
@@ -79,7 +84,7 @@ async function buildInto(out) {
     stdio: 'inherit',
   });
 
-  const lib = await import(join(out, 'index.js'));
+  const lib = await import(join(out, 'internal.js'));
   const { ladder, problems } = await lib.checkLadderFiles(lib.readLadderFiles(lib.shippedDataDir(), root));
   if (ladder === null) {
     for (const p of problems) console.error(`${p.file}:${p.line ?? ''}: ${p.message}`);

@@ -31,7 +31,7 @@ try {
   cpSync(join(root, 'data'), temp, { recursive: true });
   writeFileSync(join(temp, 'train.csv'), [head, ...train].join('\n') + '\n');
   execFileSync(process.execPath, [join(root, 'scripts', 'build-occupations.mjs'), onet, '--filings', join(temp, 'train.csv'), '--out-dir', temp], { stdio: ['ignore', 'ignore', 'inherit'] });
-  const lib = await import(join(root, 'dist', 'index.js'));
+  const lib = await import(join(root, 'dist', 'internal.js'));
   const { ladder, lexicon } = await lib.loadLadder(temp, root);
   const matcher = (await lib.createMatcher(ladder, lexicon)).useOccupations(lib.occupationSource(temp, root));
   const keys = head.split(',');

@@ -33,7 +33,7 @@ if (!out) {
 
 /** The column of a CSV file, read by leveler's own reader (quoted fields and all). */
 async function column(file, name) {
-  const lib = await import(join(root, 'dist', 'index.js'));
+  const lib = await import(join(root, 'dist', 'internal.js'));
   const reader = new lib.CsvReader({ source: file });
   const values = [];
   for await (const rows of reader.batches([readFileSync(file)])) {
@@ -48,7 +48,7 @@ async function acceptance() {
   const dir = join(shared, 'acceptance');
   if (!existsSync(dir)) return rows;
   for (const f of ['ai-ml.csv', 'families.csv']) {
-    const lib = await import(join(root, 'dist', 'index.js'));
+    const lib = await import(join(root, 'dist', 'internal.js'));
     const reader = new lib.CsvReader({ source: f });
     for await (const batch of reader.batches([readFileSync(join(dir, f))])) {
       const t = reader.header.indexOf('title');

@@ -1,23 +1,7 @@
-// The library API: the same matcher, cards and ladder loading the CLI uses.
-export { Matcher } from './core/match.js';
-export { createMatcher } from './io/matcher.js';
-export { buildDictionary, DICTIONARY_FILE } from './io/dictionary.js';
-export { buildCard, findLevel, findFamily } from './core/cards.js';
-export { tokenize } from './core/normalize.js';
-export { loadLadder, readLadderFiles, checkLadderFiles, shippedDataDir, serializeSnapshot, SNAPSHOT_FILE } from './io/ladder.js';
-export type { LoadedLadder } from './io/ladder.js';
-export { compileLexicon } from './core/lexicon.js';
-export { main } from './cli.js';
+// The library: one leveler, wired as the CLI is (createLeveler), its answers the CLI's --json
+// objects, key for key; the errors it throws; the JSON contract's types. The parts it is built from
+// are in `job-leveler/internal` (src/internal.ts), which makes no promise.
+export { createLeveler, Leveler } from './leveler.js';
+export type { GoldInput, LevelerOptions, MatchQuery, TitleRow } from './leveler.js';
 export { EXIT, LevelerError, UsageError, DataError, OutputError } from './errors.js';
-export type * from './core/types.js';
-export type { Io } from './io/terminal.js';
-export { CsvReader } from './io/csv.js';
-export { csvLine } from './output/csv.js';
-export { classifyOccupation, occupationFeatures, occupationKey, occupationPartsKey } from './core/occupation.js';
-export type { OccupationModel, OccupationWord, FeatureEntry } from './core/occupation.js';
-export { occupationSource, tableStamp } from './io/occupations.js';
-export type { OccupationSource } from './io/occupations.js';
-export { paySource } from './io/pay.js';
-export { readOverrides, loadOverrides } from './io/overrides.js';
-export { overrideKey, OverrideTable, OVERRIDES_FILE } from './core/overrides.js';
-export type { OverrideEntry } from './core/overrides.js';
+export type * from './core/contract.js';

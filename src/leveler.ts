@@ -8,8 +8,9 @@ import { Matcher, type TitleReading } from './core/match.js';
 import { searchOccupations, type OccupationHit } from './core/occupations.js';
 import type { PayTable } from './core/pay.js';
 import type { Reason } from './core/reasons.js';
-import type { Card, Ladder, MatchResult } from './core/types.js';
-import { cardView, familiesView, ladderView, occupationsView, payView, type FamiliesView, type LadderView, type OccupationsView, type PayView } from './core/views.js';
+import type { Card, EvalJson, FamiliesView, LadderView, MatchJson, OccupationsView, PayView } from './core/contract.js';
+import type { Ladder, MatchResult } from './core/types.js';
+import { cardView, familiesView, ladderView, occupationsView, payView } from './core/views.js';
 import { UsageError } from './errors.js';
 import { cardFamily, checkRegion, DEFAULT_REGION, familyOption, levelArgument, occupationArgument } from './arguments.js';
 import { englishWords } from './io/dictionary.js';
@@ -17,7 +18,7 @@ import { ladderDir, loadLadder } from './io/ladder.js';
 import { occupationSource, type OccupationSource } from './io/occupations.js';
 import { loadOverrides } from './io/overrides.js';
 import { paySource } from './io/pay.js';
-import { evalJson, matchJson, type EvalJson, type MatchJson } from './output/json.js';
+import { evalJson, matchJson } from './output/json.js';
 
 export interface LevelerOptions {
   /** A ladder folder (default: $LEVELER_DATA, else the shipped ladder). */
@@ -55,16 +56,25 @@ export interface GoldInput {
 }
 
 export class Leveler {
+  /** @internal The ladder: its levels, tracks and families (list() and families() give them as data). */
+  readonly ladder: Ladder;
+  /** The region answers show pay for. */
+  readonly region: string;
+  /** @internal */
+  private readonly matcher: Matcher;
+  /** @internal */
+  private readonly occupationData: OccupationSource;
+  /** @internal */
+  private readonly payTable: () => PayTable;
+
   /** @internal Use createLeveler(). */
-  constructor(
-    /** The ladder: its levels, tracks and families. */
-    readonly ladder: Ladder,
-    private readonly matcher: Matcher,
-    private readonly occupationData: OccupationSource,
-    private readonly payTable: () => PayTable,
-    /** The region answers show pay for. */
-    readonly region: string,
-  ) {}
+  constructor(ladder: Ladder, matcher: Matcher, occupationData: OccupationSource, payTable: () => PayTable, region: string) {
+    this.ladder = ladder;
+    this.matcher = matcher;
+    this.occupationData = occupationData;
+    this.payTable = payTable;
+    this.region = region;
+  }
 
   private fuzzyLoaded = false;
 

@@ -1,4 +1,6 @@
-// What dist/cli.js is built from: the CLI, and the library API beside it, so that dist/index.js can
-// re-export the same bundle and no chunk ships twice (scripts/build.mjs).
+// What dist/cli.js is built from: the CLI, the library's internals beside it, and the public API as
+// a namespace of its own, so that dist/index.js re-exports just those names from the same bundle
+// and no chunk ships twice (scripts/build.mjs).
 export * from './cli.js';
-export * from './index.js';
+export * from './internal.js';
+export * as publicApi from './index.js';

@@ -5,6 +5,7 @@ import { socOf } from './soc.js';
 import type { ShortAnswer } from './answers.js';
 import { parseYearsCell } from './batch.js';
 import { findFamily, findLevel } from './cards.js';
+import type { EvalReport, LevelStats, Miss, Score } from './contract.js';
 import type { Reason } from './reasons.js';
 import { isSocCode } from './soc.js';
 import type { Ladder } from './types.js';
@@ -20,49 +21,7 @@ export interface GoldRow {
   occupation: string | null;
 }
 
-export interface Score {
-  right: number;
-  scored: number;
-  /** right / scored, 0 to 1; null when nothing was scored. */
-  accuracy: number | null;
-}
-
-export interface LevelStats {
-  level: string;
-  /** Rows labelled with the level. */
-  support: number;
-  /** Of the rows given the level, the share labelled with it. */
-  precision: number | null;
-  /** Of the rows labelled with the level, the share given it. */
-  recall: number | null;
-}
-
-export interface Miss {
-  row: number;
-  title: string;
-  years: number | null;
-  want: { level: string | null; family: string | null; occupation: string | null };
-  got: { level: string | null; family: string | null; occupation: string | null; confidence: number };
-  /** Which columns are wrong. */
-  wrong: ('level' | 'family' | 'occupation')[];
-  reasons: Reason[];
-}
-
-export interface EvalReport {
-  rows: number;
-  /** Rows with every scored column right, unscored ones counted right (as ../shared/tools/accuracy.mjs counts). */
-  rowsRight: number;
-  level: Score;
-  family: Score;
-  occupation: Score | null;
-  perLevel: LevelStats[];
-  /** Expected level (rows) by given level (columns); "none" for no match. */
-  confusion: { labels: string[]; counts: number[][] };
-  /** Rows with a column wrong. */
-  missCount: number;
-  /** The worst of them (as many as asked), worst first: more columns wrong, then the more confident wrong answer. */
-  misses: Miss[];
-}
+export type { EvalReport, LevelStats, Miss, Score } from './contract.js';
 
 export const NONE = 'none';
 

@@ -1,7 +1,7 @@
 // Why a title got its answer, as data: each stage of the matcher says what it read and what that
 // decided. src/output/reasons.ts turns a reason into the sentence `match` prints; triage and eval
 // read the kinds, never the prose.
-import type { YearsBand } from './types.js';
+import type { YearsBand } from './contract.js';
 
 /** Why a number is not a level: where it stands says it counts or names something. */
 export type NotALevelWhy = 'opens-title' | 'counts-what-follows' | 'after-count' | 'before-quantity';

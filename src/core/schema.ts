@@ -1,6 +1,7 @@
 // The shape of the ladder files, as valibot schemas. The types of the whole program derive from
 // here, so the data format is described exactly once.
 import * as v from 'valibot';
+import type { Dimensions } from './contract.js';
 import { ONET_CODE } from './soc.js';
 
 const text = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
@@ -173,7 +174,11 @@ export const FamilyFileSchema = closed({
   cards: v.record(v.string(), CardSchema),
 });
 
-export type Dimensions = v.InferOutput<typeof DimensionsSchema>;
+/** The contract's Dimensions (src/core/contract.ts) are what the schema reads: checked here, both ways. */
+type SchemaDimensions = v.InferOutput<typeof DimensionsSchema>;
+type Same<A, B> = [A, B] extends [B, A] ? true : false;
+const dimensionsMatch: Same<SchemaDimensions, Dimensions> = true;
+void dimensionsMatch;
 export type LevelDef = v.InferOutput<typeof LevelSchema>;
 export type TrackDef = v.InferOutput<typeof TrackSchema>;
 export type LadderFile = v.InferOutput<typeof LadderFileSchema>;

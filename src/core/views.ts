@@ -2,16 +2,12 @@
 // (README, "JSON contract"): the same objects for the CLI's --json, its renderers and the library.
 // Pure: the ladder, the occupation index and the pay table come loaded.
 import { buildCard, occupationCard, yearsBand } from './cards.js';
+import type { FamiliesView, LadderView, OccupationsView, PayView } from './contract.js';
 import type { Occupation, OccupationHit, OccupationIndex } from './occupations.js';
-import { marketPay, surveyPay, type OewsPay, type PayTable } from './pay.js';
-import type { Card, FamilyDef, Ladder, LevelDef, YearsBand } from './types.js';
+import { marketPay, surveyPay, type PayTable } from './pay.js';
+import type { Card, FamilyDef, Ladder, LevelDef } from './types.js';
 
-/** `list --json`: every level, with the family's role for it when a family is given. */
-export interface LadderView {
-  family: { id: string; name: string } | null;
-  tracks: { id: string; name: string }[];
-  levels: { level: string; levelName: string; track: string; years: YearsBand; meaning: string; role: string | null }[];
-}
+export type { FamiliesView, LadderView, OccupationsView, PayView } from './contract.js';
 
 export function ladderView(ladder: Ladder, family: FamilyDef | null): LadderView {
   return {
@@ -19,11 +15,6 @@ export function ladderView(ladder: Ladder, family: FamilyDef | null): LadderView
     tracks: ladder.tracks.map((t) => ({ id: t.id, name: t.name })),
     levels: ladder.levels.map((l) => ({ level: l.code, levelName: l.name, track: l.track, years: yearsBand(l), meaning: l.meaning, role: family?.cards[l.code]?.role ?? null })),
   };
-}
-
-/** `families --json`. */
-export interface FamiliesView {
-  families: { id: string; name: string; soc: { code: string; title: string; inferred: boolean } | null; cards: string[]; roles: string[] }[];
 }
 
 export function familiesView(ladder: Ladder): FamiliesView {
@@ -36,14 +27,6 @@ export function familiesView(ladder: Ladder): FamiliesView {
       roles: f.roles,
     })),
   };
-}
-
-/** `occupations --json`: the occupations a query points to, best first, or all of them. */
-export interface OccupationsView {
-  source: string;
-  version: string;
-  query: string | null;
-  occupations: (Pick<Occupation, 'code' | 'title' | 'jobZone' | 'education' | 'description' | 'tasks' | 'hotTechnologies' | 'sampleTitles'> & { matched?: string; score?: number })[];
 }
 
 export function occupationsView(index: OccupationIndex, query: string | null, hits: OccupationHit[]): OccupationsView {
@@ -63,15 +46,6 @@ export function occupationsView(index: OccupationIndex, query: string | null, hi
       ...(query === null ? {} : { matched, score }),
     })),
   };
-}
-
-/** `pay --json`: a family's survey pay by level in a region, and OEWS's wages for its occupation (or the one asked for). */
-export interface PayView {
-  family: { id: string; name: string } | null;
-  region: string;
-  survey: { source: string; credit: string; years: [number, number]; minimum: number } | null;
-  levels: { level: string; name: string; n: number; p25: number | null; median: number | null; p75: number | null; note: string | null }[];
-  oews: OewsPay | null;
 }
 
 /** The levels a family has cards for, in the ladder's order (P1 up, then M1 up); without cards, the default track's and the management tracks'. */

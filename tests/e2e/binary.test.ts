@@ -81,7 +81,7 @@ describe('the leveler binary', () => {
   });
 
   it('ships a cache of family titles\' occupations that gives, title by title, what the word table gives', async () => {
-    const lib = await import(join(ROOT, 'dist', 'index.js'));
+    const lib = await import(join(ROOT, 'dist', 'internal.js'));
     const dir = lib.shippedDataDir();
     const loaded = await lib.loadLadder(dir, ROOT);
     const cache = loaded.familyOccupations;
