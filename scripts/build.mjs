@@ -85,7 +85,8 @@ async function buildInto(out) {
   });
 
   const lib = await import(join(out, 'internal.js'));
-  const { ladder, problems } = await lib.checkLadderFiles(lib.readLadderFiles(lib.shippedDataDir(), root));
+  // The shipped ladder inherits nothing: it must set every setting a ladder of one's own inherits.
+  const { ladder, problems } = await lib.checkLadderFiles(lib.readLadderFiles(lib.shippedDataDir(), root), null);
   if (ladder === null) {
     for (const p of problems) console.error(`${p.file}:${p.line ?? ''}: ${p.message}`);
     console.error('build: the shipped ladder is invalid');

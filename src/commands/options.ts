@@ -1,6 +1,7 @@
 // Every flag of every command, described once. Commands pick theirs from here.
 import type { ColorFlag } from '../output/color.js';
 import { InvalidArgumentError, Option } from 'commander';
+import { TITLE_HEADERS, YEARS_HEADERS } from '../core/batch.js';
 import { isSocCode } from '../core/soc.js';
 import { readYears, YEARS_FORMS } from '../core/years.js';
 import { shown } from '../output/shown.js';
@@ -44,6 +45,9 @@ function parseRegion(value: string): string {
   return value.trim().toUpperCase();
 }
 
+/** "a, b or c": the header names a column is found by, as help says them. */
+const orList = (names: readonly string[]) => `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
+
 /** Every flag the commands share, described once: commander's option and the type of its value. */
 export const options = {
   region: () => flag<'region', string>('region', new Option('--region <code>', "the country whose survey pay to show, such as US, GB, CA (the company's location)").argParser(parseRegion).default(DEFAULT_REGION)),
@@ -54,8 +58,8 @@ export const options = {
   cardFamily: () => flag<'family', string | undefined>('family', new Option('--family <id>', "the family whose card to show, such as ai-ml (default: the ladder's only family, if it has one)")),
   occupation: () => flag<'occupation', string | undefined>('occupation', new Option('--occupation <code>', 'the O*NET occupation whose card to show, such as 29-1141.00 (see leveler occupations)').argParser(parseOccupation)),
   years: () => flag<'years', number | undefined>('years', new Option('--years <n>', `years of experience, ${YEARS_FORMS}`).argParser(parseYears)),
-  column: () => flag<'column', string | undefined>('column', new Option('--column <name>', 'the title column, by name or number from 1 (default: a header named title, job_title, job title, position or role)')),
-  yearsColumn: () => flag<'yearsColumn', string | undefined>('yearsColumn', new Option('--years-column <name>', 'a column of years of experience, by name or number (default: a header named years, yoe or years_of_experience)')),
+  column: () => flag<'column', string | undefined>('column', new Option('--column <name>', `the title column, by name or number from 1 (default: the first header named ${orList(TITLE_HEADERS)})`)),
+  yearsColumn: () => flag<'yearsColumn', string | undefined>('yearsColumn', new Option('--years-column <name>', `a column of years of experience, by name or number (default: the first header named ${orList(YEARS_HEADERS)})`)),
   noYearsColumn: () => flag<'yearsColumn', false | undefined>('yearsColumn', new Option('--no-years-column', 'read no years, even from a column named years')),
   noHeader: () => flag<'header', boolean>('header', new Option('--no-header', 'the first row is data: columns are numbered from 1, the title is column 1 unless --column says')),
   fields: () => flag<'fields', string | undefined>('fields', new Option('--fields <list>', 'only these answers, comma-separated: level, level_name, track, family, role, confidence, soc_code, occupation, pay_p25, pay_median, pay_p75, pay_n (JSON also: title, years)')),

@@ -3,24 +3,18 @@ import { checkLadderFiles, formatProblem, ladderDir, readLadderFiles, displayPat
 import { occupationSource } from '../io/occupations.js';
 import { readOverrides } from '../io/overrides.js';
 import { renderJson } from '../output/json.js';
-import type { CommandSpec } from './command.js';
+import { command } from './command.js';
 import { write } from './context.js';
 import { options } from './options.js';
 
-interface ValidateFlags {
-  json?: boolean;
-  data?: string;
-}
-
-export const validateCommand: CommandSpec = {
+export const validateCommand = command({
   name: 'validate',
   args: '',
   summary: 'check a ladder and list every problem, with file and line',
   examples: ['leveler validate', 'leveler validate --data ./my-ladder'],
   details: 'Exit status: 0 valid, 1 problems found (one per line: file:line: what to fix), 3 the folder cannot be read.',
   options: [options.json(), options.data()],
-  async run(_args, raw, io) {
-    const opts = raw as unknown as ValidateFlags;
+  async run(_args, opts, io) {
     const dir = ladderDir(opts.data, io.env, io.cwd);
     const files = readLadderFiles(dir, io.cwd);
     const checked = await checkLadderFiles(files);
@@ -43,4 +37,4 @@ export const validateCommand: CommandSpec = {
     }
     return problems.length === 0 ? EXIT.ok : EXIT.findings;
   },
-};
+});

@@ -239,18 +239,27 @@ function idOf(model: OccupationModel, code: string): number | undefined {
   return map.get(code);
 }
 
-/** How likely the words must make an occupation outside a family's for a family title to take it. */
-const OUTSIDE_FAMILY = 0.5;
-/** How many times as likely as the family's own occupation the words must make another of its occupations. */
-const FAMILY_ODDS = 20;
+/** How a family's title takes another occupation (ladder.yaml `occupationChoice`). */
+export interface ChoiceOdds {
+  /** How likely the words must make an occupation outside a family's for a family title to take it. */
+  outsideFamily: number;
+  /** How many times as likely as the family's own occupation the words must make another of its occupations. */
+  familyOdds: number;
+}
 
 /**
  * A family title's occupation, given the family's (`codes`, its own first): its own, unless the
- * words make another of them FAMILY_ODDS times as likely ("QA Engineer": testers, not developers),
- * or one outside the family's (that `outside` allows) at least OUTSIDE_FAMILY likely (a "Research
+ * words make another of them `familyOdds` times as likely ("QA Engineer": testers, not developers),
+ * or one outside the family's (that `outside` allows) at least `outsideFamily` likely (a "Research
  * Scientist" filed with the medical scientists). A bare topic ("Senior ML") keeps the family's own.
  */
-export function familyChoice(model: OccupationModel, words: readonly OccupationWord[], codes: readonly string[], outside: (code: string) => boolean = () => true): string | null {
+export function familyChoice(
+  model: OccupationModel,
+  words: readonly OccupationWord[],
+  codes: readonly string[],
+  { outsideFamily, familyOdds }: ChoiceOdds,
+  outside: (code: string) => boolean = () => true,
+): string | null {
   if (codes.length === 0) return null;
   if (words.length === 0) return codes[0]!;
   const scores = scoresOf(model, words);
@@ -261,7 +270,7 @@ export function familyChoice(model: OccupationModel, words: readonly OccupationW
     if (first !== undefined && scores.score[first]! > 0) {
       const exact = model.exact(occupationKey(words));
       const top = exact?.code ?? model.codes[first]!;
-      if (!codes.includes(top) && outside(top) && (exact?.share ?? probabilities(model, scores, [first])[0]!) >= OUTSIDE_FAMILY) return top;
+      if (!codes.includes(top) && outside(top) && (exact?.share ?? probabilities(model, scores, [first])[0]!) >= outsideFamily) return top;
     }
     const of = codes.map((code) => {
       const id = idOf(model, code);
@@ -269,7 +278,7 @@ export function familyChoice(model: OccupationModel, words: readonly OccupationW
     });
     let best = 0;
     for (let i = 1; i < codes.length; i++) if (of[i]! > of[best]!) best = i;
-    return of[best]! > Math.max(0, of[0]!) + model.scale * Math.log(FAMILY_ODDS) ? codes[best]! : codes[0]!;
+    return of[best]! > Math.max(0, of[0]!) + model.scale * Math.log(familyOdds) ? codes[best]! : codes[0]!;
   } finally {
     release(scores);
   }

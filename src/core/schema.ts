@@ -73,46 +73,54 @@ export const TrackSchema = closed({
 
 const factor = v.pipe(v.number(), v.minValue(0, 'must be from 0 to 1'), v.maxValue(1, 'must be from 0 to 1'));
 
-/** How sure an answer is, by what decided it, and what lowers it. The defaults are the shipped ladder's. */
+// The settings below are the shipped ladder's data (data/ladder.yaml): a ladder of your own takes
+// each one it leaves out from there (src/io/ladder.ts), so the values are written in one place.
+
+/** How sure an answer is, by what decided it, and what lowers it. */
 export const ConfidenceSchema = closed({
   /** Base confidence by what decided the level. */
-  word: v.optional(factor, 0.95),
-  numeral: v.optional(factor, 0.9),
-  years: v.optional(factor, 0.75),
-  default: v.optional(factor, 0.5),
+  word: v.optional(factor),
+  numeral: v.optional(factor),
+  years: v.optional(factor),
+  default: v.optional(factor),
   /** Multipliers. */
-  typo: v.optional(factor, 0.9),
-  noFamily: v.optional(factor, 0.9),
-  outrankedTrack: v.optional(factor, 0.9),
-  outrankedNumeral: v.optional(factor, 0.95),
-  conflictingMarkers: v.optional(factor, 0.85),
+  typo: v.optional(factor),
+  noFamily: v.optional(factor),
+  outrankedTrack: v.optional(factor),
+  outrankedNumeral: v.optional(factor),
+  conflictingMarkers: v.optional(factor),
   /** Years outside a marker's band: within a year, within three, further. */
-  yearsNear: v.optional(factor, 0.85),
-  yearsOff: v.optional(factor, 0.7),
-  yearsFar: v.optional(factor, 0.55),
-  /** Alternatives, as a share of the answer's confidence: a marker that lost, the years' own level
-   *  (when a marker decided, and when the years did on another track), a neighbouring level, a
-   *  second family the title names. */
-  alternativeMarker: v.optional(factor, 0.6),
-  alternativeYears: v.optional(factor, 0.6),
-  alternativeYearsAlone: v.optional(factor, 0.4),
-  alternativeNeighbour: v.optional(factor, 0.35),
-  alternativeFamily: v.optional(factor, 0.5),
+  yearsNear: v.optional(factor),
+  yearsOff: v.optional(factor),
+  yearsFar: v.optional(factor),
+  /** Alternatives, as a share of the answer's confidence. */
+  alternativeMarker: v.optional(factor),
+  alternativeYears: v.optional(factor),
+  alternativeYearsAlone: v.optional(factor),
+  alternativeNeighbour: v.optional(factor),
+  alternativeFamily: v.optional(factor),
   /** A title of no family with an O*NET occupation is as sure as this plus the rest times the occupation's probability. */
-  occupationBase: v.optional(factor, 0.5),
+  occupationBase: v.optional(factor),
   /** Under this, an answer counts as of low confidence (batch's summary, triage). */
-  low: v.optional(factor, 0.6),
+  low: v.optional(factor),
 });
-
-const COUNT_BEFORE = ['x', 'no', 'nr', 'number', 'num', 'req', 'ref', 'id', 'top', 'version', 'web', 'series', 'type', 'covid', 'industry', 'pillar', 'day', 'days', 'week', 'month', 'year', 'phase', 'round', 'cohort', 'batch', 'wave', 'part', 'tier', 'gen', 'generation'];
-const COUNT_AFTER = ['year', 'years', 'yr', 'yrs', 'month', 'months', 'week', 'weeks', 'day', 'days', 'hour', 'hours', 'hrs', 'position', 'positions', 'opening', 'openings', 'role', 'roles', 'vacancy', 'vacancies', 'hire', 'hires', 'people', 'shift', 'shifts', 'plus'];
 
 /** Words around a numeral that make it a count or a name, not a level. */
 export const CountsSchema = closed({
   /** "x 2", "Top 5", "Day 1". */
-  before: v.optional(textList, COUNT_BEFORE),
+  before: v.optional(textList),
   /** "3 years", "2 positions". */
-  after: v.optional(textList, COUNT_AFTER),
+  after: v.optional(textList),
+});
+
+/** How the occupation stage weighs a family's title against other occupations. */
+export const OccupationChoiceSchema = closed({
+  /** An occupation outside the family's wins when the words make it at least this likely. */
+  outsideFamily: v.optional(factor),
+  /** Another of the family's occupations wins when the words make it this many times as likely as the first. */
+  familyOdds: v.optional(v.pipe(v.number(), v.minValue(1, 'must be 1 or more'))),
+  /** SOC major groups ("11") of managers' occupations: a title takes one only with a manager's marker. */
+  managementGroups: v.optional(v.array(v.pipe(v.string(), v.regex(/^\d\d$/, 'must be a SOC major group of two digits, such as 11')))),
 });
 
 export const LadderFileSchema = closed({
@@ -124,8 +132,9 @@ export const LadderFileSchema = closed({
   roleNouns: v.optional(textList, []),
   /** Roles of no family ("business analyst", "attorney"): a title naming one first has no family. */
   otherRoles: v.optional(textList, []),
-  counts: v.optional(CountsSchema, { before: COUNT_BEFORE, after: COUNT_AFTER }),
+  counts: v.optional(CountsSchema, {}),
   confidence: v.optional(ConfidenceSchema, {}),
+  occupationChoice: v.optional(OccupationChoiceSchema, {}),
   /** The track of an O*NET occupation, by its Job Zone (1-5): "1: support". The default track otherwise. */
   occupationTracks: v.optional(v.record(v.string(), text), {}),
   levels: v.pipe(v.array(LevelSchema), v.minLength(1, 'needs at least one level')),
@@ -181,7 +190,19 @@ const dimensionsMatch: Same<SchemaDimensions, Dimensions> = true;
 void dimensionsMatch;
 export type LevelDef = v.InferOutput<typeof LevelSchema>;
 export type TrackDef = v.InferOutput<typeof TrackSchema>;
-export type LadderFile = v.InferOutput<typeof LadderFileSchema>;
+/** A ladder file as written: its settings may leave values out. */
+export type LadderFileInput = v.InferOutput<typeof LadderFileSchema>;
+
+/** The settings a ladder inherits from the shipped ladder where its own file leaves them out. */
+export interface LadderSettings {
+  confidence: Required<v.InferOutput<typeof ConfidenceSchema>>;
+  counts: Required<v.InferOutput<typeof CountsSchema>>;
+  occupationChoice: Required<v.InferOutput<typeof OccupationChoiceSchema>>;
+}
+export const SETTINGS = ['confidence', 'counts', 'occupationChoice'] as const;
+
+/** A ladder file with every setting filled in. */
+export type LadderFile = Omit<LadderFileInput, keyof LadderSettings> & LadderSettings;
 export type CardDef = v.InferOutput<typeof CardSchema>;
 export type FamilyDef = v.InferOutput<typeof FamilyFileSchema>;
 export type MarkerDef = LevelDef['markers']['words'][number];

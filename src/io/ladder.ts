@@ -11,6 +11,7 @@ import { TextDecoder } from 'node:util';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileLexicon, type LexiconData } from '../core/lexicon.js';
+import type { LadderSettings } from '../core/schema.js';
 import type { FamilyDef, Ladder } from '../core/types.js';
 import { DataError } from '../errors.js';
 
@@ -242,10 +243,27 @@ export function serializeSnapshot(dir: string, cwd: string, ladder: Ladder, fami
   return Buffer.concat([Buffer.from(`${JSON.stringify(snapshot)}\n`, 'utf8'), ...cards, ...files.map((f) => f.bytes)]);
 }
 
-/** Parses and validates the files; every problem with its file and line. */
-export async function checkLadderFiles(files: DataFile[]): Promise<{ ladder: Ladder | null; problems: Problem[] }> {
+/**
+ * Parses and validates the files; every problem with its file and line. The settings the ladder
+ * file leaves out (confidence, counts, occupationChoice) are `inherit`'s: by default the shipped
+ * ladder's; null for none (the shipped ladder itself, which must set them all).
+ */
+export async function checkLadderFiles(files: DataFile[], inherit?: LadderSettings | null): Promise<{ ladder: Ladder | null; problems: Problem[] }> {
   const { parseLadder } = await import('./parse-ladder.js');
-  return parseLadder(files);
+  return parseLadder(files, inherit === undefined ? await shippedSettings() : inherit);
+}
+
+let shipped: Promise<LadderSettings> | undefined;
+/** The shipped ladder's settings: from the snapshot when it fits, else from its files. */
+function shippedSettings(): Promise<LadderSettings> {
+  shipped ??= (async () => {
+    const dir = shippedDataDir();
+    const read = readSnapshot();
+    const ladder = read !== null && snapshotFits(read, dir, dir) ? read.snapshot.ladder : (await checkLadderFiles(readLadderFiles(dir, dir), null)).ladder;
+    if (ladder === null) throw new DataError('the shipped ladder is invalid', 'reinstall leveler, or run `leveler validate` on data/');
+    return { confidence: ladder.confidence, counts: ladder.counts, occupationChoice: ladder.occupationChoice };
+  })();
+  return shipped;
 }
 
 export function formatProblem(p: Problem): string {

@@ -3,7 +3,7 @@
 // the YAML parser and the schema library are the slowest imports of the program.
 import * as v from 'valibot';
 import { LineCounter, parseDocument, isMap, isNode, isScalar, visit, type Document, type Node } from './yaml.js';
-import { FamilyFileSchema, LadderFileSchema } from '../core/schema.js';
+import { ConfidenceSchema, FamilyFileSchema, LadderFileSchema, SETTINGS, type LadderFileInput, type LadderSettings } from '../core/schema.js';
 import type { FamilyDef, Ladder, LadderFile } from '../core/types.js';
 import { checkLadder, type DataPath, type NamedFamily } from '../core/validate.js';
 import type { DataFile, Problem } from './ladder.js';
@@ -56,7 +56,30 @@ interface ParsedFile {
   lines: LineCounter;
 }
 
-export function parseLadder(files: DataFile[]): { ladder: Ladder | null; problems: Problem[] } {
+/** Every field of each setting: the shipped ladder sets them all. */
+const SETTING_FIELDS: { [K in keyof LadderSettings]: (keyof LadderSettings[K])[] } = {
+  confidence: Object.keys(ConfidenceSchema.pipe[0].entries) as (keyof LadderSettings['confidence'])[],
+  counts: ['before', 'after'],
+  occupationChoice: ['outsideFamily', 'familyOdds', 'managementGroups'],
+};
+
+/**
+ * The ladder file with its settings filled in: each value the file leaves out is `inherited`'s
+ * (the shipped ladder's); without `inherited` (the shipped ladder itself), every value must be there.
+ */
+function withSettings(data: LadderFileInput, inherited: LadderSettings | null, file: string, problems: Problem[], line: (path: DataPath) => number | null): LadderFile {
+  const filled = { ...data } as unknown as LadderFile;
+  for (const key of SETTINGS) {
+    const merged = { ...(inherited?.[key] ?? {}), ...(data[key] as object) } as Record<string, unknown>;
+    for (const field of SETTING_FIELDS[key] as string[]) {
+      if (merged[field] === undefined) problems.push({ file, line: line([key]), message: `${key}.${field}: missing; a ladder that inherits no settings sets every one` });
+    }
+    (filled as unknown as Record<string, unknown>)[key] = merged;
+  }
+  return filled;
+}
+
+export function parseLadder(files: DataFile[], inherited: LadderSettings | null = null): { ladder: Ladder | null; problems: Problem[] } {
   const problems: Problem[] = [];
   const parsed = new Map<string, ParsedFile>();
   const read = <T>(file: DataFile, schema: v.GenericSchema<unknown, T>): T | null => {
@@ -92,7 +115,8 @@ export function parseLadder(files: DataFile[]): { ladder: Ladder | null; problem
   };
 
   const [ladderFile, ...familyFiles] = files;
-  const ladderData: LadderFile | null = ladderFile ? read(ladderFile, LadderFileSchema) : null;
+  const input: LadderFileInput | null = ladderFile ? read(ladderFile, LadderFileSchema) : null;
+  const ladderData = input === null ? null : withSettings(input, inherited, ladderFile!.display, problems, (path) => lineOf(parsed.get(ladderFile!.display)!, path));
   const families: NamedFamily[] = [];
   for (const file of familyFiles) {
     const family: FamilyDef | null = read(file, FamilyFileSchema);

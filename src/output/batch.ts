@@ -1,5 +1,6 @@
 // The text of `batch` output: CSV columns appended to each row, NDJSON and JSON lines, and the
 // summary with its bar chart. Strings only; the command writes them.
+import { bar } from './bars.js';
 import type { CsvRow } from '../io/csv.js';
 import { matchJson } from './json.js';
 import { socOf } from '../core/soc.js';
@@ -171,12 +172,6 @@ export function shellWord(s: string): string {
   return /^[\w./@%+=:,-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`;
 }
 
-/** A bar of `fraction` of `width` cells, in eighths. */
-export function bar(fraction: number, width: number): string {
-  const eighths = Math.round(Math.max(0, Math.min(1, fraction)) * width * 8);
-  const partial = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'][eighths % 8]!;
-  return '█'.repeat(Math.floor(eighths / 8)) + partial || (fraction > 0 ? '▏' : '');
-}
 
 export function renderProgress(rows: number, seconds: number, fraction: number | null): string {
   const rate = seconds > 0 ? ` · ${thousands(Math.round(rows / seconds))} rows/s` : '';

@@ -1,5 +1,6 @@
 // leveler pay as text: a family's pay by level with a bar per level, 79 columns at most and readable
 // without colour, and an occupation's OEWS wages; tab-separated lines for a pipe.
+import { bar } from './bars.js';
 import { thousands } from '../core/numbers.js';
 import { dollars, oewsValue } from '../core/pay.js';
 import type { PayView } from '../core/views.js';
@@ -12,14 +13,9 @@ export function renderPayTsv({ levels, oews }: PayView): string {
   return renderTsv(rows);
 }
 
+/** Cells of the widest bar: the highest median. */
 const BAR = 10;
-const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
-
-/** A bar of `value` on a scale whose top is `max`, BAR cells wide at most, in eighths of a cell. */
-function bar(value: number, max: number): string {
-  const eighths = Math.round((value / max) * BAR * 8);
-  return '█'.repeat(Math.floor(eighths / 8)) + EIGHTHS[eighths % 8]!;
-}
+const scaled = (value: number, max: number) => bar(value / max, BAR);
 
 const pad = (s: string, n: number) => (s.length >= n ? s.slice(0, n) : s + ' '.repeat(n - s.length));
 const left = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
@@ -36,7 +32,7 @@ export function renderPayText({ family, region, levels, oews, survey }: PayView)
       const { level, name } = s;
       const head = `${pad(level, 5)} ${pad(name, 24)} ${left(thousands(s.n), 6)}`;
       if (s.median === null) out.push(`${head} ${s.n === 0 ? 'no responses' : 'too few responses'}`);
-      else out.push(`${head} ${left(dollars(s.p25!), 9)} ${left(dollars(s.median), 9)} ${left(dollars(s.p75!), 9)}  ${bar(s.median, max)}`);
+      else out.push(`${head} ${left(dollars(s.p25!), 9)} ${left(dollars(s.median), 9)} ${left(dollars(s.p75!), 9)}  ${scaled(s.median, max)}`);
     }
     out.push(`No figure from under ${survey.minimum} responses. Self-reported: see the README on the limits.`);
   }
@@ -48,7 +44,7 @@ export function renderPayText({ family, region, levels, oews, survey }: PayView)
     for (const k of keys) {
       const v = oews.topCoded.includes(k) ? null : oews[k];
       const label = pad(k === 'median' ? 'Median' : k.toUpperCase(), 7);
-      out.push(`  ${label}${v === null ? `  ${oewsValue(oews, k)}` : `${left(dollars(v), 9)}  ${bar(v, max)}`}`);
+      out.push(`  ${label}${v === null ? `  ${oewsValue(oews, k)}` : `${left(dollars(v), 9)}  ${scaled(v, max)}`}`);
     }
   }
   return `${out.join('\n')}\n`;

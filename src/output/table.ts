@@ -1,4 +1,5 @@
 // Tables for a terminal (cli-table3), loaded only when stdout is a terminal.
+import { gauge } from './bars.js';
 import Table from 'cli-table3';
 import type { Card } from '../core/types.js';
 import type { LadderView } from '../core/views.js';
@@ -44,7 +45,7 @@ export function renderMatchTable(result: MatchJson, options: TableOptions): stri
   const { paint } = options;
   const rows = matchRows(result).filter((r) => !['level', 'level_name', 'family', 'family_name'].includes(r.key));
   const body = verticalTable(rows, options, (row, text) => {
-    if (row.key === 'confidence') return confidenceStyle(m.confidence, paint)(`${text}  ${bar(m.confidence)}`);
+    if (row.key === 'confidence') return confidenceStyle(m.confidence, paint)(`${text}  ${gauge(m.confidence, 10)}`);
     if (row.key === 'reason' || row.key === 'alternative') return paint.dim(text);
     return text;
   });
@@ -77,10 +78,6 @@ export function renderLadderTable(view: LadderView, { paint, width }: TableOptio
   return `${table.toString()}\n`;
 }
 
-function bar(confidence: number): string {
-  const filled = Math.round(confidence * 10);
-  return '█'.repeat(filled) + '░'.repeat(10 - filled);
-}
 
 export function renderFamiliesTable(rows: string[][], { paint, width }: TableOptions): string {
   const head = ['Family', 'Name', 'Occupation (O*NET-SOC)', 'Cards'].map((h) => paint.bold(h));

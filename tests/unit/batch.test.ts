@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { columnIndex, findTitleColumn, parseYearsCell, Tally } from '../../src/core/batch.js';
-import { bar, csvRow, csvSuffix, jsonWithRow, renderProgress, renderSummary, shellWord } from '../../src/output/batch.js';
+import { csvRow, csvSuffix, jsonWithRow, renderProgress, renderSummary, shellWord } from '../../src/output/batch.js';
+import { bar } from '../../src/output/bars.js';
 import { csvField } from '../../src/output/csv.js';
 import type { MatchResult } from '../../src/core/types.js';
 

@@ -115,7 +115,7 @@ describe('classifyOccupation', () => {
     ['Nurse', ['29-2061.00'], () => false, '29-2061.00'],
     ['Nurse', [], anywhere, null],
   ])('familyChoice(%j, %j) is %j', (title, codes, outside, code) => {
-    expect(familyChoice(m, words(title), codes, outside)).toBe(code);
+    expect(familyChoice(m, words(title), codes, { outsideFamily: 0.5, familyOdds: 20 }, outside)).toBe(code);
   });
 });
 

@@ -154,3 +154,32 @@ describe('validating a ladder', () => {
     await expect(load).rejects.toThrow(/invalid ladder: tests\/fixtures\/ladders\/many-problems\/ladder\.yaml:5: defaultLevel "L9" is not a level code \(and 6 more\)/);
   });
 });
+
+describe('the settings a ladder of your own inherits', () => {
+  const minimal = join(FIXTURES, 'ladders', 'minimal');
+  it('takes each setting it leaves out from the shipped ladder', async () => {
+    const { ladder: own } = await checkLadderFiles(readLadderFiles(minimal, ROOT));
+    const { ladder: shipped } = await checkLadderFiles(readLadderFiles(join(ROOT, 'data'), ROOT), null);
+    expect(own!.confidence).toEqual(shipped!.confidence);
+    expect(own!.counts).toEqual(shipped!.counts);
+    expect(own!.occupationChoice).toEqual(shipped!.occupationChoice);
+  });
+
+  it('keeps the values it sets, field by field', async () => {
+    const files = readLadderFiles(minimal, ROOT);
+    files[0] = { ...files[0]!, text: files[0]!.text.replace('defaultLevel: L2\n', 'defaultLevel: L2\nconfidence:\n  word: 0.8\noccupationChoice:\n  familyOdds: 5\n') };
+    const { ladder, problems } = await checkLadderFiles(files);
+    expect(problems).toEqual([]);
+    expect(ladder!.confidence.word).toBe(0.8);
+    expect(ladder!.confidence.numeral).toBe(0.9);
+    expect(ladder!.occupationChoice).toMatchObject({ familyOdds: 5, outsideFamily: 0.5 });
+  });
+
+  it('is inherited by no ladder from nowhere: the shipped ladder sets every one, and one left out is a problem', async () => {
+    const files = readLadderFiles(join(ROOT, 'data'), ROOT);
+    expect((await checkLadderFiles(files, null)).problems).toEqual([]);
+    files[0] = { ...files[0]!, text: files[0]!.text.replace(/^ {2}low: .*\n/m, '') };
+    const { problems } = await checkLadderFiles(files, null);
+    expect(problems.map((p) => p.message)).toEqual(['confidence.low: missing; a ladder that inherits no settings sets every one']);
+  });
+});

@@ -12,8 +12,8 @@ import type { FamilyDef } from '../types.js';
 import { namesRole, type LadderIndex, type OccupationLookup, type OccupationPick, type WorkToken } from './context.js';
 import type { Markers } from './markers.js';
 
-/** An occupation of SOC major group 11, Management Occupations. */
-const isManagement = (code: string) => code.startsWith('11-');
+/** An occupation of a managers' SOC major group (ladder.yaml `occupationChoice.managementGroups`: 11). */
+const isManagement = (ix: LadderIndex, code: string) => ix.ladder.occupationChoice.managementGroups.some((g) => code.startsWith(`${g}-`));
 
 const onetPick = (record: Occupation, share: number, others: OccupationPick['others']): OccupationPick => ({
   ref: { code: record.code, title: record.title, source: 'onet', jobZone: record.jobZone, education: record.education },
@@ -78,7 +78,7 @@ function familyOccupation(
   // A management occupation (SOC major group 11) is a manager's: a title takes one, other than its
   // family's own, only with a manager's marker ("ML Manager", not "Junior ML").
   const manages = found.markers.some((h: Hit) => namesRole(ix, h));
-  const allowed = (code: string) => manages || !isManagement(code);
+  const allowed = (code: string) => manages || !isManagement(ix, code);
   // The family's own occupation first: its soc when that is an O*NET occupation (15-1252.00), not a
   // group of them (15-0000); else the first of its other occupations.
   const soc = family.soc ? [{ code: family.soc.code, title: family.soc.title }] : [];
@@ -91,7 +91,7 @@ function familyOccupation(
     const words = wordsOfOccupation(ix, tokens, found);
     // Common family titles were worked out by the build: a cold `match` then reads no word table.
     const ahead = occupations.familyOccupation?.(family.id, occupationPartsKey(words));
-    const best = ahead !== undefined ? ahead || null : familyChoice(occupations.model(), words, options.map((o) => o.code), allowed);
+    const best = ahead !== undefined ? ahead || null : familyChoice(occupations.model(), words, options.map((o) => o.code), ix.ladder.occupationChoice, allowed);
     const inFamily = best === null ? undefined : options.find((o) => o.code === best);
     const outside = best !== null && !inFamily ? occupations.get(best) : undefined;
     if (outside) {
