@@ -263,9 +263,10 @@ for (const [key, votes] of wholes) {
   for (const w of votes.values()) total += w;
   if (guess?.code !== code) exceptions.set(key, [code, Math.round((weight / total) * 100)]);
 }
+// The table, in the format src/core/occupation-table.ts defines (the loader reads it with the same module).
 const lines = [];
-for (const [f, id] of featureIds) if (kept[id]) lines.push(`${f}\t${kept[id].map(([c, t]) => `${c}:${t}`).join(' ')}`);
-for (const [key, [code, pct]] of exceptions) lines.push(`=${key}\t${codeIndex.get(code)}:${pct}`);
+for (const [f, id] of featureIds) if (kept[id]) lines.push(lib.featureLine(f, kept[id]));
+for (const [key, [code, pct]] of exceptions) lines.push(lib.exactLine(key, codeIndex.get(code), pct));
 // Sorted as UTF-8 bytes: src/io/occupations.ts searches the file in place by bytes.
 lines.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
 const sources = `${source}; U.S. Department of Labor, OFLC LCA disclosure data (public domain)`;
@@ -274,15 +275,7 @@ const sources = `${source}; U.S. Department of Labor, OFLC LCA disclosure data (
 const codesLine = list.map((o) => o.code).join(' ');
 const body = `${lines.join('\n')}\n`;
 const stamp = createHash('sha256').update(codesLine).update('\n').update(body).digest('hex').slice(0, 16);
-// Every 256th line's key and where it starts in the body: a cold lookup reads one block of lines.
-const index = [];
-let offset = 0;
-lines.forEach((line, i) => {
-  if (i % 256 === 0) index.push([line.slice(0, line.indexOf('\t')), offset]);
-  offset += Buffer.byteLength(line) + 1;
-});
-writeFileSync(
-  join(outDir, 'occupation-words.tsv'),
-  `leveler-occupation-words 2\t${version}\t${sources}\tscale ${scale}\tstamp ${stamp}\n${codesLine}\n#index\t${JSON.stringify(index)}\n${body}`,
-);
+// The index: a cold lookup reads one block of lines.
+const index = lib.indexOf(lines, (line) => Buffer.byteLength(line));
+writeFileSync(join(outDir, 'occupation-words.tsv'), lib.formatHead({ version, sources, scale, stamp, codes: list.map((o) => o.code), index }) + body);
 console.log(`build-occupations: ${list.length} occupations; ${examples.length} titles (${filed} filed) -> ${lines.length - exceptions.size} features (scale ${scale}), ${exceptions.size} whole titles -> ${outDir}`);

@@ -31,6 +31,8 @@ export interface LevelerOptions {
   cwd?: string;
   /** The environment $LEVELER_DATA is read from (default: the process's). */
   env?: Record<string, string | undefined>;
+  /** Hears what is worth saying once (a ladder of one's own read with the shipped occupation model); the CLI writes it to stderr. */
+  onNotice?: (message: string) => void;
 }
 
 export interface MatchQuery {
@@ -210,7 +212,7 @@ export async function createLeveler(options: LevelerOptions = {}): Promise<Level
   const cwd = options.cwd ?? process.cwd();
   const dir = ladderDir(options.data, options.env ?? process.env, cwd);
   const { ladder, lexicon, familyOccupations } = await loadLadder(dir, cwd);
-  const occupations = occupationSource(dir, cwd, familyOccupations);
+  const occupations = occupationSource(dir, cwd, familyOccupations, options.onNotice);
   const pay = paySource(dir, cwd);
   const region = (options.region ?? DEFAULT_REGION).toUpperCase();
   checkRegion(pay, region);

@@ -38,7 +38,13 @@ export function familyHint(ladder: Ladder, level: string | null, command: string
 
 /** The leveler a command works with: its --data, --region, and the process's folder and environment. */
 export function openLeveler(io: Io, opts: { data?: string; region?: string }): Promise<Leveler> {
-  return createLeveler({ ...(opts.data !== undefined ? { data: opts.data } : {}), ...(opts.region !== undefined ? { region: opts.region } : {}), cwd: io.cwd, env: io.env });
+  return createLeveler({
+    ...(opts.data !== undefined ? { data: opts.data } : {}),
+    ...(opts.region !== undefined ? { region: opts.region } : {}),
+    cwd: io.cwd,
+    env: io.env,
+    onNotice: (message) => io.stderr.write(`leveler: note: ${message}\n`),
+  });
 }
 
 /**

@@ -4,14 +4,9 @@
 //   title words (level markers out) -> features (words, pairs, the head noun) -> scores -> occupation
 // Pure: the table is read by src/io/occupations.ts and handed in as an OccupationModel.
 import type { Token } from './normalize.js';
+import { FILLER, singular, type FeatureEntry } from './occupation-table.js';
 
-/** A feature's record in the table: what it adds to each occupation's score (negative: it speaks against it). */
-export interface FeatureEntry {
-  /** Occupations, by their place in the model's `codes`, largest weight first. */
-  ids: ArrayLike<number>;
-  /** The feature's weight for each of `ids`. */
-  weights: ArrayLike<number>;
-}
+export type { FeatureEntry } from './occupation-table.js';
 
 export interface OccupationModel {
   /** The occupations the model scores (O*NET-SOC codes, sorted); a title's features that name none of them score it 0. */
@@ -35,17 +30,6 @@ export interface OccupationGuess {
   evidence: string;
   /** The runners-up, best first. */
   others: { code: string; share: number }[];
-}
-
-/** Words that say nothing of the occupation. */
-const FILLER = new Set(['of', 'and', 'the', 'in', 'for', 'or', 'a', 'an', 'to', 'at', 'with', 'on', 'de', 'la', 'el', 'y', 'et', 'der', 'und']);
-
-/** A word's singular: "Nurses" and "Nurse" are one occupation word. */
-export function singular(word: string): string {
-  if (word.length <= 3 || !word.endsWith('s')) return word;
-  if (/(?:ss|us|is|ics|ous)$/.test(word)) return word;
-  if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
-  return word.slice(0, -1);
 }
 
 export interface OccupationWord {
@@ -282,27 +266,4 @@ export function familyChoice(
   } finally {
     release(scores);
   }
-}
-
-/** Reads a whole title's line "=key<TAB>i:pct": the code by ordinal, and the share of the titles read so filed under it. */
-export function parseExactLine(rest: string, codes: readonly string[]): { code: string; share: number } | undefined {
-  const [i, pct] = rest.split(':');
-  const code = codes[Number(i)];
-  return code === undefined ? undefined : { code, share: Number(pct) / 100 };
-}
-
-/** Reads a table line "feature<TAB>i:w i:w" (weights in tenths; `classes` occupations, by ordinal). */
-export function parseFeatureLine(rest: string, classes: number): FeatureEntry {
-  const pairs = rest.split(' ');
-  const ids = new Int32Array(pairs.length);
-  const weights = new Float64Array(pairs.length);
-  let n = 0;
-  for (const pair of pairs) {
-    const colon = pair.indexOf(':');
-    const id = Number(pair.slice(0, colon));
-    if (!(Number.isInteger(id) && id >= 0 && id < classes)) continue;
-    ids[n] = id;
-    weights[n++] = Number(pair.slice(colon + 1)) / 10;
-  }
-  return n === pairs.length ? { ids, weights } : { ids: ids.subarray(0, n), weights: weights.subarray(0, n) };
 }

@@ -5,15 +5,15 @@
 // searched in place through its sparse index, so a cold `leveler match` reads a block, not the file.
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { SortedFile, type SparseIndex } from './sorted-file.js';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Occupation, OccupationIndex } from '../core/occupations.js';
-import { parseExactLine, parseFeatureLine, type OccupationModel } from '../core/occupation.js';
+import type { OccupationModel } from '../core/occupation.js';
+import { parseExactLine, parseFeatureLine, parseHead } from '../core/occupation-table.js';
 import { DataError } from '../errors.js';
 import { displayPath, shippedDataDir, type FamilyOccupationCache } from './ladder.js';
 
 export const OCCUPATIONS_FILE = 'occupations.json';
 export const OCCUPATION_WORDS_FILE = 'occupation-words.tsv';
-const WORDS_MAGIC = 'leveler-occupation-words 2\t';
 const REBUILD = 'rebuild it with node scripts/build-occupations.mjs';
 
 /** The occupations and the word table, loaded on first use. */
@@ -105,25 +105,16 @@ export function loadOccupationModel(ladderDir: string, cwd: string): OccupationM
     const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : 'cannot be read';
     throw new DataError(`cannot read the occupation word table: ${displayPath(path, cwd)}: ${why}`, REBUILD);
   }
+  // The format is src/core/occupation-table.ts's: three header lines, then the sorted body.
   const first = head.indexOf(10);
-  const second = head.indexOf(10, first + 1);
-  if (!head.toString('utf8', 0, WORDS_MAGIC.length).startsWith(WORDS_MAGIC) || second < 0) throw notOurs();
-  // The first line: "leveler-occupation-words 2", the O*NET version, the sources, "scale S", "stamp H".
-  const scale = Number(/\tscale ([0-9.]+)\t/.exec(head.toString('utf8', 0, first))?.[1]);
-  if (!(scale > 0)) throw notOurs();
-  const codes = head.toString('utf8', first + 1, second).split(' ');
-  // Then the index: "#index" and [key, offset from the body's start] every so many lines.
-  const third = head.indexOf(10, second + 1);
-  if (head.toString('utf8', second + 1, second + 8) !== '#index\t' || third < 0) throw notOurs();
-  let pairs: [string, number][];
-  try {
-    pairs = JSON.parse(head.toString('utf8', second + 8, third)) as [string, number][];
-  } catch {
-    throw notOurs();
-  }
-  if (!Array.isArray(pairs) || pairs.some((p) => !Array.isArray(p) || typeof p[0] !== 'string' || typeof p[1] !== 'number')) throw notOurs();
+  const second = first < 0 ? -1 : head.indexOf(10, first + 1);
+  const third = second < 0 ? -1 : head.indexOf(10, second + 1);
+  if (third < 0) throw notOurs();
+  const parsed = parseHead(head.toString('utf8', 0, first), head.toString('utf8', first + 1, second), head.toString('utf8', second + 1, third));
+  if (parsed === null) throw notOurs();
+  const { codes, scale } = parsed;
   const body = third + 1;
-  const index: SparseIndex = { keys: pairs.map((p) => p[0]), offsets: pairs.map((p) => body + p[1]) };
+  const index: SparseIndex = { keys: parsed.index.map((p) => p[0]), offsets: parsed.index.map((p) => body + p[1]) };
   const table = new SortedFile(path, body, size, index);
   return {
     codes,
@@ -153,8 +144,12 @@ function memoised<T>(read: (key: string) => T | undefined): (key: string) => T |
   };
 }
 
-/** Both files of a ladder folder, each read on first use; with the build's cache of family titles' occupations. */
-export function occupationSource(ladderDir: string, cwd: string, cache?: FamilyOccupationCache): OccupationSource {
+/**
+ * Both files of a ladder folder, each read on first use; with the build's cache of family titles'
+ * occupations. A ladder folder of one's own without a word table uses the shipped one: `notice`
+ * hears so, once, when the table is first read.
+ */
+export function occupationSource(ladderDir: string, cwd: string, cache?: FamilyOccupationCache, notice?: (message: string) => void): OccupationSource {
   let index: OccupationIndex | undefined;
   let byCode: Map<string, Occupation> | undefined;
   let model: OccupationModel | undefined;
@@ -167,7 +162,12 @@ export function occupationSource(ladderDir: string, cwd: string, cache?: FamilyO
       const wanted = code.trim();
       return byCode.get(wanted) ?? byCode.get(`${wanted}.00`) ?? source.index().occupations.find((o) => o.code.startsWith(`${wanted}.`));
     },
-    model: () => (model ??= loadOccupationModel(ladderDir, cwd)),
+    model: () => {
+      if (model === undefined && notice && !existsSync(join(ladderDir, OCCUPATION_WORDS_FILE)) && resolve(ladderDir) !== resolve(shippedDataDir())) {
+        notice(`${displayPath(ladderDir, cwd)} has no ${OCCUPATION_WORDS_FILE} of its own: occupations are read with the shipped model (O*NET and U.S. filings)`);
+      }
+      return (model ??= loadOccupationModel(ladderDir, cwd));
+    },
     familyOccupation(family, key) {
       if (cached === undefined) cached = tableStamp(pick(ladderDir, OCCUPATION_WORDS_FILE)) === cache!.stamp ? cache!.table : null;
       const found = cached?.[`${family}\t${key}`];

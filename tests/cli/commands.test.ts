@@ -423,7 +423,7 @@ describe('leveler triage', () => {
       cpSync('tests/fixtures/ladders/minimal', dir, { recursive: true });
       const r = await run(['triage', '--write-overrides', join(dir, 'overrides.yaml'), '--data', dir], { stdin: csv });
       expect(r.code).toBe(0);
-      expect(r.stderr).toMatch(/^leveler: wrote \d titles to .*overrides\.yaml: correct them/);
+      expect(r.stderr).toMatch(/^leveler: note: .* has no occupation-words.tsv of its own: occupations are read with the shipped model .*\nleveler: wrote \d titles to .*overrides\.yaml: correct them/);
       const text = readFileSync(join(dir, 'overrides.yaml'), 'utf8');
       expect(text).toMatch(/^# "asdfgh": LEVEL {3}# 2 rows; unmatched$/m);
       expect((await run(['validate', '--data', dir])).code).toBe(0);
@@ -477,5 +477,15 @@ describe('leveler triage', () => {
     const r = await run(['triage', '-'], { stdin: 'id,name\n1,x\n' });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('leveler: no title column in stdin; its columns are "id", "name"; pick one with --column NAME (or its number)\n');
+  });
+});
+
+describe('a ladder of your own without a word table', () => {
+  it('says once, on stderr, that it reads occupations with the shipped model', async () => {
+    const r = await run(['batch', '-q', '--data', 'tests/fixtures/ladders/minimal'], { stdin: 'title\nRegistered Nurse\nLine Cook\nAccountant\n' });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('leveler: note: tests/fixtures/ladders/minimal has no occupation-words.tsv of its own: occupations are read with the shipped model (O*NET and U.S. filings)\n');
+    // The shipped ladder has its own: nothing to say.
+    expect((await run(['batch', '-q'], { stdin: 'title\nRegistered Nurse\n' })).stderr).toBe('');
   });
 });

@@ -4,7 +4,8 @@ import { said } from '../helpers.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Matcher } from '../../src/core/match.js';
 import { tokenize } from '../../src/core/normalize.js';
-import { classifyOccupation, familyChoice, occupationFeatures, occupationKey, occupationPartsKey, occupationWords, singular, type OccupationModel } from '../../src/core/occupation.js';
+import { classifyOccupation, familyChoice, occupationFeatures, occupationKey, occupationPartsKey, occupationWords, type OccupationModel } from '../../src/core/occupation.js';
+import { singular } from '../../src/core/occupation-table.js';
 import { shippedMatcher } from '../helpers.js';
 
 const words = (title: string) => occupationWords(tokenize(title), new Set());

@@ -1,0 +1,110 @@
+// The occupation word table's format, defined once: the build writes it with these functions
+// (scripts/build-occupations.mjs) and the loader reads it with them (src/io/occupations.ts).
+//
+//   leveler-occupation-words 2 <TAB> O*NET version <TAB> sources <TAB> scale S <TAB> stamp H
+//   the occupations' O*NET-SOC codes, space-separated: a feature names one by its place here
+//   #index <TAB> [[key, offset], ...]: every 256th line's key and where it starts in the body
+//   feature <TAB> i:w i:w ...      its weight in tenths for each occupation it speaks for or against
+//   =whole title <TAB> i:pct       a title read whole whose occupation the weights get wrong
+//
+// Lines are sorted as UTF-8 bytes, so the table is searched in place. The words a feature is made of
+// are read as the model was trained: filler words left out, plurals made singular (below); a table
+// is only good with the reading it was trained on, so both are part of the format.
+
+export const TABLE_MAGIC = 'leveler-occupation-words 2';
+/** Lines between two entries of the index. */
+export const INDEX_EVERY = 256;
+
+/** A feature's record in the table: what it adds to each occupation's score (negative: it speaks against it). */
+export interface FeatureEntry {
+  /** Occupations, by their place in the model's `codes`, largest weight first. */
+  ids: ArrayLike<number>;
+  /** The feature's weight for each of `ids`. */
+  weights: ArrayLike<number>;
+}
+
+export interface TableHead {
+  version: string;
+  sources: string;
+  /** The scale of the scores: a probability is a score over the scale, through a softmax. */
+  scale: number;
+  /** A digest of the codes and the body: a build's cache of answers holds only for the table it was read from. */
+  stamp: string;
+  codes: string[];
+  /** Every INDEX_EVERY-th line's key, and its byte offset from the body's start. */
+  index: [string, number][];
+}
+
+/** The table's three header lines, each ended by a line break. */
+export function formatHead(h: TableHead): string {
+  return `${TABLE_MAGIC}\t${h.version}\t${h.sources}\tscale ${h.scale}\tstamp ${h.stamp}\n${h.codes.join(' ')}\n#index\t${JSON.stringify(h.index)}\n`;
+}
+
+/** The header of a table from its first three lines; null when it is not a table leveler built. */
+export function parseHead(first: string, second: string, third: string): TableHead | null {
+  const fields = first.split('\t');
+  if (fields[0] !== TABLE_MAGIC) return null;
+  const scale = Number(/^scale ([0-9.]+)$/.exec(fields.find((f) => f.startsWith('scale ')) ?? '')?.[1]);
+  const stamp = /^stamp ([0-9a-f]+)$/.exec(fields.find((f) => f.startsWith('stamp ')) ?? '')?.[1];
+  if (!(scale > 0) || stamp === undefined || !third.startsWith('#index\t')) return null;
+  let index: unknown;
+  try {
+    index = JSON.parse(third.slice('#index\t'.length));
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(index) || index.some((p) => !Array.isArray(p) || typeof p[0] !== 'string' || typeof p[1] !== 'number')) return null;
+  return { version: fields[1] ?? '', sources: fields[2] ?? '', scale, stamp, codes: second.split(' '), index: index as [string, number][] };
+}
+
+/** A feature's line: its weights in tenths, by the occupation's place in the codes. */
+export const featureLine = (feature: string, weights: [id: number, tenths: number][]) => `${feature}\t${weights.map(([c, t]) => `${c}:${t}`).join(' ')}`;
+
+/** A whole title's line: the place of the occupation it is filed under, and the share (in %) of its titles filed so. */
+export const exactLine = (key: string, id: number, pct: number) => `=${key}\t${id}:${pct}`;
+
+/** The index of sorted body lines: every INDEX_EVERY-th line's key and its byte offset. */
+export function indexOf(lines: readonly string[], byteLength: (line: string) => number): [string, number][] {
+  const index: [string, number][] = [];
+  let offset = 0;
+  lines.forEach((line, i) => {
+    if (i % INDEX_EVERY === 0) index.push([line.slice(0, line.indexOf('\t')), offset]);
+    offset += byteLength(line) + 1;
+  });
+  return index;
+}
+
+/** Reads a whole title's line "=key<TAB>i:pct": the code by ordinal, and the share of the titles read so filed under it. */
+export function parseExactLine(rest: string, codes: readonly string[]): { code: string; share: number } | undefined {
+  const [i, pct] = rest.split(':');
+  const code = codes[Number(i)];
+  return code === undefined ? undefined : { code, share: Number(pct) / 100 };
+}
+
+/** Reads a table line "feature<TAB>i:w i:w" (weights in tenths; `classes` occupations, by ordinal). */
+export function parseFeatureLine(rest: string, classes: number): FeatureEntry {
+  const pairs = rest.split(' ');
+  const ids = new Int32Array(pairs.length);
+  const weights = new Float64Array(pairs.length);
+  let n = 0;
+  for (const pair of pairs) {
+    const colon = pair.indexOf(':');
+    const id = Number(pair.slice(0, colon));
+    if (!(Number.isInteger(id) && id >= 0 && id < classes)) continue;
+    ids[n] = id;
+    weights[n++] = Number(pair.slice(colon + 1)) / 10;
+  }
+  return n === pairs.length ? { ids, weights } : { ids: ids.subarray(0, n), weights: weights.subarray(0, n) };
+}
+
+/** Words that say nothing of the occupation. */
+export const FILLER: ReadonlySet<string> = new Set(['of', 'and', 'the', 'in', 'for', 'or', 'a', 'an', 'to', 'at', 'with', 'on', 'de', 'la', 'el', 'y', 'et', 'der', 'und']);
+
+/** A word's singular: "Nurses" and "Nurse" are one occupation word. */
+export function singular(word: string): string {
+  if (word.length <= 3 || !word.endsWith('s')) return word;
+  if (/(?:ss|us|is|ics|ous)$/.test(word)) return word;
+  if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
+  return word.slice(0, -1);
+}
+
