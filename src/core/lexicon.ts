@@ -4,7 +4,7 @@
 import { phraseWords } from './normalize.js';
 import type { Ladder, MarkerDef } from './types.js';
 
-export type PhraseKind = 'marker' | 'role' | 'vocab' | 'exclude' | 'job';
+export type PhraseKind = 'marker' | 'role' | 'vocab' | 'job';
 
 export interface Phrase {
   kind: PhraseKind;
@@ -19,7 +19,7 @@ export interface Phrase {
   numeral?: boolean;
   /** marker: counts only where it opens the title or a part of it. */
   leading?: boolean;
-  /** vocab / exclude: the family. job: the family whose role it is; absent for a role of no family
+  /** vocab: the family. job: the family whose role it is; absent for a role of no family
    *  of its own ("engineer") or of none at all ("business analyst"). */
   family?: string;
   /** job: the families whose topics take this role over ("software engineer, machine learning"). */
@@ -96,7 +96,7 @@ export function compileLexicon(ladder: Ladder): LexiconData {
       knownWords.add(w);
       // Numerals and short words are never typo targets: "iv" is not a typo of anything. Nor are
       // exclusions: a typo must not turn "Chemistry" into a veto.
-      if (kind !== 'exclude' && w.length >= 4 && /^\p{L}+$/u.test(w)) typoTargets.add(w);
+      if (w.length >= 4 && /^\p{L}+$/u.test(w)) typoTargets.add(w);
     }
   };
 
@@ -113,7 +113,6 @@ export function compileLexicon(ladder: Ladder): LexiconData {
     for (const v of family.vocabulary) add(v, 'vocab', { family: family.id });
     for (const v of family.claimTopics) add(v, 'vocab', { family: family.id, claimOnly: true });
     for (const v of family.broadTopics) add(v, 'vocab', { family: family.id, broad: true });
-    for (const x of family.excludes) add(x, 'exclude', { family: family.id });
   }
   addJobs(ladder, add);
   return { aliases, phrases, typoTargets: [...typoTargets], knownWords: [...knownWords] };

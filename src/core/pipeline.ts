@@ -1,6 +1,7 @@
 // The matcher as a pipeline of stages, composed here and nowhere else:
 //
-//   readTitle:  read (words, aliases, typos) -> override -> family -> markers -> occupation -> track
+//   readTitle:  read (words, aliases, typos) -> override -> markers -> family -> family check
+//               (its occupation is one the families name) -> occupation -> track
 //   decide:     level (markers, else years, else default) -> confidence -> card (and its pay)
 //               -> alternatives
 //
@@ -14,6 +15,7 @@ import { alternatives } from './stages/alternatives.js';
 import { confidenceOf, rounded } from './stages/confidence.js';
 import type { LadderIndex, LevelPick, Sources, TitleReading } from './stages/context.js';
 import { pickFamily } from './stages/family.js';
+import { checkFamily } from './stages/family-check.js';
 import { pickLevel } from './stages/level.js';
 import { chooseMarker, findMarkers } from './stages/markers.js';
 import { occupationByCode, pickOccupation } from './stages/occupation.js';
@@ -28,14 +30,15 @@ export function readTitle(ix: LadderIndex, sources: Sources, title: string, fami
   const tokens = readWords(ix, raw);
   const override = sources.overrides?.find(read, raw.map((t) => t.text).join(' ')) ?? null;
   // An override's family is the title's, whatever its words say.
+  const levelReasons: Reason[] = [];
+  const found = findMarkers(ix, tokens, levelReasons);
   const familyReasons: Reason[] = [];
   let fam = pickFamily(ix, tokens, override?.family ?? family, familyReasons);
   if (override?.family) {
     familyReasons.length = 0;
     fam = { ...fam, excluded: [] };
   }
-  const levelReasons: Reason[] = [];
-  const found = findMarkers(ix, tokens, levelReasons);
+  fam = checkFamily(ix, sources.occupations, tokens, found, fam, familyReasons);
   const occupationReasons: Reason[] = [];
   const occupation = override?.occupation
     ? occupationByCode(sources.occupations, override.occupation)

@@ -28,8 +28,9 @@ export type Reason =
   | { kind: 'family'; family: string; name: string; role: string | null; topic: string | null }
   | { kind: 'family-given'; family: string; name: string }
   | { kind: 'family-alternative'; family: string; role: string | null }
-  /** No family: a role of none of the families, a shared role with no topic, or nothing at all. */
+  /** No family: a role of none of the families, a shared role with no topic, nothing at all, or an occupation none of the families names. */
   | { kind: 'no-family'; why: 'other-role' | 'no-topic' | 'none'; role: string | null }
+  | { kind: 'no-family'; why: 'outside-occupation'; role: null; family: string; occupation: { code: string; title: string } }
   | { kind: 'occupation'; code: string; title: string; via: 'title' | 'words'; evidence: string; share: number }
   | { kind: 'occupation-runners-up'; others: { code: string; title: string; share: number }[] }
   | { kind: 'occupation-outside-family'; code: string; title: string; family: string }

@@ -178,7 +178,6 @@ export const FamilyFileSchema = closed({
   /** Broad topics ("engineering"): they place a title only when no other family's topic is in it. */
   broadTopics: v.optional(textList, []),
   aliases: v.optional(v.record(v.string(), text), {}),
-  excludes: v.optional(textList, []),
   pay: v.optional(text),
   cards: v.record(v.string(), CardSchema),
 });

@@ -112,10 +112,6 @@ export function checkLadder(ladderFile: string, ladder: LadderFile, families: Na
       }
       familyAliases.set(key, { to, file });
     }
-    const vocab = new Set(family.vocabulary.map(normal));
-    family.excludes.forEach((x, i) => {
-      if (vocab.has(normal(x))) at(file, ['excludes', i], `"${x}" is both vocabulary and an exclusion of ${family.id}; keep it in one list`);
-    });
     family.vocabulary.forEach((w, i) => {
       const owner = claimed.get(normal(w));
       if (owner) at(file, ['vocabulary', i], `"${w}" is a marker of ${owner}; a family word cannot also signal a level`);

@@ -57,6 +57,7 @@ export function reasonText(r: Reason): string {
     case 'no-family':
       if (r.why === 'other-role') return `no job family: ${q(r.role ?? '')} is a role of none of the ladder's families`;
       if (r.why === 'no-topic') return `no job family: ${q(r.role ?? '')}, with no topic to say of what`;
+      if (r.why === 'outside-occupation') return `no job family: its topic is ${r.family}'s, but its occupation, ${r.occupation.code} ${r.occupation.title}, is none of the families'`;
       return 'no known job family in the title';
     case 'occupation':
       return r.via === 'title'

@@ -190,3 +190,30 @@ describe('the shipped matcher levels a title of no family by its occupation', ()
     }
   });
 });
+
+describe('the family check: a topic places a title only in an occupation the families name', () => {
+  it.each([
+    ['Technical Recruiter, AI/ML', null],
+    ['Data Center Electrical Engineering Lead', null],
+    ['Adjunct Faculty - Data Science', null],
+    ['Data Entry and Research Assistant', null],
+    ['Account Executive - AI', null],
+    // A family's own role, a manager's marker, or an occupation the families name keeps the family.
+    ['Senior ML', 'ai-ml'],
+    ['Computer Vision', 'ai-ml'],
+    ['Machine Learning Operations', 'ai-ml'],
+    ['Machine Learning Supervisor', 'ai-ml'],
+    ['Engineering Manager - Data Platform', 'data-engineering'],
+    ['Software Engineer, Machine Learning', 'ai-ml'],
+    ['Data Analyst, Marketing', 'data-analytics'],
+  ])('%s -> %s', async (title, family) => {
+    const matcher = await shippedMatcher();
+    const r = matcher.match(title);
+    expect(r.match?.family ?? null).toBe(family);
+  });
+
+  it('says which occupation took the family away', async () => {
+    const r = (await shippedMatcher()).match('Data Center Electrical Engineering Lead');
+    expect(said(r)).toContainEqual(expect.stringMatching(/^no job family: its topic is software-engineering's, but its occupation, 17-2071\.00 Electrical Engineers, is none of the families'$/));
+  });
+});

@@ -36,6 +36,8 @@ export interface LadderIndex {
   readonly rankWords: ReadonlySet<string>;
   /** Confidence factors: the ladder's data (ladder.yaml `confidence`). */
   readonly factors: Ladder['confidence'];
+  /** The 6-digit SOC codes of the occupations the families name (their soc and occupations). */
+  readonly claimedSoc: ReadonlySet<string>;
   /** Count words (ladder.yaml `counts`): a number after or before one counts or names something. */
   readonly countBefore: ReadonlySet<string>;
   readonly countAfter: ReadonlySet<string>;
@@ -77,6 +79,7 @@ export function indexLadder(ladder: Ladder, lexicon: LexiconData): LadderIndex {
     trackPriority: new Map(ladder.tracks.map((t) => [t.id, t.priority])),
     rankWords,
     factors: ladder.confidence,
+    claimedSoc: new Set(ladder.families.flatMap((f) => [...(f.soc && /^\d\d-\d{4}\.\d\d$/.test(f.soc.code) ? [f.soc.code] : []), ...f.occupations.map((o) => o.code)]).map((c) => c.slice(0, 7))),
     countBefore: words(ladder.counts.before),
     countAfter: words(ladder.counts.after),
   };
@@ -109,6 +112,8 @@ export interface OccupationPick {
 
 export interface FamilyPick {
   family: FamilyDef | null;
+  /** What placed the title: the family's own role, a shared role its topic claims, a topic alone, or --family (or an override). */
+  via: 'role' | 'claim' | 'topic' | 'given' | null;
   evidence: number[];
   /** Families the title names the role of too: alternatives. */
   excluded: FamilyDef[];

@@ -10,7 +10,7 @@ import { findHits, selectHits, type Hit } from '../phrases.js';
 import type { Reason } from '../reasons.js';
 import type { FamilyPick, LadderIndex, WorkToken } from './context.js';
 
-export const NO_FAMILY: FamilyPick = { family: null, evidence: [], excluded: [] };
+export const NO_FAMILY: FamilyPick = { family: null, via: null, evidence: [], excluded: [] };
 
 /** A specific topic outranks a broad one; then the longer; then the first. */
 const outranks = (h: Hit, best: Hit) =>
@@ -22,12 +22,11 @@ export function pickFamily(ix: LadderIndex, tokens: WorkToken[], forced: string 
   if (forced !== null) {
     const family = findFamily(ix.ladder, forced) ?? null;
     if (family) reasons.push({ kind: 'family-given', family: family.id, name: family.name });
-    return { ...NO_FAMILY, family };
+    return { ...NO_FAMILY, family, via: family ? 'given' : null };
   }
   if (tokens.length === 0) return NO_FAMILY;
   const hits = selectHits(findHits(tokens, ix.lexicon.familyPhrases));
-  const vetoed = new Set(hits.filter((h) => h.phrase.kind === 'exclude').map((h) => h.phrase.family!));
-  const topics = hits.filter((h) => h.phrase.kind === 'vocab' && !vetoed.has(h.phrase.family!));
+  const topics = hits.filter((h) => h.phrase.kind === 'vocab');
   const topicOf = (families: string[], forClaim = true) =>
     topics
       .filter((h) => families.includes(h.phrase.family!) && (forClaim || !h.phrase.claimOnly))
@@ -48,7 +47,7 @@ export function pickFamily(ix: LadderIndex, tokens: WorkToken[], forced: string 
       }
     }
     if (p.other && !claim && !lent) continue;
-    const family = claim ? claim.phrase.family! : lent ? lent.family : p.family && !vetoed.has(p.family) ? p.family : null;
+    const family = claim ? claim.phrase.family! : lent ? lent.family : (p.family ?? null);
     if (family !== null && !decided.some((d) => d.family === family)) decided.push({ family, job, topic: claim ?? lent?.topic ?? null });
   }
   // A role of no family ("business analyst", "sales") leaves a title without one, unless it also
@@ -72,6 +71,7 @@ export function pickFamily(ix: LadderIndex, tokens: WorkToken[], forced: string 
   for (const o of others) reasons.push({ kind: 'family-alternative', family: o.def.id, role: o.job?.phrase.text ?? null });
   return {
     family: first!.def,
+    via: first!.job === null ? 'topic' : first!.topic !== null ? 'claim' : 'role',
     evidence: [...(first!.job?.used ?? []), ...(first!.topic?.used ?? [])],
     excluded: others.map((o) => o.def),
   };

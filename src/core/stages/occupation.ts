@@ -13,7 +13,7 @@ import { namesRole, type LadderIndex, type OccupationLookup, type OccupationPick
 import type { Markers } from './markers.js';
 
 /** An occupation of a managers' SOC major group (ladder.yaml `occupationChoice.managementGroups`: 11). */
-const isManagement = (ix: LadderIndex, code: string) => ix.ladder.occupationChoice.managementGroups.some((g) => code.startsWith(`${g}-`));
+export const isManagement = (ix: LadderIndex, code: string) => ix.ladder.occupationChoice.managementGroups.some((g) => code.startsWith(`${g}-`));
 
 const onetPick = (record: Occupation, share: number, others: OccupationPick['others']): OccupationPick => ({
   ref: { code: record.code, title: record.title, source: 'onet', jobZone: record.jobZone, education: record.education },
