@@ -62,23 +62,30 @@ export class Leveler {
   readonly ladder: Ladder;
   /** The region answers show pay for. */
   readonly region: string;
+  /** @internal Made when first needed: show, list and pay never match a title. */
+  private readonly makeMatcher: () => Matcher;
   /** @internal */
-  private readonly matcher: Matcher;
+  private made: Matcher | null = null;
   /** @internal */
   private readonly occupationData: OccupationSource;
   /** @internal */
   private readonly payTable: () => PayTable;
 
   /** @internal Use createLeveler(). */
-  constructor(ladder: Ladder, matcher: Matcher, occupationData: OccupationSource, payTable: () => PayTable, region: string) {
+  constructor(ladder: Ladder, makeMatcher: () => Matcher, occupationData: OccupationSource, payTable: () => PayTable, region: string) {
     this.ladder = ladder;
-    this.matcher = matcher;
+    this.makeMatcher = makeMatcher;
     this.occupationData = occupationData;
     this.payTable = payTable;
     this.region = region;
   }
 
   private fuzzyLoaded = false;
+
+  /** @internal */
+  private get matcher(): Matcher {
+    return (this.made ??= this.makeMatcher());
+  }
 
   /** Loads the fuzzy finder when a title needs it (most never do: fuse.js is the slowest part of start-up). */
   private async ready(title?: string): Promise<void> {
@@ -168,7 +175,7 @@ export class Leveler {
 
   /** Scores the ladder against labelled titles, as `eval --json` does (without the file's name and its label problems). */
   async eval(rows: Iterable<GoldInput> | AsyncIterable<GoldInput>, { top = 20 }: { top?: number } = {}): Promise<EvalJson> {
-    const tally = this.evalTally(top, true);
+    const tally = await this.evalTally(top, true);
     const memo = await this.answers({ family: null, quotesYears: false, explain: false, keep: shortAnswer, pay: false });
     const labels = labelReaders(this.ladder);
     // A row's values read as the CLI reads a gold file's cells (null: no such column).
@@ -183,7 +190,7 @@ export class Leveler {
   }
 
   /** @internal An empty tally for eval, in the ladder's level order. */
-  evalTally(top: number, withOccupation: boolean, own?: (s: string) => string): EvalTally {
+  async evalTally(top: number, withOccupation: boolean, own?: (s: string) => string): Promise<EvalTally> {
     return new EvalTally({ levelOrder: this.ladder.levels.map((l) => l.code), withOccupation, keepMisses: top, ...(own ? { own } : {}) });
   }
 
@@ -218,6 +225,6 @@ export async function createLeveler(options: LevelerOptions = {}): Promise<Level
   checkRegion(pay, region);
   // An override's code must name an occupation: the occupation index is read only if one has a code.
   const overrides = options.overrides === false ? null : await loadOverrides(dir, cwd, ladder, { knownOccupation: (code) => occupations.get(code) !== undefined });
-  const matcher = new Matcher(ladder, lexicon).useDictionary(englishWords()).useOccupations(occupations).useOverrides(overrides).usePay(pay, region);
+  const matcher = () => new Matcher(ladder, lexicon).useDictionary(englishWords()).useOccupations(occupations).useOverrides(overrides).usePay(pay, region);
   return new Leveler(ladder, matcher, occupations, pay, region);
 }
