@@ -72,7 +72,9 @@ describe('the library from the packed tarball', () => {
     const linkedin = join(ROOT, '..', 'shared', 'eval-data', 'linkedin-ds-jobs-2024', 'job_postings.csv');
     const postings = existsSync(linkedin) ? readCsvFixture(linkedin).slice(0, 500).map((r) => ({ title: r.job_title!, years: null })) : [];
     const rows = [...acceptance, ...filed, ...postings];
-    expect(rows.length).toBeGreaterThanOrEqual(1340);
+    // The acceptance and filed titles always; the postings where the measurement data is at hand.
+    expect(acceptance.length + filed.length).toBeGreaterThanOrEqual(840);
+    if (existsSync(linkedin)) expect(postings).toHaveLength(500);
     writeFileSync(join(project, 'rows.json'), JSON.stringify(rows));
     writeFileSync(
       join(project, 'many.mjs'),
