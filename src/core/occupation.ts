@@ -102,17 +102,35 @@ const round = (x: number) => Math.round(x * 100) / 100;
  * The scores of a title's features, added up in one array of all the model's occupations (a title
  * has a dozen features, a common word weighs for hundreds of occupations): `touched` lists those
  * some feature names, `cast` the features found. Titles are read one at a time, so the arrays are
- * kept and cleared after each title (see release()).
+ * kept, and cleared when the next title is scored (see scoresOf()).
  */
 interface Scores {
   score: Float64Array;
   touched: Int32Array;
   cast: { key: string; entry: FeatureEntry }[];
+  /** The softmax's top score and its sum, worked out on first need (see probabilities()). */
+  softmax?: { top: number; sum: number };
 }
 
 let scratch: { score: Float64Array; seen: Uint8Array; touched: Int32Array } | null = null;
+/**
+ * The last title's scores, kept until another title is scored: the family check and the family's
+ * occupation choice read the same words of one title, and score them once.
+ */
+let last: { model: OccupationModel; key: string; scores: Scores } | null = null;
+
+const wordsKey = (words: readonly OccupationWord[]) => words.map((w) => `${w.seg}:${w.text}`).join(' ');
 
 function scoresOf(model: OccupationModel, words: readonly OccupationWord[]): Scores {
+  const key = wordsKey(words);
+  if (last !== null && last.model === model && last.key === key) return last.scores;
+  if (last !== null) clear(last.scores);
+  const scores = score(model, words);
+  last = { model, key, scores };
+  return scores;
+}
+
+function score(model: OccupationModel, words: readonly OccupationWord[]): Scores {
   const n = model.codes.length;
   if (scratch === null || scratch.score.length < n) scratch = { score: new Float64Array(n), seen: new Uint8Array(n), touched: new Int32Array(n) };
   const { score, seen } = scratch;
@@ -136,7 +154,7 @@ function scoresOf(model: OccupationModel, words: readonly OccupationWord[]): Sco
 }
 
 /** Clears the shared arrays for the next title. */
-function release(scores: Scores): void {
+function clear(scores: Scores): void {
   for (const id of scores.touched) {
     scores.score[id] = 0;
     scratch!.seen[id] = 0;
@@ -178,23 +196,23 @@ function evidenceFor(cast: Scores['cast'], id: number): string {
  * The probability of each of `ids` (a softmax over the scores of all the model's occupations,
  * those no feature names scoring 0).
  */
-function probabilities(model: OccupationModel, { score, touched }: Scores, ids: number[]): number[] {
-  let top = 0;
-  for (const id of touched) if (score[id]! > top) top = score[id]!;
-  let sum = (model.codes.length - touched.length) * Math.exp(-top / model.scale);
-  for (const id of touched) sum += Math.exp((score[id]! - top) / model.scale);
+function probabilities(model: OccupationModel, scores: Scores, ids: number[]): number[] {
+  const { score, touched } = scores;
+  if (scores.softmax === undefined) {
+    let top = 0;
+    for (const id of touched) if (score[id]! > top) top = score[id]!;
+    let sum = (model.codes.length - touched.length) * Math.exp(-top / model.scale);
+    for (const id of touched) sum += Math.exp((score[id]! - top) / model.scale);
+    scores.softmax = { top, sum };
+  }
+  const { top, sum } = scores.softmax;
   return ids.map((id) => Math.exp((score[id]! - top) / model.scale) / sum);
 }
 
 /** The occupation a title's words point to, with the runners-up; null when no word speaks for one. */
 export function classifyOccupation(model: OccupationModel, words: readonly OccupationWord[], top = 3): OccupationGuess | null {
   if (words.length === 0) return null;
-  const scores = scoresOf(model, words);
-  try {
-    return guessOf(model, words, scores, top);
-  } finally {
-    release(scores);
-  }
+  return guessOf(model, words, scoresOf(model, words), top);
 }
 
 function guessOf(model: OccupationModel, words: readonly OccupationWord[], scores: Scores, top: number): OccupationGuess | null {
@@ -247,23 +265,19 @@ export function familyChoice(
   if (codes.length === 0) return null;
   if (words.length === 0) return codes[0]!;
   const scores = scoresOf(model, words);
-  try {
-    // The best occupation outside the family's, and how likely: its probability is worked out only
-    // for one outside (most family titles score one of the family's highest).
-    const [first] = topIds(scores, 1);
-    if (first !== undefined && scores.score[first]! > 0) {
-      const exact = model.exact(occupationKey(words));
-      const top = exact?.code ?? model.codes[first]!;
-      if (!codes.includes(top) && outside(top) && (exact?.share ?? probabilities(model, scores, [first])[0]!) >= outsideFamily) return top;
-    }
-    const of = codes.map((code) => {
-      const id = idOf(model, code);
-      return id === undefined ? 0 : scores.score[id]!;
-    });
-    let best = 0;
-    for (let i = 1; i < codes.length; i++) if (of[i]! > of[best]!) best = i;
-    return of[best]! > Math.max(0, of[0]!) + model.scale * Math.log(familyOdds) ? codes[best]! : codes[0]!;
-  } finally {
-    release(scores);
+  // The best occupation outside the family's, and how likely: its probability is worked out only
+  // for one outside (most family titles score one of the family's highest).
+  const [first] = topIds(scores, 1);
+  if (first !== undefined && scores.score[first]! > 0) {
+    const exact = model.exact(occupationKey(words));
+    const top = exact?.code ?? model.codes[first]!;
+    if (!codes.includes(top) && outside(top) && (exact?.share ?? probabilities(model, scores, [first])[0]!) >= outsideFamily) return top;
   }
+  const of = codes.map((code) => {
+    const id = idOf(model, code);
+    return id === undefined ? 0 : scores.score[id]!;
+  });
+  let best = 0;
+  for (let i = 1; i < codes.length; i++) if (of[i]! > of[best]!) best = i;
+  return of[best]! > Math.max(0, of[0]!) + model.scale * Math.log(familyOdds) ? codes[best]! : codes[0]!;
 }
