@@ -102,17 +102,25 @@ const round = (x: number) => Math.round(x * 100) / 100;
  * The scores of a title's features, added up in one array of all the model's occupations (a title
  * has a dozen features, a common word weighs for hundreds of occupations): `touched` lists those
  * some feature names, `cast` the features found. Titles are read one at a time, so the arrays are
- * kept, and cleared when the next title is scored (see scoresOf()).
+ * kept, and overwritten by the next title scored (see scoresOf() and scratch).
  */
 interface Scores {
+  /** Valid for the touched occupations only: read any other through scoreOf(). */
   score: Float64Array;
+  /** The title's stamp (see scratch). */
+  generation: number;
   touched: Int32Array;
   cast: { key: string; entry: FeatureEntry }[];
   /** The softmax's top score and its sum, worked out on first need (see probabilities()). */
   softmax?: { top: number; sum: number };
 }
 
-let scratch: { score: Float64Array; seen: Uint8Array; touched: Int32Array } | null = null;
+/**
+ * One array of all occupations' scores, reused title after title: `stamp` says which title last
+ * wrote an occupation's score, so a new title starts from zero without clearing the array.
+ */
+let scratch: { score: Float64Array; stamp: Uint32Array; touched: Int32Array } | null = null;
+let generation = 0;
 /**
  * The last title's scores, kept until another title is scored: the family check and the family's
  * occupation choice read the same words of one title, and score them once.
@@ -124,7 +132,6 @@ const wordsKey = (words: readonly OccupationWord[]) => words.map((w) => `${w.seg
 function scoresOf(model: OccupationModel, words: readonly OccupationWord[]): Scores {
   const key = wordsKey(words);
   if (last !== null && last.model === model && last.key === key) return last.scores;
-  if (last !== null) clear(last.scores);
   const scores = score(model, words);
   last = { model, key, scores };
   return scores;
@@ -132,8 +139,14 @@ function scoresOf(model: OccupationModel, words: readonly OccupationWord[]): Sco
 
 function score(model: OccupationModel, words: readonly OccupationWord[]): Scores {
   const n = model.codes.length;
-  if (scratch === null || scratch.score.length < n) scratch = { score: new Float64Array(n), seen: new Uint8Array(n), touched: new Int32Array(n) };
-  const { score, seen } = scratch;
+  if (scratch === null || scratch.score.length < n) scratch = { score: new Float64Array(n), stamp: new Uint32Array(n), touched: new Int32Array(n) };
+  const { score, stamp } = scratch;
+  // A fresh stamp per title; once in four billion titles, the stamps start over.
+  if (++generation === 0xffffffff) {
+    stamp.fill(0);
+    generation = 1;
+  }
+  const g = generation;
   let touched = 0;
   const cast: Scores['cast'] = [];
   for (const key of occupationFeatures(words)) {
@@ -143,22 +156,19 @@ function score(model: OccupationModel, words: readonly OccupationWord[]): Scores
     const { ids, weights } = entry;
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i]!;
-      if (seen[id] === 0) {
-        seen[id] = 1;
+      if (stamp[id] !== g) {
+        stamp[id] = g;
         scratch.touched[touched++] = id;
-      }
-      score[id] = score[id]! + weights[i]!;
+        score[id] = weights[i]!;
+      } else score[id] = score[id]! + weights[i]!;
     }
   }
-  return { score, touched: scratch.touched.subarray(0, touched), cast };
+  return { score, generation: g, touched: scratch.touched.subarray(0, touched), cast };
 }
 
-/** Clears the shared arrays for the next title. */
-function clear(scores: Scores): void {
-  for (const id of scores.touched) {
-    scores.score[id] = 0;
-    scratch!.seen[id] = 0;
-  }
+/** An occupation's score for the title: 0 where no feature of the title names it. */
+function scoreOf(scores: Scores, id: number): number {
+  return scratch!.stamp[id] === scores.generation ? scores.score[id]! : 0;
 }
 
 /** The `n` occupations with the highest scores, best first (ties to the lower code), without sorting them all. */
@@ -275,7 +285,7 @@ export function familyChoice(
   }
   const of = codes.map((code) => {
     const id = idOf(model, code);
-    return id === undefined ? 0 : scores.score[id]!;
+    return id === undefined ? 0 : scoreOf(scores, id);
   });
   let best = 0;
   for (let i = 1; i < codes.length; i++) if (of[i]! > of[best]!) best = i;

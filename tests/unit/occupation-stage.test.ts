@@ -217,3 +217,21 @@ describe('the family check: a topic places a title only in an occupation the fam
     expect(said(r)).toContainEqual(expect.stringMatching(/^no job family: its topic is software-engineering's, but its occupation, 17-2071\.00 Electrical Engineers, is none of the families'$/));
   });
 });
+
+describe('the scoring arrays reused title after title', () => {
+  it('give each title the answer it gets alone, whatever was scored before it', async () => {
+    const titles = ['Senior DataOps Engineer I', 'Kubernetes Administrator', 'Frontend (React) Lead', 'Registered Nurse', 'Line Cook', 'Data Scientist', 'Product Generalist', 'DBT Expert'];
+    const answer = async (order: string[]) => {
+      const m = await shippedMatcher();
+      return Object.fromEntries(order.map((t) => [t, JSON.stringify(m.match(t).match?.occupation ?? null)]));
+    };
+    const forwards = await answer(titles);
+    const backwards = await answer([...titles].reverse());
+    // Each alone, after a title that touches many occupations.
+    for (const t of titles) {
+      const alone = await answer(['Software Engineer Data Platform Cloud Infrastructure', t]);
+      expect(alone[t], t).toBe(forwards[t]);
+      expect(backwards[t], t).toBe(forwards[t]);
+    }
+  });
+});
