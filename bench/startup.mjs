@@ -3,7 +3,9 @@
 // Runs alternate (baseline, then each case) so machine noise hits all of them alike; prints the
 // median of each and its ratio to the baseline. Targets: "Associate ML" within 1.5x; a title of no
 // family, which reads the occupation data, within 2x.
-// Usage: node bench/startup.mjs [runs]        (build first: npm run build)
+// Usage: node bench/startup.mjs [runs] [--against OTHER_ROOT]        (build first: npm run build)
+//   --against: another checkout with its dist/ built (e.g. a git worktree of an older commit); each
+//   case then runs on both builds in turns, and the ratio of this build's median to the other's is printed.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -16,7 +18,14 @@ if (!existsSync(join(root, 'dist', 'cli.js'))) {
   console.error('bench: no dist/ (run npm run build first)');
   process.exit(2);
 }
-const runs = Number(process.argv[2] ?? 40);
+const args = process.argv.slice(2);
+const at = args.indexOf('--against');
+const other = at >= 0 ? args.splice(at, 2)[1] : null;
+if (other !== undefined && other !== null && !existsSync(join(other, 'dist', 'cli.js'))) {
+  console.error(`bench: ${other}: no dist/cli.js (hint: npm run build there)`);
+  process.exit(2);
+}
+const runs = Number(args[0] ?? 40);
 
 const cases = [
   ['node -e 0 (baseline)', ['-e', '0']],
@@ -30,14 +39,25 @@ const cases = [
 ];
 
 const times = cases.map(() => []);
+const against = cases.map(() => []);
 const env = { ...process.env, NO_COLOR: '1' };
+const time = (argv) => {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, argv, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0) throw new Error(`bench: ${argv.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return ms;
+};
+const otherBin = other ? join(other, 'bin', 'leveler.js') : null;
 for (let i = 0; i < runs + 3; i++) {
-  cases.forEach(([, args], k) => {
-    const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-    if (r.status !== 0) throw new Error(`bench: ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-    if (i >= 3) times[k].push(ms); // the first rounds warm the disk cache
+  cases.forEach(([, argv], k) => {
+    const mine = () => time(argv);
+    const theirs = () => (otherBin && argv[0] === bin ? time([otherBin, ...argv.slice(1)]) : null);
+    // In turns, so neither build always runs first.
+    const [a, b] = i % 2 === 0 ? [mine(), theirs()] : [theirs(), mine()].reverse();
+    if (i < 3) return; // the first rounds warm the disk cache
+    times[k].push(a);
+    if (b !== null) against[k].push(b);
   });
 }
 
@@ -46,5 +66,6 @@ const base = median(times[0]);
 console.log(`leveler start-up, ${runs} runs each, alternating; ${cpus().length} cores, ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
 for (const [k, [name]] of cases.entries()) {
   const m = median(times[k]);
-  console.log(`${name.padEnd(50)} median ${m.toFixed(1).padStart(6)} ms   ${(m / base).toFixed(2)}x baseline`);
+  const vs = against[k].length > 0 ? `   other build ${median(against[k]).toFixed(1).padStart(6)} ms, this/other ${(m / median(against[k])).toFixed(3)}` : '';
+  console.log(`${name.padEnd(50)} median ${m.toFixed(1).padStart(6)} ms   ${(m / base).toFixed(2)}x baseline${vs}`);
 }
