@@ -14,6 +14,8 @@ import { listCommand } from './commands/list.js';
 import { matchCommand } from './commands/match.js';
 import { showCommand } from './commands/show.js';
 import { validateCommand } from './commands/validate.js';
+import { companiesCommand } from './commands/companies.js';
+import { crosswalkCommand } from './commands/crosswalk.js';
 import { EXIT, LevelerError, UsageError } from './errors.js';
 import { writeFailure } from './io/output.js';
 import type { Io } from './io/terminal.js';
@@ -26,7 +28,7 @@ const globalOptions = () => [
   new Option('--no-pager', 'never page a long table on a terminal (also: PAGER=cat)'),
 ];
 
-export const COMMANDS: CommandSpec[] = [matchCommand, batchCommand, listCommand, showCommand, familiesCommand, occupationsCommand, payCommand, evalCommand, triageCommand, validateCommand];
+export const COMMANDS: CommandSpec[] = [matchCommand, batchCommand, listCommand, showCommand, familiesCommand, occupationsCommand, payCommand, evalCommand, triageCommand, companiesCommand, crosswalkCommand, validateCommand];
 COMMANDS.push(completionCommand(() => COMMANDS, globalOptions));
 
 /** Examples of each command: shown after its description, as written, never wrapped mid-command. */

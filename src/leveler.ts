@@ -8,7 +8,7 @@ import { Matcher, type TitleReading } from './core/match.js';
 import { searchOccupations, type OccupationHit } from './core/occupations.js';
 import type { PayTable } from './core/pay.js';
 import type { Reason } from './core/reasons.js';
-import type { Card, EvalJson, FamiliesView, LadderView, MatchJson, OccupationsView, PayView } from './core/contract.js';
+import type { Card, CompaniesView, CompanyView, CrosswalkView, EvalJson, FamiliesView, LadderView, LaddersView, MatchJson, OccupationsView, PayView } from './core/contract.js';
 import type { Ladder, MatchResult } from './core/types.js';
 import { cardView, familiesView, ladderView, occupationsView, payView } from './core/views.js';
 import { UsageError } from './errors.js';
@@ -19,6 +19,9 @@ import { occupationSource, type OccupationSource } from './io/occupations.js';
 import { loadOverrides } from './io/overrides.js';
 import { paySource } from './io/pay.js';
 import { evalJson, matchJson } from './output/json.js';
+import { shown } from './output/shown.js';
+import { nameKey, type Company, type CompanyIndex } from './core/companies.js';
+import { companiesView, companyView, crosswalkView, laddersView } from './core/company-views.js';
 
 export interface LevelerOptions {
   /** A ladder folder (default: $LEVELER_DATA, else the shipped ladder). */
@@ -38,6 +41,8 @@ export interface LevelerOptions {
 export interface MatchQuery {
   /** Years of experience. */
   years?: number | null;
+  /** The company whose ladder the title is read on first ("Google", "meta", "AWS"); `companies()` lists them. */
+  company?: string | null;
   /** A family id, instead of the family the title names. */
   family?: string | null;
   /** How many alternatives (default 3). */
@@ -71,13 +76,36 @@ export class Leveler {
   /** @internal */
   private readonly payTable: () => PayTable;
 
+  /** @internal */
+  private readonly where: { dir: string; cwd: string };
+  /** @internal */
+  private companyData: Promise<CompanyIndex> | null = null;
+
   /** @internal Use createLeveler(). */
-  constructor(ladder: Ladder, makeMatcher: () => Matcher, occupationData: OccupationSource, payTable: () => PayTable, region: string) {
+  constructor(ladder: Ladder, makeMatcher: () => Matcher, occupationData: OccupationSource, payTable: () => PayTable, region: string, where: { dir: string; cwd: string }) {
     this.ladder = ladder;
     this.makeMatcher = makeMatcher;
     this.occupationData = occupationData;
     this.payTable = payTable;
     this.region = region;
+    this.where = where;
+  }
+
+  /** @internal The company ladders (the folder's companies/ and the shipped ones), read on first need. */
+  companyIndex(): Promise<CompanyIndex> {
+    const levels = new Set(this.ladder.levels.map((l) => l.code));
+    // Loaded only here: its schemas and the YAML parser are no part of a plain match's start.
+    return (this.companyData ??= import('./io/companies.js').then(({ loadCompanies }) => loadCompanies(this.where.dir, this.where.cwd, levels, (reads) => this.matcher.bandLevel(reads))));
+  }
+
+  /** @internal A company by its name, id or alias; an unknown one is a usage error naming the closest. */
+  async company(name: string): Promise<Company> {
+    const index = await this.companyIndex();
+    const found = index.find(name);
+    if (found) return found;
+    const near = index.closest(name).map((c) => c.name);
+    const hint = near.length > 0 ? `did you mean ${near.join(', ')}? ` : '';
+    throw new UsageError(`unknown company ${shown(name)}`, `${hint}leveler companies lists the ${index.companies.length} companies`);
   }
 
   private fuzzyLoaded = false;
@@ -108,7 +136,8 @@ export class Leveler {
   async result(title: string, query: MatchQuery = {}): Promise<MatchResult> {
     if (title.trim() === '') throw new UsageError('the title is empty', 'give a job title, such as: leveler match "Senior Data Scientist"');
     await this.ready(title);
-    return this.matcher.match(title, { years: query.years ?? null, family: this.familyId(query.family), top: query.top ?? 3 });
+    const company = query.company === undefined || query.company === null ? null : await this.company(query.company);
+    return this.matcher.match(title, { years: query.years ?? null, family: this.familyId(query.family), top: query.top ?? 3, company });
   }
 
   /**
@@ -145,6 +174,43 @@ export class Leveler {
   /** Every level, with a family's role for each: what `list --json` prints. */
   list(of: { family?: string } = {}): LadderView {
     return ladderView(this.ladder, cardFamily(this.ladder, of.family));
+  }
+
+  /**
+   * The companies with a ladder: all, or those whose id, name or alias holds the query's words;
+   * a query that names one company gives its ladder. What `companies --json` prints.
+   */
+  async companies(query = ''): Promise<CompaniesView | CompanyView> {
+    const index = await this.companyIndex();
+    const q = query.trim();
+    if (q === '') return companiesView(index.companies, null);
+    const one = index.find(q);
+    if (one) return companyView(this.ladder, one);
+    const key = nameKey(q);
+    const some = index.companies.filter((c) => [c.id, c.name, ...c.aliases].some((n) => nameKey(n).includes(key)));
+    if (some.length === 1) return companyView(this.ladder, some[0]!);
+    if (some.length > 1) return companiesView(some, q);
+    await this.company(q); // an unknown company: a usage error naming the closest
+    return companiesView([], q);
+  }
+
+  /** `from` ("google:L5") at other companies (default: every one), by the ladder level both equal: what `crosswalk --json` prints. */
+  async crosswalk(from: string, to: string[] = []): Promise<CrosswalkView> {
+    const cut = from.lastIndexOf(':');
+    if (cut <= 0 || cut === from.length - 1) throw new UsageError(`${shown(from)} names no level`, 'give COMPANY:CODE, such as google:L5 (leveler companies google lists its codes)');
+    const company = await this.company(from.slice(0, cut));
+    const index = await this.companyIndex();
+    const code = from.slice(cut + 1);
+    const levels = index.levels(company, code);
+    if (levels.length === 0) throw new UsageError(`${company.name} has no level ${shown(code)}`, `its codes are ${[...new Set(company.levels.map((l) => l.code))].join(', ')}`);
+    const targets = to.length > 0 ? await Promise.all(to.map((t) => this.company(t))) : index.companies;
+    return crosswalkView(this.ladder, company, levels[0]!, targets);
+  }
+
+  /** Whole company ladders side by side, by the ladder's levels: what `crosswalk A B --json` prints. */
+  async ladders(names: string[]): Promise<LaddersView> {
+    const companies = await Promise.all(names.map((n) => this.company(n)));
+    return laddersView(this.ladder, companies);
   }
 
   /** Every job family: what `families --json` prints. */
@@ -226,5 +292,5 @@ export async function createLeveler(options: LevelerOptions = {}): Promise<Level
   // An override's code must name an occupation: the occupation index is read only if one has a code.
   const overrides = options.overrides === false ? null : await loadOverrides(dir, cwd, ladder, { knownOccupation: (code) => occupations.get(code) !== undefined });
   const matcher = () => new Matcher(ladder, lexicon).useDictionary(englishWords()).useOccupations(occupations).useOverrides(overrides).usePay(pay, region);
-  return new Leveler(ladder, matcher, occupations, pay, region);
+  return new Leveler(ladder, matcher, occupations, pay, region, { dir, cwd });
 }

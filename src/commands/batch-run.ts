@@ -8,7 +8,8 @@ import { EXIT, signalExit } from '../errors.js';
 import { detached, fieldAt, fieldCount, type CsvReader } from '../io/csv.js';
 import { openSink, type Sink } from '../io/output.js';
 import type { Io } from '../io/terminal.js';
-import { appendedNames, csvHeader, csvSuffix, jsonBody, jsonFields, rowText, APPENDED, type Field } from '../output/batch.js';
+import { appendedNames, csvHeader, csvSuffix, jsonBody, jsonFields, rowText, APPENDED, COMPANY_LEVEL, type Field } from '../output/batch.js';
+import { rowCompanies } from './batch-companies.js';
 import { shown } from '../output/shown.js';
 import { pickedFields, type BatchFlags } from './batch.js';
 import { BatchReport } from './batch-report.js';
@@ -45,8 +46,10 @@ export async function runBatch(file: string | undefined, opts: BatchFlags, io: I
     const explain = opts.format !== 'csv' && fields === null;
     // Pay only where the output shows it: --pay, a pay field, or whole JSON answers.
     const pay = opts.pay === true || (opts.format !== 'csv' && (fields === null || fields.some((f) => f.name.startsWith('pay_'))));
-    const keep = sharedAnswers((r: MatchResult) => (opts.format === 'csv' ? csvSuffix(r, reader.delimiter!, fields ?? undefined) : fields ? jsonFields(r, fields) : jsonBody(r)));
-    const memo = await leveler.answers({ family, quotesYears, explain, keep, charsOf: (a) => a.text.length, own: detached, pay });
+    const companies = await rowCompanies(leveler, opts);
+    const csvFields = companies.used && !fields?.includes(COMPANY_LEVEL) ? [...(fields ?? APPENDED), COMPANY_LEVEL] : fields;
+    const keep = sharedAnswers((r: MatchResult) => (opts.format === 'csv' ? csvSuffix(r, reader.delimiter!, csvFields ?? undefined) : fields ? jsonFields(r, fields) : jsonBody(r)));
+    const memo = await leveler.answers({ family, company: companies.fixed, quotesYears, explain, keep, charsOf: (a) => a.text.length, own: detached, pay });
     sink = openSink({ target: opts.output, stdout: io.stdout, cwd: io.cwd, input: input.id });
     let columns: { title: number; years: number; width: number } | null = null;
     let row = 0;
@@ -63,7 +66,8 @@ export async function runBatch(file: string | undefined, opts: BatchFlags, io: I
       if (interrupted) break;
       if (columns === null) {
         columns = tableColumns(reader, opts, where, io);
-        out.push(preamble(reader, fields, opts, report));
+        companies.findColumn(reader.header!, where, io, opts.quiet === true);
+        out.push(preamble(reader, csvFields, opts, report));
       }
       const d = reader.delimiter!;
       for (const record of rows) {
@@ -72,7 +76,7 @@ export async function runBatch(file: string | undefined, opts: BatchFlags, io: I
         if (width !== columns.width) report.warn(`row ${row} has ${width} fields, the header ${columns.width}; kept`);
         const years = columns.years < 0 ? null : yearsOf(fieldAt(record, d, columns.years), row, report);
         const title = fieldAt(record, d, columns.title) ?? '';
-        const a = memo.answer(title, years);
+        const a = companies.column < 0 ? memo.answer(title, years) : memo.answerAt(companies.of(fieldAt(record, d, companies.column)), title, years);
         tally.add(a.level, a.confidence, a.family);
         if (a.level === null) tally.unmatchedTitle(title, detached);
         const text = rowText(opts.format, record, width, columns.width, d, a.text, row);
@@ -90,11 +94,12 @@ export async function runBatch(file: string | undefined, opts: BatchFlags, io: I
     if (!sink.closed) {
       if (columns === null) {
         tableColumns(reader, opts, where, io);
-        await sink.write(preamble(reader, fields, opts, report));
+        await sink.write(preamble(reader, csvFields, opts, report));
       }
       if (opts.format === 'json') await sink.write(row > 0 ? '\n]\n' : ']\n');
       await sink.commit();
     }
+    if (!opts.quiet) io.stderr.write(companies.summary() ?? '');
     await report.summary(tally, leveler.ladder.levels.map((l) => l.code), { file: file === undefined || file === '-' ? null : file, ...opts });
     return EXIT.ok;
   } catch (e) {

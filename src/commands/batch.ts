@@ -18,6 +18,8 @@ const flags = [
   options.delimiter(),
   options.encoding(),
   options.family(),
+  options.company(),
+  options.companyColumn(),
   options.pay(),
   options.region(),
   options.data(),
@@ -35,6 +37,7 @@ export const batchCommand = command({
     'leveler batch postings.csv --column job_title --years-column years -o levelled.csv',
     'cat titles.csv | leveler batch --format ndjson | jq -r "[.row, .match.level] | @tsv"',
     'leveler batch survey.csv --encoding windows-1251 --delimiter ";"',
+    'leveler batch offers.csv --company-column employer',
   ],
   details:
     'FILE may be - or left out to read stdin. CSV output keeps every input column and appends: level, level_name, track, ' +

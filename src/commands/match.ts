@@ -14,13 +14,14 @@ export const matchCommand = command({
     'leveler match "Machine Learning Engineer" --years 6',
     'leveler match "Sr. ML Engineer" --json | jq .match.level',
     'leveler match "Senior Data Scientist" --region GB',
+    'leveler match "Software Engineer L5" --company Google',
   ],
   details: 'Exit status: 0 matched, 1 no match, 2 usage error, 3 the ladder cannot be read.',
-  options: [options.years(), options.family(), options.top(), options.region(), options.json(), options.data()],
+  options: [options.years(), options.family(), options.company(), options.top(), options.region(), options.json(), options.data()],
   async run(words, opts, io) {
     const title = words.join(' ');
     const leveler = await openLeveler(io, opts);
-    const result = await leveler.match(title, { years: opts.years ?? null, family: opts.family ?? null, top: opts.top });
+    const result = await leveler.match(title, { years: opts.years ?? null, family: opts.family ?? null, company: opts.company ?? null, top: opts.top });
     if (result.match === null && !presentation(io, opts).json) {
       io.stderr.write(`leveler: no match for ${shown(title)}: ${result.reasons.at(-1) ?? 'nothing recognised'}\n`);
     } else {

@@ -54,6 +54,12 @@ export const options = {
   data: () => flag<'data', string | undefined>('data', new Option('--data <dir>', 'ladder folder (default: $LEVELER_DATA, else the shipped ladder)')),
   json: () => flag<'json', boolean | undefined>('json', new Option('--json', 'print JSON for scripts (see the JSON contract in the README)')),
   family: () => flag<'family', string | undefined>('family', new Option('--family <id>', 'job family id, such as ai-ml, instead of the one the title names (default: detected from each title)')),
+  company: () => flag<'company', string | undefined>('company', new Option('--company <name>', "read the title on this company's ladder first, such as Google, Meta, AWS (leveler companies lists them)")),
+  companyColumn: () =>
+    flag<'companyColumn', string | true | undefined>(
+      'companyColumn',
+      new Option('--company-column [name]', "the column naming each row's company, whose ladder its title is read on first (no name: the column named company, employer…); appends company_level"),
+    ),
   /** For commands that take no title: the card's family. */
   cardFamily: () => flag<'family', string | undefined>('family', new Option('--family <id>', "the family whose card to show, such as ai-ml (default: the ladder's only family, if it has one)")),
   occupation: () => flag<'occupation', string | undefined>('occupation', new Option('--occupation <code>', 'the O*NET occupation whose card to show, such as 29-1141.00 (see leveler occupations)').argParser(parseOccupation)),

@@ -4,12 +4,15 @@
 // for every key it can have and its reading is dropped (a reading is a few KB, an answer a few
 // dozen bytes). The memo is bounded: past its limits it starts over, so memory holds however many
 // rows a file has.
+import type { Company } from './companies.js';
 import type { Matcher, TitleReading } from './match.js';
 import type { MatchResult } from './types.js';
 
 export interface AnswerMemoOptions<T> {
   /** The family every title is read in (--family), or null to find it from the title. */
   family: string | null;
+  /** The company whose ladder every title is read on first (--company, a row's company column), or none. */
+  company?: Company | null;
   /** Whether what is kept quotes the years (a JSON answer's query and reasons): then one answer per years value. */
   quotesYears: boolean;
   /** Whether the answers carry their reasons and alternatives. */
@@ -62,13 +65,23 @@ export class AnswerMemo<T> {
     this.charsOf = o.charsOf ?? (() => 0);
   }
 
+  private readonly byCompany = new Map<Company, AnswerMemo<T>>();
+
+  /** The answer for a title read on a company's ladder (a batch's company column): one memo per company, made on first need. */
+  answerAt(company: Company | null, title: string, years: number | null): T {
+    if (company === null || company === this.o.company) return this.answer(title, years);
+    let memo = this.byCompany.get(company);
+    if (memo === undefined) this.byCompany.set(company, (memo = new AnswerMemo(this.matcher, { ...this.o, company }, this.pay)));
+    return memo.answer(title, years);
+  }
+
   /** The kept answer for a title with these years, worked out on first sight. */
   answer(title: string, years: number | null): T {
     if (this.chars > this.maxChars || this.plain.size + this.withYears.size >= this.maxTitles) this.forget();
     if (years === null) {
       let a = this.plain.get(title);
       if (a === undefined) {
-        a = this.o.keep(this.matcher.decide(this.matcher.readTitle(title, this.o.family), null, 3, this.o.explain, this.pay));
+        a = this.o.keep(this.matcher.decide(this.matcher.readTitle(title, this.o.family, this.o.company ?? null), null, 3, this.o.explain, this.pay));
         this.plain.set(this.own(title), a);
         this.chars += title.length + this.charsOf(a);
       }
@@ -82,7 +95,7 @@ export class AnswerMemo<T> {
     const key = this.o.quotesYears ? years : this.matcher.yearsKey(known.key, years);
     a = known.answers.get(key);
     if (a === undefined) {
-      known.reading ??= this.matcher.readTitle(known.title, this.o.family);
+      known.reading ??= this.matcher.readTitle(known.title, this.o.family, this.o.company ?? null);
       a = this.o.keep(this.matcher.decide(known.reading, years, 3, this.o.explain, this.pay));
       known.answers.set(key, a);
       this.chars += this.charsOf(a);
@@ -92,7 +105,7 @@ export class AnswerMemo<T> {
   }
 
   private learn(title: string): TitleAnswers<T> {
-    const reading = this.matcher.readTitle(title, this.o.family);
+    const reading = this.matcher.readTitle(title, this.o.family, this.o.company ?? null);
     const known: TitleAnswers<T> = { title, key: { marker: reading.marker, track: reading.track, override: reading.override }, reading, answers: new Map(), whole: [] };
     if (!this.o.quotesYears) {
       for (const [key, years] of this.matcher.standInYears(reading)) {

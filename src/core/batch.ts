@@ -31,6 +31,17 @@ export function findYearsColumn(header: string[]): number {
   return -1;
 }
 
+/** Header names taken as the company column by a bare --company-column, best first. */
+export const COMPANY_HEADERS = ['company', 'employer', 'company_name', 'company name', 'employer_name', 'employer name', 'organization', 'organisation'];
+
+export function findCompanyColumn(header: string[]): number {
+  for (const name of COMPANY_HEADERS) {
+    const i = header.findIndex((h) => norm(h) === name);
+    if (i >= 0) return i;
+  }
+  return -1;
+}
+
 export function findTitleColumn(header: string[]): number {
   for (const name of TITLE_HEADERS) {
     const i = columnIndex(header, name);

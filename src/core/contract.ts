@@ -66,7 +66,20 @@ export interface OccupationRef {
   education?: string | null;
 }
 
-export type MatchedCard = Card & { confidence: number; occupation: OccupationRef | null };
+/** The company level that decided an answer (--company). */
+export interface CompanyRef {
+  /** The company's id ("google"). */
+  id: string;
+  name: string;
+  /** Its level code ("L5"). */
+  code: string;
+  /** The first title it gives at that level ("Senior Software Engineer"), or null. */
+  title: string | null;
+  /** The market band its sources place the level in ("Senior"), or null where the ladder's own file names the level. */
+  standard: string | null;
+}
+
+export type MatchedCard = Card & { confidence: number; occupation: OccupationRef | null; company?: CompanyRef };
 
 export interface Alternative {
   level: string;
@@ -168,3 +181,46 @@ export type MatchJson = Omit<MatchResult, 'reasons'> & { reasons: string[] };
 
 /** The report as `eval --json` gives it: each miss's reasons as sentences. */
 export type EvalJson = Omit<EvalReport, 'misses'> & { misses: (Omit<Miss, 'reasons'> & { reasons: string[] })[] };
+
+// companies and crosswalk (src/core/company-views.ts builds them).
+
+export interface CompanyLevelView {
+  code: string;
+  titles: string[];
+  track: 'ic' | 'management';
+  /** The market band ("Senior"), or null where the file names a ladder level. */
+  band: string | null;
+  /** The ladder's level it equals, and that level's name. */
+  level: string;
+  levelName: string;
+  years: YearsBand | null;
+  sources: string[];
+  disputed: { band: string; level: string; sources: string[] } | null;
+}
+
+/** `companies --json`: the companies (those a query's words are in, with one). */
+export interface CompaniesView {
+  query: string | null;
+  companies: { id: string; name: string; aliases: string[]; levels: number; file: string }[];
+}
+
+/** `companies NAME --json`: one company's ladder beside the ladder's levels. */
+export interface CompanyView {
+  id: string;
+  name: string;
+  aliases: string[];
+  file: string;
+  levels: CompanyLevelView[];
+}
+
+/** `crosswalk COMPANY:CODE [COMPANY...] --json`: the same ladder level at other companies. */
+export interface CrosswalkView {
+  from: { company: string; name: string; code: string; level: string; levelName: string; track: 'ic' | 'management'; band: string | null };
+  to: { company: string; name: string; levels: CompanyLevelView[] }[];
+}
+
+/** `crosswalk COMPANY COMPANY... --json`: whole ladders side by side, by the ladder's levels. */
+export interface LaddersView {
+  companies: { id: string; name: string }[];
+  levels: { level: string; levelName: string; track: string; codes: Record<string, string[]> }[];
+}

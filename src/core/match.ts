@@ -15,6 +15,8 @@ import { wordsOfOccupation } from './stages/occupation.js';
 import { needsFuzzy, readablePart, readWords } from './stages/read.js';
 import { standInYears, yearsKey, type YearsKeyed } from './stages/years-key.js';
 import type { FuzzyFinder } from './typos.js';
+import type { Company } from './companies.js';
+import { bandLevel, compileCompany, type CompiledCompany } from './stages/company.js';
 import type { Ladder, LevelDef, MatchOptions, MatchResult } from './types.js';
 
 export type { OccupationLookup, TitleReading } from './stages/context.js';
@@ -83,16 +85,30 @@ export class Matcher {
     return needsFuzzy(this.ix, title);
   }
 
-  match(title: string, options: MatchOptions = {}): MatchResult {
-    return this.decide(this.readTitle(title, options.family ?? null), options.years ?? null, options.top ?? 3);
+  match(title: string, options: MatchOptions & { company?: Company | null } = {}): MatchResult {
+    return this.decide(this.readTitle(title, options.family ?? null, options.company ?? null), options.years ?? null, options.top ?? 3);
+  }
+
+  private readonly compiled = new Map<Company, CompiledCompany>();
+
+  /** A company's ladder as this ladder reads it (its titles' ranks by this ladder's markers), once per company. */
+  private companyLadder(company: Company): CompiledCompany {
+    let c = this.compiled.get(company);
+    if (c === undefined) this.compiled.set(company, (c = compileCompany(this.ix, company)));
+    return c;
+  }
+
+  /** The level code a market band's `reads` title carries by this ladder's markers (data/companies/bands.yaml), or null. */
+  bandLevel(reads: string): string | null {
+    return bandLevel(this.ix, reads)?.code ?? null;
   }
 
   /**
    * All that a title alone decides: its words, its level markers and its family. Years do not
    * change it, so a batch with a years column reads each distinct title once (see decide()).
    */
-  readTitle(title: string, family: string | null = null): TitleReading {
-    return readTitle(this.ix, this.sources, title, family);
+  readTitle(title: string, family: string | null = null, company: Company | null = null): TitleReading {
+    return readTitle(this.ix, this.sources, title, family, company === null ? null : this.companyLadder(company));
   }
 
   /**

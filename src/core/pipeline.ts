@@ -1,7 +1,8 @@
 // The matcher as a pipeline of stages, composed here and nowhere else:
 //
 //   readTitle:  read (words, aliases, typos) -> override -> markers -> family -> family check
-//               (its occupation is one the families name) -> occupation -> track
+//               (its occupation is one the families name) -> company (with one: its code or
+//               title's rank) -> occupation -> track
 //   decide:     level (markers, else years, else default) -> confidence -> card (and its pay)
 //               -> alternatives
 //
@@ -16,14 +17,16 @@ import { confidenceOf, rounded } from './stages/confidence.js';
 import type { LadderIndex, LevelPick, Sources, TitleReading } from './stages/context.js';
 import { pickFamily } from './stages/family.js';
 import { checkFamily } from './stages/family-check.js';
+import { pickCompany, type CompanyPick, type CompiledCompany } from './stages/company.js';
+import { fitFactor } from './stages/level.js';
 import { pickLevel } from './stages/level.js';
 import { chooseMarker, findMarkers } from './stages/markers.js';
 import { occupationByCode, pickOccupation } from './stages/occupation.js';
 import { readablePart, readingReasons, readWords } from './stages/read.js';
 import { onTrack, trackOf } from './stages/track.js';
-import type { MatchResult } from './types.js';
+import type { CompanyRef, MatchResult } from './types.js';
 
-export function readTitle(ix: LadderIndex, sources: Sources, title: string, family: string | null = null): TitleReading {
+export function readTitle(ix: LadderIndex, sources: Sources, title: string, family: string | null = null, company: CompiledCompany | null = null): TitleReading {
   const read = readablePart(title);
   const notes: Reason[] = read.length < title.length ? [{ kind: 'truncated', length: title.length, read: read.length }] : [];
   const raw = tokenize(read);
@@ -39,6 +42,8 @@ export function readTitle(ix: LadderIndex, sources: Sources, title: string, fami
     fam = { ...fam, excluded: [] };
   }
   fam = checkFamily(ix, sources.occupations, tokens, found, fam, familyReasons);
+  const companyPick = company && !override ? pickCompany(ix, company, raw, tokens, found, fam, levelReasons) : null;
+  if (company && !override && companyPick === null) levelReasons.push({ kind: 'company-none', name: company.company.name });
   const occupationReasons: Reason[] = [];
   const occupation = override?.occupation
     ? occupationByCode(sources.occupations, override.occupation)
@@ -46,12 +51,16 @@ export function readTitle(ix: LadderIndex, sources: Sources, title: string, fami
   // Written out whole, one shape for every title: a spread here costs a fifth of a distinct title.
   if (override) {
     const level = findLevel(ix.ladder, override.level)!;
-    return { title, notes, tokens, markers: [], choice: null, marker: level, levelReasons: [], fam, familyReasons, occupation, occupationReasons, track: level.track, override };
+    return { title, notes, tokens, markers: [], choice: null, marker: level, levelReasons: [], fam, familyReasons, occupation, occupationReasons, track: level.track, override, company: null };
+  }
+  if (companyPick) {
+    const level = companyPick.ladderLevel;
+    return { title, notes, tokens, markers: [], choice: null, marker: level, levelReasons, fam, familyReasons, occupation, occupationReasons, track: level.track, override: null, company: companyPick };
   }
   const track = trackOf(ix, fam.family, occupation);
   const choice = found.markers.length > 0 ? chooseMarker(ix, found.markers) : null;
   const marker = choice ? onTrack(ix, choice.picked, track) : null;
-  return { title, notes, tokens, markers: found.markers, choice, marker, levelReasons, fam, familyReasons, occupation, occupationReasons, track, override: null };
+  return { title, notes, tokens, markers: found.markers, choice, marker, levelReasons, fam, familyReasons, occupation, occupationReasons, track, override: null, company: null };
 }
 
 /**
@@ -68,7 +77,11 @@ export function decide(ix: LadderIndex, sources: Sources, reading: TitleReading,
   }
   const levelReasons = explain ? [...reading.levelReasons] : null;
   if (override) levelReasons?.push({ kind: 'override', title: override.title, level: override.level, family: override.family, line: override.line });
-  const lvl: LevelPick | null = override ? { level: reading.marker!, confidence: 1, evidence: [], others: [], fromYears: false } : pickLevel(ix, reading, years, levelReasons);
+  const lvl: LevelPick | null = override
+    ? { level: reading.marker!, confidence: 1, evidence: [], others: [], fromYears: false }
+    : reading.company
+      ? companyLevel(ix, reading, years, levelReasons)
+      : pickLevel(ix, reading, years, levelReasons);
   const evidence = new Set([...(lvl?.evidence ?? []), ...fam.evidence]);
   if (explain) reasons.push(...readingReasons(tokens, evidence), ...levelReasons!, ...reading.familyReasons, ...reading.occupationReasons);
   if (lvl === null) {
@@ -82,6 +95,36 @@ export function decide(ix: LadderIndex, sources: Sources, reading: TitleReading,
   const pay = withPay && sources.pay ? sources.pay(fam.family?.id ?? null, lvl.level.code, soc) : null;
   // The card is this answer's own: completed in place, not copied (a batch builds one per distinct title).
   result.match = Object.assign(card, { marketPay: pay, confidence: rounded(confidence), occupation: occupation?.ref ?? null });
+  if (reading.company) result.match.company = companyRef(reading.company);
   if (explain && !override) result.alternatives = alternatives(ix, lvl, fam, occupation, reading.track, years, confidence, top);
   return result;
+}
+
+/** The level a company's ladder gives, as sure as its source, less where the years fall outside the level's band. */
+function companyLevel(ix: LadderIndex, reading: TitleReading, years: number | null, reasons: Reason[] | null): LevelPick {
+  const pick = reading.company!;
+  const l = pick.level;
+  reasons?.push({
+    kind: 'company',
+    company: pick.company.id,
+    name: pick.company.name,
+    code: l.code,
+    via: pick.via,
+    said: pick.said,
+    band: l.band?.name ?? null,
+    level: pick.ladderLevel.code,
+    levelName: pick.ladderLevel.name,
+    disputed: l.disputed && l.disputed.level !== l.level ? { band: l.disputed.band.name, level: l.disputed.level } : null,
+  });
+  let confidence = pick.confidence;
+  if (years !== null) {
+    const factor = fitFactor(ix, pick.ladderLevel, years);
+    reasons?.push({ kind: 'years-fit', years, level: pick.ladderLevel.code, band: ix.bands.get(pick.ladderLevel)!, fits: factor === 1 });
+    confidence *= factor;
+  }
+  return { level: pick.ladderLevel, confidence, evidence: pick.evidence, others: [], fromYears: false };
+}
+
+function companyRef(pick: CompanyPick): CompanyRef {
+  return { id: pick.company.id, name: pick.company.name, code: pick.level.code, title: pick.level.titles[0] ?? null, standard: pick.level.band?.name ?? null };
 }

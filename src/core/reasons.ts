@@ -19,6 +19,12 @@ export type Reason =
   /** Words of a role noun ("Associate Professor") are not a marker. */
   | { kind: 'part-of-role'; words: string; role: string }
   | { kind: 'override'; title: string; level: string; family: string | null; line: number }
+  /** A company's ladder decided (--company): by its code in the title, or a title of the company's with the same rank. */
+  | { kind: 'company'; company: string; name: string; code: string; via: 'code' | 'title'; said: string; band: string | null; level: string; levelName: string; disputed: { band: string; level: string } | null }
+  /** A company's code decided over the title's rank, which says another level. */
+  | { kind: 'company-code-over-rank'; code: string; rank: string; rankLevel: string }
+  /** No code or title of the company's is in the title: the standard markers decide. */
+  | { kind: 'company-none'; name: string }
   | { kind: 'marker'; marker: string; level: string; levelName: string; readOnTrack: string | null }
   | { kind: 'outranks'; by: OutrankedBy; track: string; winner: string; loser: string; loserLevel: string }
   | { kind: 'years-fit'; years: number; level: string; band: YearsBand; fits: boolean }

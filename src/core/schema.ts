@@ -4,13 +4,13 @@ import * as v from 'valibot';
 import type { Dimensions } from './contract.js';
 import { ONET_CODE } from './soc.js';
 
-const text = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
+export const text = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
 
 /**
  * A mapping with exactly these fields. Unlike v.strictObject, which stops at the first unknown key,
  * every unknown key is an issue of its own, so `validate` lists them all at once.
  */
-const closed = <E extends v.ObjectEntries>(entries: E) =>
+export const closed = <E extends v.ObjectEntries>(entries: E) =>
   v.pipe(
     v.looseObject(entries),
     v.rawCheck(({ dataset, addIssue }) => {
@@ -103,6 +103,11 @@ export const ConfidenceSchema = closed({
   occupationBase: v.optional(factor),
   /** Under this, an answer counts as of low confidence (batch's summary, triage). */
   low: v.optional(factor),
+  /** A company's level (--company): read from its code in the title, or from a title the company gives. */
+  companyCode: v.optional(factor),
+  companyTitle: v.optional(factor),
+  /** Times this where the company's sources place the level in two bands. */
+  companyDisputed: v.optional(factor),
 });
 
 /** Words around a numeral that make it a count or a name, not a level. */

@@ -79,44 +79,58 @@ function withSettings(data: LadderFileInput, inherited: LadderSettings | null, f
   return filled;
 }
 
+/** One YAML file read against a schema: its data (null when unusable), its problems, and the line of a path in it. */
+export interface ParsedData<T> {
+  data: T | null;
+  problems: Problem[];
+  line: (path: DataPath) => number | null;
+}
+
+export function parseDataFile<T>(file: DataFile, schema: v.GenericSchema<unknown, T>): ParsedData<T> {
+  const problems: Problem[] = [];
+  const lines = new LineCounter();
+  const doc = parseDocument(file.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const p: ParsedFile = { file, doc, lines };
+  const done = (data: T | null): ParsedData<T> => ({ data, problems, line: (path) => lineOf(p, path) });
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors) problems.push({ file: file.display, line: lines.linePos(e.pos[0]).line, message: `YAML: ${firstLine(e.message)}` });
+    return done(null);
+  }
+  const shape = checkNodes(doc, lines, file.display);
+  if (shape.length > 0) {
+    problems.push(...shape);
+    return done(null);
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
+  } catch (e) {
+    problems.push({ file: file.display, line: firstAliasLine(doc, lines), message: `YAML: ${firstLine((e as Error).message)}` });
+    return done(null);
+  }
+  const result = v.safeParse(schema, data, { abortEarly: false });
+  if (result.success) return done(result.output);
+  for (const issue of result.issues) {
+    const path: DataPath = (issue.path ?? []).map((x) => x.key as string | number);
+    problems.push({ file: file.display, line: lineOf(p, path), message: describeIssue(issue, path) });
+  }
+  // Unknown fields alone leave a usable file: go on, so the checks after the schema can report the rest too.
+  return done(result.issues.every((i) => i.message === UNKNOWN_FIELD) ? (result.output as T) : null);
+}
+
 export function parseLadder(files: DataFile[], inherited: LadderSettings | null = null): { ladder: Ladder | null; problems: Problem[] } {
   const problems: Problem[] = [];
-  const parsed = new Map<string, ParsedFile>();
+  const lines = new Map<string, ParsedData<unknown>['line']>();
   const read = <T>(file: DataFile, schema: v.GenericSchema<unknown, T>): T | null => {
-    const lines = new LineCounter();
-    const doc = parseDocument(file.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-    parsed.set(file.display, { file, doc, lines });
-    if (doc.errors.length > 0) {
-      for (const e of doc.errors) {
-        problems.push({ file: file.display, line: lines.linePos(e.pos[0]).line, message: `YAML: ${firstLine(e.message)}` });
-      }
-      return null;
-    }
-    const shape = checkNodes(doc, lines, file.display);
-    if (shape.length > 0) {
-      problems.push(...shape);
-      return null;
-    }
-    let data: unknown;
-    try {
-      data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
-    } catch (e) {
-      problems.push({ file: file.display, line: firstAliasLine(doc, lines), message: `YAML: ${firstLine((e as Error).message)}` });
-      return null;
-    }
-    const result = v.safeParse(schema, data, { abortEarly: false });
-    if (result.success) return result.output;
-    for (const issue of result.issues) {
-      const path: DataPath = (issue.path ?? []).map((p) => p.key as string | number);
-      problems.push({ file: file.display, line: lineOf(parsed.get(file.display)!, path), message: describeIssue(issue, path) });
-    }
-    // Unknown fields alone leave a usable file: go on, so the checks below can report the rest too.
-    return result.issues.every((i) => i.message === UNKNOWN_FIELD) ? (result.output as T) : null;
+    const parsed = parseDataFile(file, schema);
+    lines.set(file.display, parsed.line);
+    problems.push(...parsed.problems);
+    return parsed.data;
   };
 
   const [ladderFile, ...familyFiles] = files;
   const input: LadderFileInput | null = ladderFile ? read(ladderFile, LadderFileSchema) : null;
-  const ladderData = input === null ? null : withSettings(input, inherited, ladderFile!.display, problems, (path) => lineOf(parsed.get(ladderFile!.display)!, path));
+  const ladderData = input === null ? null : withSettings(input, inherited, ladderFile!.display, problems, lines.get(ladderFile!.display)!);
   const families: NamedFamily[] = [];
   for (const file of familyFiles) {
     const family: FamilyDef | null = read(file, FamilyFileSchema);
@@ -125,7 +139,7 @@ export function parseLadder(files: DataFile[], inherited: LadderSettings | null 
   if (ladderData === null) return { ladder: null, problems };
 
   for (const p of checkLadder(ladderFile!.display, ladderData, families)) {
-    problems.push({ file: p.file, line: lineOf(parsed.get(p.file)!, p.path), message: p.message });
+    problems.push({ file: p.file, line: lines.get(p.file)!(p.path), message: p.message });
   }
   if (problems.length > 0) return { ladder: null, problems: sortProblems(problems, files) };
   // Level codes are read in any case; the ladder keeps each as its level writes it.
@@ -134,7 +148,7 @@ export function parseLadder(files: DataFile[], inherited: LadderSettings | null 
 }
 
 /** In file order, then line order: the order a reader fixes them in. */
-function sortProblems(problems: Problem[], files: DataFile[]): Problem[] {
+export function sortProblems(problems: Problem[], files: DataFile[]): Problem[] {
   const order = new Map(files.map((f, i) => [f.display, i]));
   return [...problems].sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || (a.line ?? 0) - (b.line ?? 0));
 }

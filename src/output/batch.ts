@@ -36,6 +36,9 @@ export const APPENDED: Field[] = [
   fromMatch('occupation', (m) => m.occupation?.title ?? null),
 ];
 
+/** The column batch appends with a company (--company, --company-column): the company's code for the answer, where its ladder decided. */
+export const COMPANY_LEVEL: Field = fromMatch('company_level', (m) => m.company?.code ?? null);
+
 /**
  * The columns `batch --pay` appends: the survey's figures for the row's family x level in the
  * region, else OEWS's for its occupation (no n: OEWS is not a count of responses). A top-coded OEWS
@@ -70,7 +73,7 @@ export interface FieldChoice {
 
 /** The fields a `--fields` list names, in its order. */
 export function pickFields(list: string, format: 'csv' | 'ndjson' | 'json'): FieldChoice {
-  const known = format === 'csv' ? [...APPENDED, ...PAY] : [...QUERY, ...APPENDED, ...PAY];
+  const known = format === 'csv' ? [...APPENDED, ...PAY, COMPANY_LEVEL] : [...QUERY, ...APPENDED, ...PAY, COMPANY_LEVEL];
   const names = known.map((f) => f.name);
   const fields: Field[] = [];
   for (const name of list.split(',').map((n) => n.trim().toLowerCase()).filter(Boolean)) {

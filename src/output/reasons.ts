@@ -28,6 +28,17 @@ export function reasonText(r: Reason): string {
       return `${q(r.words)} is part of the role ${q(r.role)}, not a level marker`;
     case 'override':
       return `override: ${q(r.title)} is ${r.level}${r.family ? ` in ${r.family}` : ''} (overrides.yaml, line ${r.line})`;
+    case 'company': {
+      const same = r.said.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '') === r.code.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+      const how = r.via === 'title' ? `${r.code} at ${r.name} gives the title ${q(r.said)}, of the same rank` : same ? `${r.code} at ${r.name}` : `${q(r.said)} is ${r.code} at ${r.name}`;
+      const band = r.band === null ? `${r.level} (${r.levelName}) by the company's file` : `the ${r.band.toLowerCase()} band, ${r.level} (${r.levelName})`;
+      const disputed = r.disputed ? `; some sources place it in the ${r.disputed.band.toLowerCase()} band, ${r.disputed.level}` : '';
+      return `${how}: ${band}${disputed}`;
+    }
+    case 'company-code-over-rank':
+      return `the code ${q(r.code)} decides over the title's rank${r.rank ? ` ${q(r.rank)}` : ''}, which says ${r.rankLevel}`;
+    case 'company-none':
+      return `no level code or title of ${r.name}'s in the title: the standard markers decide`;
     case 'marker':
       return `marker ${q(r.marker)} → ${r.level} ${r.levelName}${r.readOnTrack ? `, read on the ${r.readOnTrack} track` : ''}`;
     case 'outranks': {

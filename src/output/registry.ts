@@ -13,6 +13,8 @@ import { renderPlain, renderTsv } from './plain.js';
 import { cardRows, identityRows, matchRows } from './rows.js';
 import { renderTriage, triageJson, type TriageView } from './triage.js';
 import type { EvalReport } from '../core/eval.js';
+import { companiesTsv, companyTsv, crosswalkTsv, laddersTsv } from './companies-plain.js';
+import type { CompaniesView, CompanyView, CrosswalkView, LaddersView } from '../core/company-views.js';
 
 export interface RenderContext {
   ladder: Ladder;
@@ -96,7 +98,15 @@ const triage: Renderer<TriageView> = {
   plain: (v) => renderTriage(v, false),
 };
 
-export const RENDERERS = { match, card, ladder, families, occupations, pay, eval: evaluation, triage };
+const companyOutput = () => import('./companies.js');
+
+// One view per form of the command: the list, a company's ladder, a crosswalk, ladders side by side.
+const companies: Renderer<CompaniesView> = { json: (v) => v, table: async (v, c) => (await companyOutput()).companiesTable(v, c), plain: companiesTsv };
+const company: Renderer<CompanyView> = { json: (v) => v, table: async (v, c) => (await companyOutput()).companyTable(v, c), plain: companyTsv };
+const crosswalk: Renderer<CrosswalkView> = { json: (v) => v, table: async (v, c) => (await companyOutput()).crosswalkTable(v, c), plain: crosswalkTsv };
+const ladders: Renderer<LaddersView> = { json: (v) => v, table: async (v, c) => (await companyOutput()).laddersTable(v, c), plain: laddersTsv };
+
+export const RENDERERS = { match, card, ladder, families, occupations, pay, eval: evaluation, triage, companies, company, crosswalk, ladders };
 
 export type Views = { [K in keyof typeof RENDERERS]: (typeof RENDERERS)[K] extends Renderer<infer T> ? T : never };
 export type { TriageCounts, TriageTitle };

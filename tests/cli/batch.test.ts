@@ -280,9 +280,9 @@ describe('leveler batch --fields', () => {
   });
 
   it.each([
-    [['--fields', 'level,salary'], 'leveler: --fields names "salary", which is not a field of --format csv; the fields are level, level_name, track, family, role, confidence, soc_code, occupation, pay_p25, pay_median, pay_p75, pay_n\n'],
-    [['--fields', 'title', '--format', 'csv'], 'leveler: --fields names "title", which is not a field of --format csv; the fields are level, level_name, track, family, role, confidence, soc_code, occupation, pay_p25, pay_median, pay_p75, pay_n\n'],
-    [['--fields', ' , '], 'leveler: --fields names no field; the fields are level, level_name, track, family, role, confidence, soc_code, occupation, pay_p25, pay_median, pay_p75, pay_n\n'],
+    [['--fields', 'level,salary'], 'leveler: --fields names "salary", which is not a field of --format csv; the fields are level, level_name, track, family, role, confidence, soc_code, occupation, pay_p25, pay_median, pay_p75, pay_n, company_level\n'],
+    [['--fields', 'title', '--format', 'csv'], 'leveler: --fields names "title", which is not a field of --format csv; the fields are level, level_name, track, family, role, confidence, soc_code, occupation, pay_p25, pay_median, pay_p75, pay_n, company_level\n'],
+    [['--fields', ' , '], 'leveler: --fields names no field; the fields are level, level_name, track, family, role, confidence, soc_code, occupation, pay_p25, pay_median, pay_p75, pay_n, company_level\n'],
   ])('%j is a usage error naming the fields', async (args, message) => {
     const r = await quiet([csv('utf8-bom.csv'), ...args]);
     expect(r.code).toBe(2);

@@ -82,7 +82,7 @@ describe('leveler validate', () => {
   it('says ok for the shipped ladder', async () => {
     const r = await run(['validate']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^ok: .*data: 3 tracks, 16 levels, 7 families, \d+ cards\n$/);
+    expect(r.stdout).toMatch(/^ok: .*data: 3 tracks, 16 levels, 7 families, \d+ cards, \d+ companies\n$/);
   });
 
   it('lists every problem, one per line, and exits 1', async () => {
@@ -337,7 +337,7 @@ describe('overrides.yaml', () => {
       expect(m.stderr).toMatch(/^leveler: invalid overrides: .*overrides\.yaml:2: override "mts 3": the same title as line 1 .*\(and 1 more\); run `leveler validate/);
       // Any YAML form reads the same: a mapping under "overrides:", with a level, a family, an occupation.
       writeFileSync(join(temp, 'overrides.yaml'), 'overrides:\n  "MTS 3": { level: L3 }\n  Chef de Cuisine: L2\n');
-      expect((await run(['validate', '--data', temp])).stdout).toMatch(/, 2 overrides\n$/);
+      expect((await run(['validate', '--data', temp])).stdout).toMatch(/, 2 overrides(, \d+ companies)?\n$/);
       expect(JSON.parse((await run(['match', 'Chef de Cuisine', '--data', temp, '--json'])).stdout).match.level).toBe('L2');
       writeFileSync(join(temp, 'overrides.yaml'), 'overrides:\n  "MTS 3": { level: L3, band: 7 }\n');
       expect((await run(['validate', '--data', temp])).stdout).toMatch(/overrides\.yaml:2: override "MTS 3": unknown field "band"; use level, family, occupation/);

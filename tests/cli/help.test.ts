@@ -38,7 +38,7 @@ describe('help', () => {
   it('help of an unknown command says so (exit 2)', async () => {
     const r = await run(['help', 'nope']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('leveler: unknown command "nope"; the commands are match, batch, list, show, families, occupations, pay, eval, triage, validate, completion; see `leveler --help`\n');
+    expect(r.stderr).toBe('leveler: unknown command "nope"; the commands are match, batch, list, show, families, occupations, pay, eval, triage, companies, crosswalk, validate, completion; see `leveler --help`\n');
   });
 });
 

@@ -11,6 +11,7 @@ import type { OverrideEntry, OverrideTable } from '../overrides.js';
 import type { Hit } from '../phrases.js';
 import type { Reason } from '../reasons.js';
 import { TypoCorrector } from '../typos.js';
+import type { CompanyPick } from './company.js';
 import type { FamilyDef, Ladder, LevelDef, OccupationRef, TrackDef, YearsBand } from '../types.js';
 
 /** The O*NET data the occupation stage reads, loaded on first use (see src/io/occupations.ts). */
@@ -158,4 +159,6 @@ export interface TitleReading {
   track: string;
   /** The ladder owner's pin for this title (overrides.yaml): it wins over everything. */
   override: OverrideEntry | null;
+  /** What the company's ladder decided (--company), when it did: then `marker` is its level. */
+  company: CompanyPick | null;
 }

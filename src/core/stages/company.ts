@@ -1,0 +1,122 @@
+// Stage 4b, company (with --company): the company's ladder is read before the standard markers. A
+// code of the company in the title decides ("L5", "Software Engineer L5", "Senior SDE (L6)",
+// "Engineer IV (Band 62)"); else the title's rank, as the ladder's markers read it, decides where a
+// title the company gives carries the same rank ("Staff" in "Staff Data Scientist" at LinkedIn is
+// its "Staff Software Engineer"'s level). A rank is the company's across its jobs; a title with no
+// rank at all ("Software Engineer") takes the level of a title the company gives with none only in
+// that title's family. Else nothing: the standard markers decide, as without a company.
+import type { Company, CompanyLevel } from '../companies.js';
+import { tokenize, type Token } from '../normalize.js';
+import type { Reason } from '../reasons.js';
+import type { LevelDef } from '../types.js';
+import { type FamilyPick, type LadderIndex, type WorkToken } from './context.js';
+import { pickFamily } from './family.js';
+import { chooseMarker, findMarkers, type Markers } from './markers.js';
+import { readWords } from './read.js';
+import { onTrack } from './track.js';
+
+/** A company's ladder as this ladder reads it: its codes as words, and its titles by their rank. */
+export interface CompiledCompany {
+  company: Company;
+  /** Each code's words, longest first. */
+  codes: { words: string[]; level: CompanyLevel }[];
+  /** By rank (the marker phrases a title carries, in order; '' for none): the levels whose titles carry it. */
+  ranks: Map<string, { level: CompanyLevel; title: string; family: string | null }[]>;
+}
+
+/** What a company's ladder decided for a title. */
+export interface CompanyPick {
+  company: Company;
+  level: CompanyLevel;
+  /** The ladder's level it equals. */
+  ladderLevel: LevelDef;
+  via: 'code' | 'title';
+  /** The code as the title writes it, or the company's title of that rank. */
+  said: string;
+  confidence: number;
+  /** The tokens the rank's markers took (a title's), for the answer's evidence. */
+  evidence: number[];
+}
+
+/** A title's rank: the marker phrases its markers stage keeps, in title order. */
+export function rankOf(found: Markers): string {
+  return [...found.markers]
+    .sort((a, b) => a.start - b.start)
+    .map((h) => h.phrase.text)
+    .join(' + ');
+}
+
+export function compileCompany(ix: LadderIndex, company: Company): CompiledCompany {
+  const codes = company.levels
+    .flatMap((level) => [level.code, ...level.also].map((code) => ({ words: tokenize(code).map((t) => t.text), level })))
+    .filter((c) => c.words.length > 0)
+    .sort((a, b) => b.words.length - a.words.length);
+  const ranks = new Map<string, { level: CompanyLevel; title: string; family: string | null }[]>();
+  for (const level of company.levels) {
+    for (const title of level.titles) {
+      const tokens = readWords(ix, tokenize(title));
+      const found = findMarkers(ix, tokens, null);
+      const rank = rankOf(found);
+      const family = rank === '' ? (pickFamily(ix, tokens, null, []).family?.id ?? null) : null;
+      const list = ranks.get(rank) ?? [];
+      if (!list.some((e) => e.level === level && e.family === family)) list.push({ level, title, family });
+      ranks.set(rank, list);
+    }
+  }
+  return { company, codes, ranks };
+}
+
+/** The level a band's `reads` title carries, by the ladder's own markers; null when it carries none. */
+export function bandLevel(ix: LadderIndex, reads: string): LevelDef | null {
+  const tokens = readWords(ix, tokenize(reads));
+  const found = findMarkers(ix, tokens, null);
+  if (found.markers.length === 0) return null;
+  return chooseMarker(ix, found.markers).picked;
+}
+
+/** Where a code's words stand in the title, in one part of it; -1 where they do not. */
+function findCode(raw: Token[], words: string[]): number {
+  outer: for (let at = 0; at + words.length <= raw.length; at++) {
+    for (let k = 0; k < words.length; k++) {
+      const t = raw[at + k]!;
+      if (t.text !== words[k] || t.seg !== raw[at]!.seg) continue outer;
+    }
+    return at;
+  }
+  return -1;
+}
+
+export function pickCompany(ix: LadderIndex, compiled: CompiledCompany, raw: Token[], tokens: WorkToken[], found: Markers, fam: FamilyPick, reasons: Reason[] | null): CompanyPick | null {
+  const f = ix.factors;
+  const rank = rankOf(found);
+  // A code on both tracks is the manager's where the title's markers are a manager's.
+  const markerSays = found.markers.length > 0 ? chooseMarker(ix, found.markers).picked : null;
+  const track = markerSays !== null && ix.tracks.get(markerSays.track)?.namesRole ? 'management' : 'ic';
+  const ranked = compiled.ranks.get(rank)?.filter((e) => rank !== '' || (e.family !== null && e.family === fam.family?.id)) ?? [];
+  // A rank given on both tracks ("II" of SDE II and SDM II) is read on the title's.
+  const sameTrack = ranked.filter((e) => e.level.track === track);
+  const byRank = sameTrack.length > 0 ? sameTrack : ranked;
+  const levelOf = (l: CompanyLevel) => ix.levels.get(l.level) ?? [...ix.levels.values()].find((d) => d.code.toUpperCase() === l.level.toUpperCase())!;
+  const sure = (l: CompanyLevel) => (l.disputed !== null && l.disputed.level !== l.level ? f.companyDisputed : 1);
+  for (const code of compiled.codes) {
+    const at = findCode(raw, code.words);
+    if (at < 0 || (code.level.track !== track && compiled.codes.some((c) => c !== code && c.level.track === track && c.words.join(' ') === code.words.join(' ')))) continue;
+    const ladderLevel = levelOf(code.level);
+    let confidence = f.companyCode * sure(code.level);
+    // The title's rank says another level at this company (or on the standard ladder): less sure.
+    const rankLevels = byRank.map((e) => levelOf(e.level));
+    const other = rankLevels.length > 0 ? (rankLevels.includes(ladderLevel) ? null : rankLevels[0]!) : markerSays && onTrack(ix, markerSays, ladderLevel.track) !== ladderLevel ? markerSays : null;
+    if (other !== null) {
+      confidence *= f.conflictingMarkers;
+      reasons?.push({ kind: 'company-code-over-rank', code: raw.slice(at, at + code.words.length).map((t) => t.raw).join(' '), rank: found.markers.map((h) => h.phrase.text).join(' ') || '', rankLevel: other.code });
+    }
+    return { company: compiled.company, level: code.level, ladderLevel, via: 'code', said: raw.slice(at, at + code.words.length).map((t) => t.raw).join(' '), confidence, evidence: [] };
+  }
+  if (byRank.length === 0) return null;
+  // A rank the company gives at levels that equal different ladder levels: the lowest, less sure.
+  const first = byRank[0]!;
+  const ladderLevel = levelOf(first.level);
+  const split = byRank.some((e) => levelOf(e.level) !== ladderLevel);
+  const confidence = f.companyTitle * sure(first.level) * (split ? f.companyDisputed : 1);
+  return { company: compiled.company, level: first.level, ladderLevel, via: 'title', said: first.title, confidence, evidence: found.markers.flatMap((h) => h.used) };
+}
