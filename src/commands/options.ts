@@ -1,7 +1,7 @@
 // Every flag of every command, described once. Commands pick theirs from here.
 import type { ColorFlag } from '../output/color.js';
 import { InvalidArgumentError, Option } from 'commander';
-import { TITLE_HEADERS, YEARS_HEADERS } from '../core/batch.js';
+import { COMPANY_HEADERS, TITLE_HEADERS, YEARS_HEADERS } from '../core/batch.js';
 import { isSocCode } from '../core/soc.js';
 import { readYears, YEARS_FORMS } from '../core/years.js';
 import { shown } from '../output/shown.js';
@@ -58,7 +58,7 @@ export const options = {
   companyColumn: () =>
     flag<'companyColumn', string | true | undefined>(
       'companyColumn',
-      new Option('--company-column [name]', "the column naming each row's company, whose ladder its title is read on first (no name: the column named company, employer…); appends company_level"),
+      new Option('--company-column [name]', `the column naming each row's company, whose ladder its title is read on first (no name: the column named ${COMPANY_HEADERS.slice(0, -1).join(', ')} or ${COMPANY_HEADERS.at(-1)}); appends company_level`),
     ),
   /** For commands that take no title: the card's family. */
   cardFamily: () => flag<'family', string | undefined>('family', new Option('--family <id>', "the family whose card to show, such as ai-ml (default: the ladder's only family, if it has one)")),

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TITLE_HEADERS, YEARS_HEADERS } from '../../src/core/batch.js';
+import { COMPANY_HEADERS, TITLE_HEADERS, YEARS_HEADERS } from '../../src/core/batch.js';
 import { options } from '../../src/commands/options.js';
 import { ROOT } from '../helpers.js';
 
@@ -19,6 +19,7 @@ describe('the column names the docs give are the ones the code reads', () => {
   it.each([
     ['title', TITLE_HEADERS, 'else the first header named', options.column()],
     ['years', YEARS_HEADERS, 'else a column named', options.yearsColumn()],
+    ['company', COMPANY_HEADERS, 'alone takes the column named one of', options.companyColumn()],
   ] as const)('%s: README and --help name each, in order', (_name, names, lead, flag) => {
     expect(listed(lead)).toEqual([...names]);
     expect(flag.option.description).toContain(`${names.slice(0, -1).join(', ')} or ${names.at(-1)}`);
