@@ -19,7 +19,7 @@ const ACME: Company = {
   file: 'companies/acme.yaml',
   levels: [
     level('T1', 'entry', ['Software Engineer']),
-    level('T2', 'engineer', ['Senior Software Engineer']),
+    level('T2', 'engineer', ['Senior Software Engineer', 'Member of Technical Staff']),
     level('T3', 'senior', ['Staff Software Engineer'], { also: ['Band 7'] }),
     level('T4', 'staff', ['Senior Staff Software Engineer']),
     level('T3', 'manager', ['Engineering Manager']),
@@ -104,6 +104,8 @@ describe('the company stage: a title read on a company ladder first', () => {
     ['Senior Software Engineer', 'P2', 'T2', 'title'],
     ['Staff Data Scientist', 'P3', 'T3', 'title'],
     ['Sr. Staff ML Engineer', 'P4', 'T4', 'title'],
+    // A title of the company's found whole decides before ranks, whatever markers it holds.
+    ['Member of Technical Staff - Platform', 'P2', 'T2', 'title'],
     // No rank: the company's unranked title, in its own family only.
     ['Software Engineer', 'P1', 'T1', 'title'],
     // A manager's code and title, on the management track.

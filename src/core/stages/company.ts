@@ -22,6 +22,8 @@ export interface CompiledCompany {
   codes: { words: string[]; level: CompanyLevel }[];
   /** By rank (the marker phrases a title carries, in order; '' for none): the levels whose titles carry it. */
   ranks: Map<string, { level: CompanyLevel; title: string; family: string | null }[]>;
+  /** Each title's words as read, longest first: a title found whole decides before ranks do ("Partner Software Engineer"). */
+  titles: { words: string[]; level: CompanyLevel; title: string }[];
 }
 
 /** What a company's ladder decided for a title. */
@@ -38,11 +40,11 @@ export interface CompanyPick {
   evidence: number[];
 }
 
-/** A title's rank: the marker phrases its markers stage keeps, in title order. */
-export function rankOf(found: Markers): string {
+/** A title's rank: the words its markers took ("senior staff", "level 6"), marker by marker in title order. */
+export function rankOf(tokens: WorkToken[], found: Markers): string {
   return [...found.markers]
     .sort((a, b) => a.start - b.start)
-    .map((h) => h.phrase.text)
+    .map((h) => h.used.map((i) => tokens[i]!.text).join(' '))
     .join(' + ');
 }
 
@@ -52,18 +54,21 @@ export function compileCompany(ix: LadderIndex, company: Company): CompiledCompa
     .filter((c) => c.words.length > 0)
     .sort((a, b) => b.words.length - a.words.length);
   const ranks = new Map<string, { level: CompanyLevel; title: string; family: string | null }[]>();
+  const titles: CompiledCompany['titles'] = [];
   for (const level of company.levels) {
     for (const title of level.titles) {
       const tokens = readWords(ix, tokenize(title));
+      if (tokens.length > 0) titles.push({ words: tokens.map((t) => t.text), level, title });
       const found = findMarkers(ix, tokens, null);
-      const rank = rankOf(found);
+      const rank = rankOf(tokens, found);
       const family = rank === '' ? (pickFamily(ix, tokens, null, []).family?.id ?? null) : null;
       const list = ranks.get(rank) ?? [];
       if (!list.some((e) => e.level === level && e.family === family)) list.push({ level, title, family });
       ranks.set(rank, list);
     }
   }
-  return { company, codes, ranks };
+  titles.sort((a, b) => b.words.length - a.words.length);
+  return { company, codes, ranks, titles };
 }
 
 /** The level a band's `reads` title carries, by the ladder's own markers; null when it carries none. */
@@ -75,7 +80,7 @@ export function bandLevel(ix: LadderIndex, reads: string): LevelDef | null {
 }
 
 /** Where a code's words stand in the title, in one part of it; -1 where they do not. */
-function findCode(raw: Token[], words: string[]): number {
+function findCode(raw: readonly Token[], words: string[]): number {
   outer: for (let at = 0; at + words.length <= raw.length; at++) {
     for (let k = 0; k < words.length; k++) {
       const t = raw[at + k]!;
@@ -86,9 +91,26 @@ function findCode(raw: Token[], words: string[]): number {
   return -1;
 }
 
+/**
+ * The longest title of the company's found whole in the title (in one part of it), with no level
+ * marker of the title outside it: "Consulting Member of Technical Staff - Cloud", not the
+ * "Software Engineer" of "Senior Software Engineer" (its rank decides that one). Titles of the
+ * company's that carry no rank count only where the title has no rank either.
+ */
+function titleIn(compiled: CompiledCompany, tokens: WorkToken[], found: Markers): CompiledCompany['titles'][number] | null {
+  const marked = new Set(found.markers.flatMap((h) => h.used));
+  for (const t of compiled.titles) {
+    const at = findCode(tokens, t.words);
+    if (at < 0) continue;
+    const inside = (i: number) => i >= at && i < at + t.words.length;
+    if ([...marked].every(inside)) return t;
+  }
+  return null;
+}
+
 export function pickCompany(ix: LadderIndex, compiled: CompiledCompany, raw: Token[], tokens: WorkToken[], found: Markers, fam: FamilyPick, reasons: Reason[] | null): CompanyPick | null {
   const f = ix.factors;
-  const rank = rankOf(found);
+  const rank = rankOf(tokens, found);
   // A code on both tracks is the manager's where the title's markers are a manager's.
   const markerSays = found.markers.length > 0 ? chooseMarker(ix, found.markers).picked : null;
   const track = markerSays !== null && ix.tracks.get(markerSays.track)?.namesRole ? 'management' : 'ic';
@@ -111,6 +133,13 @@ export function pickCompany(ix: LadderIndex, compiled: CompiledCompany, raw: Tok
       reasons?.push({ kind: 'company-code-over-rank', code: raw.slice(at, at + code.words.length).map((t) => t.raw).join(' '), rank: found.markers.map((h) => h.phrase.text).join(' ') || '', rankLevel: other.code });
     }
     return { company: compiled.company, level: code.level, ladderLevel, via: 'code', said: raw.slice(at, at + code.words.length).map((t) => t.raw).join(' '), confidence, evidence: [] };
+  }
+  const whole = titleIn(compiled, tokens, found);
+  if (whole !== null) {
+    const at = compiled.titles.filter((t) => t.words.join(' ') === whole.words.join(' '));
+    const ladderLevel = levelOf(at[0]!.level);
+    const split = at.some((t) => levelOf(t.level) !== ladderLevel);
+    return { company: compiled.company, level: at[0]!.level, ladderLevel, via: 'title', said: whole.title, confidence: f.companyTitle * sure(at[0]!.level) * (split ? f.companyDisputed : 1), evidence: [] };
   }
   if (byRank.length === 0) return null;
   // A rank the company gives at levels that equal different ladder levels: the lowest, less sure.
