@@ -100,6 +100,10 @@ describe('the company stage: a title read on a company ladder first', () => {
     ['Software Engineer T2', 'P2', 'T2', 'code'],
     ['Senior Data Engineer (T4)', 'P4', 'T4', 'code'],
     ['Robotics Engineer - Band 7', 'P3', 'T3', 'code'],
+    // Written in any case, spacing or punctuation.
+    ['Data Engineer t-4', 'P4', 'T4', 'code'],
+    ['Engineer (T 2)', 'P2', 'T2', 'code'],
+    ['band7 Analyst', 'P3', 'T3', 'code'],
     // A title of the company's rank: the rank is the company's across its jobs.
     ['Senior Software Engineer', 'P2', 'T2', 'title'],
     ['Staff Data Scientist', 'P3', 'T3', 'title'],

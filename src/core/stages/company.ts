@@ -5,7 +5,7 @@
 // its "Staff Software Engineer"'s level). A rank is the company's across its jobs; a title with no
 // rank at all ("Software Engineer") takes the level of a title the company gives with none only in
 // that title's family. Else nothing: the standard markers decide, as without a company.
-import type { Company, CompanyLevel } from '../companies.js';
+import { codeKey, type Company, type CompanyLevel } from '../companies.js';
 import { tokenize, type Token } from '../normalize.js';
 import type { Reason } from '../reasons.js';
 import type { LevelDef } from '../types.js';
@@ -18,8 +18,8 @@ import { onTrack } from './track.js';
 /** A company's ladder as this ladder reads it: its codes as words, and its titles by their rank. */
 export interface CompiledCompany {
   company: Company;
-  /** Each code's words, longest first. */
-  codes: { words: string[]; level: CompanyLevel }[];
+  /** Each code as compared (codeKey: "sdeii" for SDE II or SDE-II), longest first. */
+  codes: { key: string; level: CompanyLevel }[];
   /** By rank (the marker phrases a title carries, in order; '' for none): the levels whose titles carry it. */
   ranks: Map<string, { level: CompanyLevel; title: string; family: string | null }[]>;
   /** Each title's words as read, longest first: a title found whole decides before ranks do ("Partner Software Engineer"). */
@@ -50,9 +50,9 @@ export function rankOf(tokens: WorkToken[], found: Markers): string {
 
 export function compileCompany(ix: LadderIndex, company: Company): CompiledCompany {
   const codes = company.levels
-    .flatMap((level) => [level.code, ...level.also].map((code) => ({ words: tokenize(code).map((t) => t.text), level })))
-    .filter((c) => c.words.length > 0)
-    .sort((a, b) => b.words.length - a.words.length);
+    .flatMap((level) => [level.code, ...level.also].map((code) => ({ key: codeKey(code), level })))
+    .filter((c) => c.key.length > 0)
+    .sort((a, b) => b.key.length - a.key.length);
   const ranks = new Map<string, { level: CompanyLevel; title: string; family: string | null }[]>();
   const titles: CompiledCompany['titles'] = [];
   for (const level of company.levels) {
@@ -79,7 +79,23 @@ export function bandLevel(ix: LadderIndex, reads: string): LevelDef | null {
   return chooseMarker(ix, found.markers).picked;
 }
 
-/** Where a code's words stand in the title, in one part of it; -1 where they do not. */
+/**
+ * Where a code stands in the title, as the tokens of one part of it that spell it once case,
+ * spaces and punctuation are set aside ("L-5", "E 5", "SDE-II" for L5, E5, SDE II); null where none do.
+ */
+function findCodeKey(raw: readonly Token[], key: string): { start: number; end: number } | null {
+  for (let i = 0; i < raw.length; i++) {
+    let spelled = '';
+    for (let j = i; j < raw.length && j < i + 4 && raw[j]!.seg === raw[i]!.seg; j++) {
+      spelled += codeKey(raw[j]!.text);
+      if (spelled === key) return { start: i, end: j + 1 };
+      if (!key.startsWith(spelled)) break;
+    }
+  }
+  return null;
+}
+
+/** Where a title's words stand in the title, in one part of it; -1 where they do not. */
 function findCode(raw: readonly Token[], words: string[]): number {
   outer: for (let at = 0; at + words.length <= raw.length; at++) {
     for (let k = 0; k < words.length; k++) {
@@ -121,8 +137,9 @@ export function pickCompany(ix: LadderIndex, compiled: CompiledCompany, raw: Tok
   const levelOf = (l: CompanyLevel) => ix.levels.get(l.level) ?? [...ix.levels.values()].find((d) => d.code.toUpperCase() === l.level.toUpperCase())!;
   const sure = (l: CompanyLevel) => (l.disputed !== null && l.disputed.level !== l.level ? f.companyDisputed : 1);
   for (const code of compiled.codes) {
-    const at = findCode(raw, code.words);
-    if (at < 0 || (code.level.track !== track && compiled.codes.some((c) => c !== code && c.level.track === track && c.words.join(' ') === code.words.join(' ')))) continue;
+    const at = findCodeKey(raw, code.key);
+    if (at === null || (code.level.track !== track && compiled.codes.some((c) => c !== code && c.level.track === track && c.key === code.key))) continue;
+    const written = raw.slice(at.start, at.end).map((t) => t.raw).join(' ');
     const ladderLevel = levelOf(code.level);
     let confidence = f.companyCode * sure(code.level);
     // The title's rank says another level at this company (or on the standard ladder): less sure.
@@ -130,9 +147,9 @@ export function pickCompany(ix: LadderIndex, compiled: CompiledCompany, raw: Tok
     const other = rankLevels.length > 0 ? (rankLevels.includes(ladderLevel) ? null : rankLevels[0]!) : markerSays && onTrack(ix, markerSays, ladderLevel.track) !== ladderLevel ? markerSays : null;
     if (other !== null) {
       confidence *= f.conflictingMarkers;
-      reasons?.push({ kind: 'company-code-over-rank', code: raw.slice(at, at + code.words.length).map((t) => t.raw).join(' '), rank: found.markers.map((h) => h.phrase.text).join(' ') || '', rankLevel: other.code });
+      reasons?.push({ kind: 'company-code-over-rank', code: written, rank: found.markers.map((h) => h.phrase.text).join(' ') || '', rankLevel: other.code });
     }
-    return { company: compiled.company, level: code.level, ladderLevel, via: 'code', said: raw.slice(at, at + code.words.length).map((t) => t.raw).join(' '), confidence, evidence: [] };
+    return { company: compiled.company, level: code.level, ladderLevel, via: 'code', said: written, confidence, evidence: [] };
   }
   const whole = titleIn(compiled, tokens, found);
   if (whole !== null) {
