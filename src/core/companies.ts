@@ -42,7 +42,7 @@ export interface Company {
   file: string;
 }
 
-/** A company's name as looked up: case, accents, punctuation and a corporate suffix do not matter ("Snap Inc." is snap). */
+/** A company's name as looked up: case, accents, punctuation and the generic words it ends with do not matter ("Snap Inc." is snap, "Cisco Systems, Inc." cisco). */
 export function nameKey(name: string): string {
   const words = name
     .normalize('NFKD')
@@ -57,7 +57,11 @@ export function nameKey(name: string): string {
   return words.join('');
 }
 
-const SUFFIXES = new Set(['inc', 'incorporated', 'llc', 'ltd', 'limited', 'corp', 'corporation', 'co', 'company', 'plc', 'gmbh', 'ag', 'sa', 'nv', 'bv', 'pbc', 'holdings']);
+/** Words a legal or filed name ends with that do not tell one company from another ("Amazon.com Services LLC", "Cisco Systems, Inc."). */
+const SUFFIXES = new Set([
+  'inc', 'incorporated', 'llc', 'llp', 'lp', 'ltd', 'limited', 'corp', 'corporation', 'co', 'company', 'plc', 'gmbh', 'ag', 'sa', 'nv', 'bv', 'pbc', 'holdings',
+  'services', 'technologies', 'technology', 'platforms', 'labs', 'systems', 'software', 'solutions', 'international', 'global', 'usa', 'us', 'america',
+]);
 
 /** The companies, found by id, name or alias. */
 export class CompanyIndex {

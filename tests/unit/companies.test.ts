@@ -30,11 +30,14 @@ describe('company names', () => {
   it.each([
     ['Snap Inc.', 'snap'],
     ['SNAP', 'snap'],
-    ['Meta Platforms, Inc.', 'metaplatforms'],
+    ['Meta Platforms, Inc.', 'meta'],
     ['Procter & Gamble Co.', 'procterandgamble'],
     ['Nestlé S.A.', 'nestle'],
     ['  amazon.com  ', 'amazoncom'],
     ['Inc', 'inc'],
+    ['Amazon.com Services LLC', 'amazoncom'],
+    ['Cisco Systems, Inc.', 'cisco'],
+    ['Apple Leisure Group', 'appleleisuregroup'],
   ])('%j is looked up as %j', (name, key) => {
     expect(nameKey(name)).toBe(key);
   });
