@@ -276,3 +276,20 @@ describe('the answer', () => {
     expect(r.match).toMatchObject({ level: 'P3', family: 'ai-ml', role: 'Senior AI/ML Engineer' });
   });
 });
+
+describe('graduate hiring is the entry level, in a title or alone', () => {
+  it.each([
+    ['College Hire', 'P1/-'],
+    ['New College Grad', 'P1/-'],
+    ['Software Engineer - New College Grad', 'P1/software-engineering'],
+    ['Software Engineer (Campus Hire)', 'P1/software-engineering'],
+    ['Data Scientist, University Graduate 2026', 'P1/data-science'],
+    ['University Hire - Machine Learning Engineer', 'P1/ai-ml'],
+    ['Class of 2026 Data Analyst', 'P1/data-analytics'],
+    ['Undergrad Data Engineering Intern', 'P1/data-engineering'],
+    // Not a class of hires: "class" inside a title.
+    ['World Class Data Engineer', 'P2/data-engineering'],
+  ])('%j is %s', (title, expected) => {
+    expect(level(title)).toBe(expected);
+  });
+});
