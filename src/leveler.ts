@@ -134,7 +134,8 @@ export class Leveler {
 
   /** @internal A title's answer with its reasons as data (src/core/reasons.ts). */
   async result(title: string, query: MatchQuery = {}): Promise<MatchResult> {
-    if (title.trim() === '') throw new UsageError('the title is empty', 'give a job title, such as: leveler match "Senior Data Scientist"');
+    // A title of no letter or digit ("", "-", "()") is no title at all.
+    if (!/[\p{L}\p{N}]/u.test(title)) throw new UsageError(title.trim() === '' ? 'the title is empty' : `the title ${shown(title)} has no words`, 'give a job title, such as: leveler match "Senior Data Scientist"');
     await this.ready(title);
     const company = query.company === undefined || query.company === null ? null : await this.company(query.company);
     return this.matcher.match(title, { years: query.years ?? null, family: this.familyId(query.family), top: query.top ?? 3, company });

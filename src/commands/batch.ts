@@ -40,8 +40,8 @@ export const batchCommand = command({
     'leveler batch offers.csv --company-column employer',
   ],
   details:
-    'FILE may be - or left out to read stdin. CSV output keeps every input column and appends: level, level_name, track, ' +
-    'family, role, confidence. NDJSON and JSON give the `match --json` object of each row, with "row" (1-based).\n' +
+    `FILE may be - or left out to read stdin. CSV output keeps every input column and appends: ${APPENDED.map((f) => f.name).join(', ')} ` +
+    '(with --pay also pay_p25, pay_median, pay_p75, pay_n; with a company, company_level). NDJSON and JSON give the `match --json` object of each row, with "row" (1-based).\n' +
     'Exit status: 0 done, 2 usage error (unknown column, bad option), 3 the input or the ladder cannot be read, 74 the output cannot be written, 130 interrupted (143 SIGTERM, 129 SIGHUP).',
   options: flags,
   async run([file], opts, io) {

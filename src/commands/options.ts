@@ -61,7 +61,7 @@ export const options = {
       new Option('--company-column [name]', `the column naming each row's company, whose ladder its title is read on first (no name: the column named ${COMPANY_HEADERS.slice(0, -1).join(', ')} or ${COMPANY_HEADERS.at(-1)}); appends company_level`),
     ),
   /** For commands that take no title: the card's family. */
-  cardFamily: () => flag<'family', string | undefined>('family', new Option('--family <id>', "the family whose card to show, such as ai-ml (default: the ladder's only family, if it has one)")),
+  cardFamily: (what = 'card') => flag<'family', string | undefined>('family', new Option('--family <id>', `the family whose ${what} to show, such as ai-ml (default: the ladder's only family, if it has one)`)),
   occupation: () => flag<'occupation', string | undefined>('occupation', new Option('--occupation <code>', 'the O*NET occupation whose card to show, such as 29-1141.00 (see leveler occupations)').argParser(parseOccupation)),
   years: () => flag<'years', number | undefined>('years', new Option('--years <n>', `years of experience, ${YEARS_FORMS}`).argParser(parseYears)),
   column: () => flag<'column', string | undefined>('column', new Option('--column <name>', `the title column, by name or number from 1 (default: the first header named ${orList(TITLE_HEADERS)})`)),

@@ -21,12 +21,14 @@ describe('help', () => {
     expect(r.stdout.indexOf('Examples:')).toBeGreaterThan(0);
   });
 
-  it('list and show say --family picks the card, not a family detected from a title', async () => {
-    for (const name of ['list', 'show']) {
-      const r = await run([name, '--help']);
-      expect(r.stdout).not.toContain('detected from the title');
-      expect(r.stdout).toMatch(/--family <id>\s+the family whose card to show/);
-    }
+  it.each([
+    ['list', 'roles'],
+    ['show', 'card'],
+    ['pay', 'pay'],
+  ])('%s says --family picks the %s to show, not a family detected from a title', async (name, what) => {
+    const r = await run([name, '--help']);
+    expect(r.stdout).not.toContain('detected from the title');
+    expect(r.stdout).toMatch(new RegExp(`--family <id>\\s+the family whose ${what} to show`));
   });
 
   it('help COMMAND shows that command\'s help', async () => {
@@ -53,6 +55,12 @@ describe('usage errors', () => {
     const r = await run(args);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('leveler: the title is empty; give a job title, such as: leveler match "Senior Data Scientist"\n');
+  });
+
+  it.each([['-'], ['()'], [' - / ']])('%j: a title of no letter or digit is a usage error too (exit 2)', async (title) => {
+    const r = await run(['match', title]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`leveler: the title "${title}" has no words; give a job title, such as: leveler match "Senior Data Scientist"\n`);
   });
 
   it('--color takes auto, always or never', async () => {
