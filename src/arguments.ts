@@ -8,6 +8,7 @@ import type { FamilyDef, Ladder, LevelDef } from './core/types.js';
 import { UsageError } from './errors.js';
 import type { OccupationSource } from './io/occupations.js';
 import { shown } from './output/shown.js';
+import { didYouMean } from './core/closest.js';
 
 /** The region pay is shown for when none is given. */
 export const DEFAULT_REGION = 'US';
@@ -39,7 +40,7 @@ export function familyOption(ladder: Ladder, id: string): FamilyDef {
   const family = findFamily(ladder, id);
   if (!family) {
     const known = ladder.families.map((f) => f.id);
-    throw new UsageError(`unknown family ${shown(id)}`, known.length > 0 ? `families in this ladder: ${known.join(', ')}` : 'this ladder has no families');
+    throw new UsageError(`unknown family ${shown(id)}`, known.length > 0 ? `${didYouMean(id, known)}families in this ladder: ${known.join(', ')}` : 'this ladder has no families');
   }
   return family;
 }

@@ -8,6 +8,7 @@ import { UsageError } from '../errors.js';
 import type { Io } from '../io/terminal.js';
 import type { Leveler } from '../leveler.js';
 import { shown, shownList } from '../output/shown.js';
+import { didYouMean } from '../core/closest.js';
 
 /** Distinct company cells remembered before the memo starts over. */
 const MAX_NAMES = 100_000;
@@ -42,7 +43,7 @@ export async function rowCompanies(leveler: Leveler, opts: { company?: string; c
       const at = flag === true ? findCompanyColumn(header) : columnIndex(header, flag);
       if (at < 0) {
         const named = flag === true ? `no company column in ${where} (none is named ${COMPANY_HEADERS.slice(0, 3).join(', ')}…)` : `no column ${shown(flag)} in ${where}`;
-        throw new UsageError(named, `its columns are ${shownList(header)}; name one with --company-column NAME`);
+        throw new UsageError(named, `${flag === true ? '' : didYouMean(flag, header, (n) => shown(n))}its columns are ${shownList(header)}; name one with --company-column NAME`);
       }
       if (flag === true && !quiet) io.stderr.write(`leveler: companies from column ${shown(header[at]!)} (--company-column NAME to pick another)\n`);
       self.column = at;

@@ -7,6 +7,7 @@ import { emptyInput, openInput, type Input, type InputOptions } from '../io/inpu
 import { displayPath } from '../io/ladder.js';
 import type { Io } from '../io/terminal.js';
 import { shown, shownList } from '../output/shown.js';
+import { didYouMean } from '../core/closest.js';
 
 export interface TableFlags {
   column?: string;
@@ -55,6 +56,8 @@ export async function openTable(file: string | undefined, io: Io, flags: TableFl
 }
 
 const columnsText = (header: string[], flags: TableFlags) => (flags.header === false ? `${header.length} columns, numbered from 1` : shownList(header));
+/** "did you mean "job_title"? " for a column name the header has nearly. */
+const nearColumn = (header: string[], name: string | undefined) => (name === undefined ? '' : didYouMean(name, header, (n) => shown(n)));
 
 /** The title column: --column (a name or a number), else the first header named title, job_title…; column 1 without a header. */
 export function titleColumn(header: string[], flags: TableFlags, where: string): number {
@@ -62,7 +65,7 @@ export function titleColumn(header: string[], flags: TableFlags, where: string):
   if (at < 0) {
     throw new UsageError(
       flags.column === undefined ? `no title column in ${where}` : `no column ${shown(flags.column)} in ${where}`,
-      `its columns are ${columnsText(header, flags)}; pick one with --column NAME (or its number)`,
+      `${nearColumn(header, flags.column)}its columns are ${columnsText(header, flags)}; pick one with --column NAME (or its number)`,
     );
   }
   return at;
@@ -73,7 +76,7 @@ export function yearsColumn(header: string[], flags: TableFlags, where: string):
   if (flags.yearsColumn === false) return -1;
   if (flags.yearsColumn === undefined) return flags.header === false ? -1 : findYearsColumn(header);
   const at = columnIndex(header, flags.yearsColumn);
-  if (at < 0) throw new UsageError(`no column ${shown(flags.yearsColumn)} in ${where}`, `its columns are ${columnsText(header, flags)}; pick one with --years-column`);
+  if (at < 0) throw new UsageError(`no column ${shown(flags.yearsColumn)} in ${where}`, `${nearColumn(header, flags.yearsColumn)}its columns are ${columnsText(header, flags)}; pick one with --years-column`);
   return at;
 }
 
@@ -82,7 +85,7 @@ export function namedColumn(header: string[], flag: string | undefined, what: st
   const at = flag === undefined ? fallback : flag === '' ? -1 : columnIndex(header, flag);
   if (at < 0 && (required || (flag !== undefined && flag !== ''))) {
     const named = flag === undefined || flag === '' ? `no ${what} column` : `no column ${shown(flag)}`;
-    throw new UsageError(`${named} in ${where}`, `its columns are ${shownList(header)}; name one with ${option}`);
+    throw new UsageError(`${named} in ${where}`, `${nearColumn(header, flag || undefined)}its columns are ${shownList(header)}; name one with ${option}`);
   }
   return at;
 }

@@ -97,3 +97,21 @@ describe('the pager', () => {
     expect((await run(['show', 'P1'], { rows: 40, pager: true })).paged).toEqual([]);
   });
 });
+
+describe('did you mean', () => {
+  it.each([
+    [['match', 'ML Engineer', '--family', 'datascience'], 'leveler: unknown family "datascience"; did you mean data-science? families in this ladder: '],
+    [['list', '--family', 'ai_ml'], 'leveler: unknown family "ai_ml"; did you mean ai-ml? families in this ladder: '],
+    [['match', 'ML Engineer', '--family', 'zzz'], 'leveler: unknown family "zzz"; families in this ladder: '],
+  ])('%j names the near family', async (args, start) => {
+    const r = await run(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr.startsWith(start), r.stderr).toBe(true);
+  });
+
+  it('names the column a --column nearly names', async () => {
+    const r = await run(['batch', '-', '--column', 'Job Title', '-q'], { stdin: 'job_title,years\nSenior ML Engineer,3\n' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('leveler: no column "Job Title" in stdin; did you mean "job_title"? its columns are "job_title", "years"; pick one with --column NAME (or its number)\n');
+  });
+});
