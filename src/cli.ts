@@ -59,7 +59,7 @@ function outputFor(io: Io, helpCommand: string) {
 function program(io: Io, setExit: (code: number) => void): Command {
   const root = new Command('leveler')
     .description('Map a job title (and years of experience) to a level on a job ladder, and say what the level means.')
-    .version(pkg.version, '-V, --version')
+    .version(pkg.version, '-V, --version', 'the version, and the data it answers from (-v too)')
     .exitOverride()
     .showSuggestionAfterError(true)
     .configureHelp({ formatHelp })
@@ -102,6 +102,11 @@ function flatten(values: unknown[]): string[] {
 export async function main(argv: string[], io: Io): Promise<number> {
   let code: number = EXIT.ok;
   try {
+    // The version, with the data it answers from (commander's --version prints a fixed string).
+    if (argv.length === 1 && ['-V', '-v', '--version'].includes(argv[0]!)) {
+      io.stdout.write(await (await import('./commands/version.js')).versionText(io));
+      return EXIT.ok;
+    }
     await program(io, (c) => (code = c)).parseAsync(argv, { from: 'user' });
     return code;
   } catch (e) {

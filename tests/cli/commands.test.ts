@@ -120,8 +120,13 @@ describe('help and usage', () => {
     expect(r.stdout.indexOf('Examples:')).toBeLessThan(r.stdout.indexOf('Options:'));
   });
 
-  it('prints the version', async () => {
-    expect((await run(['--version'])).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  it.each([['--version'], ['-V'], ['-v']])('%s prints the version first, then the data it answers from', async (flag) => {
+    const r = await run([flag]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(lines.slice(1).map((l) => l.split(':')[0])).toEqual(['ladder', 'occupations', 'pay', 'companies', 'node']);
+    expect(r.stdout).toMatch(/occupations: O\*NET 30\.0 Database/);
   });
 
   it('treats an unknown command as a usage error, with a suggestion', async () => {
