@@ -8,7 +8,7 @@ import { Matcher, type TitleReading } from './core/match.js';
 import { searchOccupations, type OccupationHit } from './core/occupations.js';
 import type { PayTable } from './core/pay.js';
 import type { Reason } from './core/reasons.js';
-import type { Card, CompaniesView, CompanyView, CrosswalkView, EvalJson, FamiliesView, LadderView, LaddersView, MatchJson, OccupationsView, PayView } from './core/contract.js';
+import type { CompaniesView, CompanyView, CrosswalkView, EvalJson, FamiliesView, LadderView, LaddersView, MatchJson, OccupationsView, PayView, ShownCard } from './core/contract.js';
 import type { Ladder, MatchResult } from './core/types.js';
 import { cardView, familiesView, ladderView, occupationsView, payView } from './core/views.js';
 import { UsageError } from './errors.js';
@@ -165,7 +165,7 @@ export class Leveler {
   }
 
   /** A level's card: a family's (default: the ladder's only one), or an O*NET occupation's; what `show --json` prints. */
-  show(level: string, of: { family?: string; occupation?: string } = {}): Card {
+  show(level: string, of: { family?: string; occupation?: string } = {}): ShownCard {
     const def = levelArgument(this.ladder, level);
     if (of.family !== undefined && of.occupation !== undefined) throw new UsageError('--family and --occupation both name a card', 'give one of them');
     const target = of.occupation !== undefined ? { occupation: occupationArgument(of.occupation, this.occupationData) } : { family: cardFamily(this.ladder, of.family) };

@@ -79,6 +79,9 @@ export interface CompanyRef {
   standard: string | null;
 }
 
+/** `show --json`: a level's card with its occupation, as match gives it (the family's own, or the --occupation's). */
+export type ShownCard = Card & { occupation: OccupationRef | null };
+
 export type MatchedCard = Card & { confidence: number; occupation: OccupationRef | null; company?: CompanyRef };
 
 export interface Alternative {

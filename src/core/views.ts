@@ -2,10 +2,11 @@
 // (README, "JSON contract"): the same objects for the CLI's --json, its renderers and the library.
 // Pure: the ladder, the occupation index and the pay table come loaded.
 import { buildCard, occupationCard, yearsBand } from './cards.js';
-import type { FamiliesView, LadderView, OccupationsView, PayView } from './contract.js';
+import type { FamiliesView, LadderView, OccupationRef, OccupationsView, PayView, ShownCard } from './contract.js';
+import { isOnetCode } from './soc.js';
 import type { Occupation, OccupationHit, OccupationIndex } from './occupations.js';
 import { marketPay, surveyPay, type PayTable } from './pay.js';
-import type { Card, FamilyDef, Ladder, LevelDef } from './types.js';
+import type { FamilyDef, Ladder, LevelDef } from './types.js';
 
 export type { FamiliesView, LadderView, OccupationsView, PayView } from './contract.js';
 
@@ -75,9 +76,19 @@ export function payView(ladder: Ladder, table: PayTable, region: string, of: { f
 }
 
 /** `show --json`: a level's card, a family's or an O*NET occupation's, with what it pays. */
-export function cardView(ladder: Ladder, level: LevelDef, of: { family: FamilyDef | null } | { occupation: Occupation }, table: PayTable, region: string): Card {
-  if ('occupation' in of) return { ...occupationCard(level, of.occupation), marketPay: marketPay(table, null, level.code, of.occupation.code, region) };
+export function cardView(ladder: Ladder, level: LevelDef, of: { family: FamilyDef | null } | { occupation: Occupation }, table: PayTable, region: string): ShownCard {
+  if ('occupation' in of) {
+    const o = of.occupation;
+    return { ...occupationCard(level, o), marketPay: marketPay(table, null, level.code, o.code, region), occupation: { code: o.code, title: o.title, source: 'onet', jobZone: o.jobZone, education: o.education } };
+  }
   const family = of.family;
   const codes = [family?.soc?.code, ...(family?.occupations ?? []).map((o) => o.code)];
-  return { ...buildCard(ladder, level, family), marketPay: marketPay(table, family?.id ?? null, level.code, codes, region) };
+  return { ...buildCard(ladder, level, family), marketPay: marketPay(table, family?.id ?? null, level.code, codes, region), occupation: familyOccupation(family) };
+}
+
+/** A family's own occupation, as match gives it for the family's titles: its soc when that is an O*NET occupation, else the first it names. */
+function familyOccupation(family: FamilyDef | null): OccupationRef | null {
+  if (family === null) return null;
+  const own = family.soc && isOnetCode(family.soc.code) ? family.soc : family.occupations[0];
+  return own ? { code: own.code, title: own.title, source: 'family' } : null;
 }

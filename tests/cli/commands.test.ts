@@ -494,3 +494,13 @@ describe('a ladder of your own without a word table', () => {
     expect((await run(['batch', '-q'], { stdin: 'title\nRegistered Nurse\n' })).stderr).toBe('');
   });
 });
+
+describe('show --json', () => {
+  it("carries the occupation match gives the family's titles, or the --occupation's", async () => {
+    const json = async (args: string[]) => JSON.parse((await run([...args, '--json'])).stdout);
+    const show = await json(['show', 'P3', '--family', 'ai-ml']);
+    const match = await json(['match', 'Senior ML Engineer']);
+    expect(show.occupation).toEqual(match.match.occupation);
+    expect((await json(['show', 'S2', '--occupation', '35-2014.00'])).occupation).toMatchObject({ code: '35-2014.00', source: 'onet', jobZone: 2 });
+  });
+});
