@@ -32,7 +32,7 @@ describe('leveler list', () => {
   it('lists what each level means without --family, and says how to see a family\'s roles', async () => {
     const r = await run(['list']);
     expect(r.stdout.split('\n')[0]).toMatch(/^P1\tEntry-Level Professional\tprofessional\t0–2 yrs\tNew to role or field/);
-    expect(r.stderr).toMatch(/^leveler: the level without a family's card; roles: ai-ml.*e\.g\. `leveler list --family ai-ml`\n$/);
+    expect(r.stderr).toMatch(/^leveler: each level's meaning without a family's roles; families with roles: ai-ml.*e\.g\. `leveler list --family ai-ml`\n$/);
   });
 
   it('draws a table grouped by track on a terminal', async () => {
@@ -65,7 +65,7 @@ describe('leveler show', () => {
     expect(r.stdout).toMatch(/^level\tP3\nlevel_name\tCareer Professional\n/);
     expect(r.stdout).toContain('meaning\t');
     expect(r.stdout).not.toContain('role\t');
-    expect(r.stderr).toMatch(/^leveler: the level without a family's card; cards for P3: ai-ml[^\n]*; add --family ID, e.g. `leveler show P3 --family ai-ml`\n$/);
+    expect(r.stderr).toMatch(/^leveler: the level without a family's card; families with a card for P3: ai-ml[^\n]*; add --family ID, e.g. `leveler show P3 --family ai-ml`\n$/);
   });
 
   it.each([
