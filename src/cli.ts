@@ -1,6 +1,7 @@
 // The commander program: global options, one command per spec, and the single catch that turns
 // every failure into a one-line message and an exit code (see src/errors.ts).
 import { Command, CommanderError, Help, Option } from 'commander';
+import { Writable } from 'node:stream';
 import pkg from '../package.json' with { type: 'json' };
 import type { CommandSpec } from './commands/command.js';
 import { batchCommand } from './commands/batch.js';
@@ -78,7 +79,9 @@ function program(io: Io, setExit: (code: number) => void): Command {
     cmd.action(async (...params: unknown[]) => {
       const command = params.at(-1) as Command;
       const args = command.args.length > 0 ? flatten(params.slice(0, spec.args.split(' ').filter(Boolean).length)) : [];
-      setExit(await spec.run(args, command.optsWithGlobals(), io));
+      const opts = command.optsWithGlobals();
+      // -q: a command's notes, hints and warnings go (batch's own -q keeps its warnings); errors are said by main().
+      setExit(await spec.run(args, opts, opts.quiet === true && spec.name !== 'batch' ? { ...io, stderr: silent() } : io));
     });
   }
   root
@@ -92,6 +95,11 @@ function program(io: Io, setExit: (code: number) => void): Command {
     });
   root.helpCommand(false);
   return root;
+}
+
+/** A stderr that says nothing. */
+function silent(): Writable {
+  return new Writable({ write: (_chunk, _encoding, done) => done() });
 }
 
 function flatten(values: unknown[]): string[] {

@@ -11,7 +11,7 @@ export const companiesCommand = command({
   summary: "the companies with a ladder, or one company's levels beside the ladder's",
   examples: ['leveler companies', 'leveler companies google', 'leveler companies meta --json | jq -r ".levels[] | [.code, .level] | @tsv"'],
   details: "In a pipe, one tab-separated line per company (id, name, levels, aliases), or per level of one (company, code, track, level, band, years, titles).",
-  options: [options.json(), options.data()],
+  options: [options.json(), options.data(), options.hush()],
   async run(words, opts, io) {
     const leveler = await openLeveler(io, opts);
     const view = await leveler.companies(words.join(' '));

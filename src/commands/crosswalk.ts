@@ -11,7 +11,7 @@ export const crosswalkCommand = command({
   summary: "a company's level at other companies (google:L5 meta amazon), or ladders side by side (google meta)",
   examples: ['leveler crosswalk google:L5 meta amazon', 'leveler crosswalk meta:E6', 'leveler crosswalk google meta apple', 'leveler crosswalk amazon:L6 --json | jq -r ".to[] | [.name, .levels[0].code] | @tsv"'],
   details: 'With COMPANY:CODE first, the level at each other company named (default: every company). With companies only, their ladders side by side.',
-  options: [options.json(), options.data()],
+  options: [options.json(), options.data(), options.hush()],
   async run(args, opts, io) {
     const leveler = await openLeveler(io, opts);
     const [first, ...rest] = args;

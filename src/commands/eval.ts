@@ -11,6 +11,7 @@ function percent(value: string): number {
 }
 
 const flags = [
+  options.hush(),
   options.column(),
   options.yearsColumn(),
   options.noYearsColumn(),

@@ -10,7 +10,7 @@ export const familiesCommand = command({
   summary: 'every job family: id, name, occupation and cards',
   examples: ['leveler families', 'leveler families --json | jq -r ".families[].id"', 'leveler families | cut -f1,3'],
   details: 'In a pipe, one tab-separated line per family: id, name, O*NET-SOC code, occupation, cards.',
-  options: [options.json(), options.data()],
+  options: [options.json(), options.data(), options.hush()],
   async run(_args, opts, io) {
     const leveler = await openLeveler(io, opts);
     await present(io, opts, 'families', leveler.families(), leveler.ladder);

@@ -10,7 +10,7 @@ export const listCommand = command({
   summary: 'the ladder at a glance: every level, its years and its role',
   examples: ['leveler list', 'leveler list --family data-science', 'leveler list --json | jq -r ".levels[].level"', 'leveler list --family ai-ml | cut -f1,5'],
   details: 'In a pipe, one tab-separated line per level: level, name, track, years, role (or meaning).',
-  options: [options.cardFamily('roles'), options.json(), options.data()],
+  options: [options.cardFamily('roles'), options.json(), options.data(), options.hush()],
   async run(_args, opts, io) {
     const leveler = await openLeveler(io, opts);
     const view = leveler.list(opts.family !== undefined ? { family: opts.family } : {});

@@ -17,7 +17,7 @@ export const matchCommand = command({
     'leveler match "Software Engineer L5" --company Google',
   ],
   details: 'Exit status: 0 matched, 1 no match, 2 usage error, 3 the ladder cannot be read.',
-  options: [options.years(), options.family(), options.company(), options.top(), options.region(), options.json(), options.data()],
+  options: [options.years(), options.family(), options.company(), options.top(), options.region(), options.json(), options.data(), options.hush()],
   async run(words, opts, io) {
     const title = words.join(' ');
     const leveler = await openLeveler(io, opts);

@@ -14,7 +14,7 @@ export const occupationsCommand = command({
     'Without a query, every occupation: code, title, Job Zone. With one, the occupations its words point to, best first, ' +
     "with the words that decided and each one's probability, read as `match` reads a title. From the O*NET database (CC BY 4.0) " +
     'and the titles of U.S. labour-condition filings (public domain).',
-  options: [options.results(10), options.json(), options.data()],
+  options: [options.results(10), options.json(), options.data(), options.hush()],
   async run(words, opts, io) {
     const leveler = await openLeveler(io, opts);
     const view = leveler.occupations(words.join(' '), { top: opts.top });

@@ -76,6 +76,8 @@ export const options = {
   delimiter: () => flag<'delimiter', string | undefined>('delimiter', new Option('--delimiter <char>', 'input field delimiter, such as ";" or "\\t" (default: detected)').argParser(parseDelimiter)),
   encoding: () => flag<'encoding', string | undefined>('encoding', new Option('--encoding <label>', 'input encoding, such as windows-1251 or latin1 (default: UTF-8, or UTF-16 after its byte-order mark)')),
   quiet: () => flag<'quiet', boolean | undefined>('quiet', new Option('-q, --quiet', 'no progress line and no summary on stderr')),
+  /** For the commands but batch: their notes, hints and warnings go; errors stay. */
+  hush: () => flag<'quiet', boolean | undefined>('quiet', new Option('-q, --quiet', 'no notes, hints or warnings on stderr (errors are still said)')),
   top: () => flag<'top', number>('top', new Option('--top <k>', 'how many alternative levels to show').argParser(wholeNumber('alternatives', { min: 0, max: 20 })).default(3)),
   results: (fallback: number) => flag<'top', number>('top', new Option('--top <k>', 'how many to show').argParser(wholeNumber('results', { min: 1, max: 1000 })).default(fallback)),
 };

@@ -13,7 +13,7 @@ export const payCommand = command({
     'By level, from P1 up the professional track and M1 up the management track: the number of full-time responses ' +
     "to the aijobs.net salary survey and their 25th, 50th and 75th percentiles of annual pay in USD, in the company's country " +
     '(--region, default US); no figure from fewer than 30 responses. With --occupation, BLS OEWS May 2024 wages for the U.S.',
-  options: [options.cardFamily('pay'), options.occupation(), options.region(), options.json(), options.data()],
+  options: [options.cardFamily('pay'), options.occupation(), options.region(), options.json(), options.data(), options.hush()],
   async run(_words, opts, io) {
     const leveler = await openLeveler(io, opts);
     await present(io, { ...opts, color: 'never' }, 'pay', leveler.pay(opts), leveler.ladder);

@@ -18,7 +18,7 @@ export const showCommand = command({
   details:
     "Without --family, a ladder with a single family shows that family's card; with several, the level alone, and stderr names the families with a card. " +
     "With --occupation CODE, the level with an O*NET occupation's description, tasks, technologies, Job Zone and education (find codes with `leveler occupations`).",
-  options: [options.cardFamily(), options.occupation(), options.region(), options.json(), options.data()],
+  options: [options.cardFamily(), options.occupation(), options.region(), options.json(), options.data(), options.hush()],
   async run([code], opts, io) {
     const leveler = await openLeveler(io, opts);
     const card = leveler.show(code!, { ...(opts.family !== undefined ? { family: opts.family } : {}), ...(opts.occupation !== undefined ? { occupation: opts.occupation } : {}) });

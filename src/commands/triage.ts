@@ -5,6 +5,7 @@ import { command } from './command.js';
 import { flag, options, type FlagsOf } from './options.js';
 
 const flags = [
+  options.hush(),
   options.column(),
   options.yearsColumn(),
   options.noYearsColumn(),

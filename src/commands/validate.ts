@@ -15,7 +15,7 @@ export const validateCommand = command({
   summary: 'check a ladder and list every problem, with file and line',
   examples: ['leveler validate', 'leveler validate --data ./my-ladder'],
   details: 'Exit status: 0 valid, 1 problems found (one per line: file:line: what to fix), 3 the folder cannot be read.',
-  options: [options.json(), options.data()],
+  options: [options.json(), options.data(), options.hush()],
   async run(_args, opts, io) {
     const dir = ladderDir(opts.data, io.env, io.cwd);
     const files = readLadderFiles(dir, io.cwd);

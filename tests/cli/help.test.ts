@@ -115,3 +115,24 @@ describe('did you mean', () => {
     expect(r.stderr).toBe('leveler: no column "Job Title" in stdin; did you mean "job_title"? its columns are "job_title", "years"; pick one with --column NAME (or its number)\n');
   });
 });
+
+describe('-q on every command that writes to stderr', () => {
+  it.each([
+    [['list'], 0],
+    [['show', 'P3'], 0],
+    [['match', 'asdfgh'], 1],
+  ])('%j: notes and hints go with -q, the exit status stays', async (args, code) => {
+    const loud = await run(args);
+    const hushed = await run([...args, '-q']);
+    expect(loud.stderr).not.toBe('');
+    expect(hushed.stderr).toBe('');
+    expect(hushed.code).toBe(code);
+    expect(hushed.stdout).toBe(loud.stdout);
+  });
+
+  it('keeps errors', async () => {
+    const r = await run(['match', '', '-q']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^leveler: the title is empty/);
+  });
+});
