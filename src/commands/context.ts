@@ -19,7 +19,8 @@ export function presentation(io: Io, opts: { json?: boolean; color: ColorFlag })
   const isTTY = io.stdout.isTTY === true;
   return {
     json: opts.json === true,
-    table: isTTY && opts.json !== true,
+    // --color always asks for what a terminal shows, in a pipe too (less -R, watch --color, screenshots).
+    table: (isTTY || opts.color === 'always') && opts.json !== true,
     color: opts.json !== true && colorEnabled({ flag: opts.color, env: io.env, isTTY }),
     width: io.stdout.columns || 100,
   };

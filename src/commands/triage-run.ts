@@ -57,6 +57,6 @@ export async function runTriage(file: string | undefined, opts: TriageFlags, io:
     io.stderr.write(`leveler: wrote ${titles.length} titles to ${opts.writeOverrides}: correct them, then keep the file as overrides.yaml beside ladder.yaml\n`);
   }
   const view = { file: where, counts: triage.counts, distinct: triage.distinct, titles, unmatched: triage.share(titles.length, 'unmatched') };
-  await present(io, { ...opts, color: 'never' }, 'triage', view, leveler.ladder);
+  await present(io, opts, 'triage', view, leveler.ladder);
   return EXIT.ok;
 }

@@ -94,7 +94,7 @@ const evaluation: Renderer<EvalReport & { file: string; problems: string[]; prob
 
 const triage: Renderer<TriageView> = {
   json: (v) => triageJson(v),
-  table: (v) => renderTriage(v, true),
+  table: (v, c) => renderTriage(v, true, c.paint),
   plain: (v) => renderTriage(v, false),
 };
 

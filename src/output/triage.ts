@@ -5,6 +5,7 @@ import { thousands } from '../core/numbers.js';
 import { troubleReason, type Trouble, type TriageCounts, type TriageTitle } from '../core/triage.js';
 import { reasonText, reasonTexts } from './reasons.js';
 import { shown } from './shown.js';
+import { NO_PAINT, type Paint } from './color.js';
 
 /** What triage found in a file: the view its renderers draw. */
 export interface TriageView {
@@ -33,7 +34,7 @@ export function readAs(t: TriageTitle): string {
 const pct = (n: number, of: number) => (of === 0 ? '0%' : `${Math.round((n / of) * 100)}%`);
 
 /** For a terminal, aligned columns; for a pipe, tab-separated lines. */
-export function renderTriage({ file, counts: c, distinct, titles, unmatched: un }: TriageView, table: boolean): string {
+export function renderTriage({ file, counts: c, distinct, titles, unmatched: un }: TriageView, table: boolean, paint: Paint = NO_PAINT): string {
   const troubled = c.unmatched + c.lowConfidence + c.noFamily;
   const lines = [
     `${file}: ${thousands(c.rows)} rows, ${thousands(distinct)} distinct titles: ${thousands(c.ok)} fine, ${thousands(c.unmatched)} unmatched, ${thousands(c.lowConfidence)} low-confidence, ${thousands(c.noFamily)} without a family`,
@@ -45,8 +46,9 @@ export function renderTriage({ file, counts: c, distinct, titles, unmatched: un 
       '',
     );
     if (table) {
-      lines.push(`${'rows'.padStart(7)}  ${'share'.padStart(5)}  ${'trouble'.padEnd(14)}  title — what leveler read`);
-      for (const t of titles) lines.push(`${thousands(t.rows).padStart(7)}  ${pct(t.runningShare, 1).padStart(5)}  ${TROUBLE_TEXT[t.trouble].padEnd(14)}  ${shown(t.title)} — ${readAs(t)}`);
+      lines.push(paint.bold(`${'rows'.padStart(7)}  ${'share'.padStart(5)}  ${'trouble'.padEnd(14)}  title — what leveler read`));
+      const tone: Record<Trouble, (s: string) => string> = { unmatched: paint.red, 'low-confidence': paint.yellow, 'no-family': paint.dim };
+      for (const t of titles) lines.push(`${thousands(t.rows).padStart(7)}  ${pct(t.runningShare, 1).padStart(5)}  ${tone[t.trouble](TROUBLE_TEXT[t.trouble].padEnd(14))}  ${shown(t.title)} — ${paint.dim(readAs(t))}`);
     } else {
       for (const t of titles) lines.push([t.rows, t.runningShare.toFixed(3), t.trouble, t.title, t.level ?? '', t.family ?? '', t.confidence.toFixed(2), readAs(t)].join('\t'));
     }

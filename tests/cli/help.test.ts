@@ -136,3 +136,22 @@ describe('-q on every command that writes to stderr', () => {
     expect(r.stderr).toMatch(/^leveler: the title is empty/);
   });
 });
+
+describe('--color always in a pipe', () => {
+  it.each([
+    [['match', 'Senior ML Engineer']],
+    [['list']],
+    [['families']],
+    [['show', 'P3', '--family', 'ai-ml']],
+    [['occupations', 'nurse']],
+    [['companies', 'google']],
+    [['crosswalk', 'google', 'meta']],
+    [['triage', '-'], 'title\nSenior ML Engineer\nasdfgh\n'],
+  ] as [string[], string?][])('%j shows what a terminal shows, in colour', async (args, stdin) => {
+    const r = await run([...args, '--color', 'always', '--no-pager'], stdin === undefined ? {} : { stdin });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('\u001b[');
+    const plain = await run(args, stdin === undefined ? {} : { stdin });
+    expect(plain.stdout).not.toContain('\u001b[');
+  });
+});
