@@ -60,11 +60,26 @@ const ladder: Renderer<LadderView> = {
   plain: (v) => renderTsv(v.levels.map((l) => [l.level, l.levelName, l.track, bandText(l.years), l.role ?? l.meaning])),
 };
 
+/** A family's cards as ranges by track, for a table: "P1–P6, M1–M6"; a track's cards out of a run are listed. */
+export function cardsRange(ladder: Ladder, cards: string[]): string {
+  if (cards.length === 0) return 'none yet';
+  return ladder.tracks
+    .map((t) => {
+      const levels = ladder.levels.filter((l) => l.track === t.id).map((l) => l.code);
+      const have = levels.filter((c) => cards.includes(c));
+      if (have.length === 0) return '';
+      const run = levels.indexOf(have.at(-1)!) - levels.indexOf(have[0]!) + 1 === have.length;
+      return run && have.length > 2 ? `${have[0]}–${have.at(-1)}` : have.join(' ');
+    })
+    .filter(Boolean)
+    .join(', ');
+}
+
 const families: Renderer<FamiliesView> = {
   json: (v) => v,
   table: async (v, c) =>
     (await tables()).renderFamiliesTable(
-      v.families.map((f) => [f.id, f.name, f.soc ? `${f.soc.code} ${f.soc.title}${f.soc.inferred ? ' (inferred)' : ''}` : '—', cardsText(c.ladder, f.cards)]),
+      v.families.map((f) => [f.id, f.name, f.soc ? `${f.soc.code} ${f.soc.title}${f.soc.inferred ? ' (inferred)' : ''}` : '—', cardsRange(c.ladder, f.cards)]),
       c,
     ),
   plain: (v, c) => renderTsv(v.families.map((f) => [f.id, f.name, f.soc?.code ?? '', f.soc?.title ?? '', cardsText(c.ladder, f.cards)])),

@@ -64,26 +64,33 @@ export function renderLadderTable(view: LadderView, { paint, width }: TableOptio
   const narrow = width < 80;
   const widths = narrow ? [6, 16, 10] : [7, 26, 11];
   const lastWidth = Math.max(narrow ? 16 : 24, Math.min(width, 140) - widths.reduce((a, b) => a + b, 0) - 5);
-  const table = new Table({ head, colWidths: [...widths, lastWidth], wordWrap: true, style: STYLE });
+  // The ladder at a glance: a line per level, no rule between them (about 25 lines at 80 or 100
+  // columns); a meaning longer than its column is cut, whole in `show` and --json.
+  const table = new Table({ head, colWidths: [...widths, lastWidth], wordWrap: true, style: STYLE, chars: COMPACT });
   let track = '';
+  let cut = false;
   for (const level of view.levels) {
     if (level.track !== track) {
       track = level.track;
       const name = view.tracks.find((t) => t.id === track)?.name ?? track;
-      table.push([{ colSpan: 4, content: paint.dim(name) }]);
+      table.push(['', paint.dim(name.split(' (')[0]!), '', '']);
     }
-    const role = family ? (level.role ?? '—') : level.meaning;
-    table.push([paint.cyan(level.level), level.levelName, bandText(level.years), role]);
+    const text = family ? (level.role ?? '—') : level.meaning;
+    const room = lastWidth - 2;
+    const shown = narrow || text.length <= room ? text : `${text.slice(0, room - 1).trimEnd()}…`;
+    cut ||= shown !== text;
+    table.push([paint.cyan(level.level), level.levelName, bandText(level.years), shown]);
   }
-  return `${table.toString()}\n`;
+  return `${table.toString()}\n${cut ? paint.dim('leveler show LEVEL for the whole card (… marks text cut to fit)') + '\n' : ''}`;
 }
-
 
 export function renderFamiliesTable(rows: string[][], { paint, width }: TableOptions): string {
   const head = ['Family', 'Name', 'Occupation (O*NET-SOC)', 'Cards'].map((h) => paint.bold(h));
-  const widths = [22, 22, 10];
+  // Each column as wide as its longest cell (the cards' summary too), the occupation taking the rest.
+  const longest = (k: number, cap: number) => Math.min(cap, Math.max(head[k]!.length, ...rows.map((r) => r[k]!.length)) + 2);
+  const widths = [longest(0, 24), longest(1, 24), longest(3, 20)];
   const occupation = Math.max(20, Math.min(width, 140) - widths.reduce((a, b) => a + b, 0) - 5);
-  const table = new Table({ head, colWidths: [widths[0]!, widths[1]!, occupation, widths[2]!], wordWrap: true, style: STYLE });
+  const table = new Table({ head, colWidths: [widths[0]!, widths[1]!, occupation, widths[2]!], wordWrap: true, style: STYLE, chars: COMPACT });
   for (const [id, name, soc, cards] of rows) table.push([paint.cyan(id!), name!, soc!, cards!]);
   return `${table.toString()}\n`;
 }

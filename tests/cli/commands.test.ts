@@ -35,11 +35,14 @@ describe('leveler list', () => {
     expect(r.stderr).toMatch(/^leveler: each level's meaning without a family's roles; families with roles: ai-ml.*e\.g\. `leveler list --family ai-ml`\n$/);
   });
 
-  it('draws a table grouped by track on a terminal', async () => {
-    const r = await run(['list', '--no-color'], { tty: true });
-    expect(r.stdout).toContain('Professional (individual contributor)');
-    expect(r.stdout).toContain('Management');
+  it.each([80, 100])('draws a table grouped by track on a terminal, a line per level, in %i columns and 25 lines', async (columns) => {
+    const r = await run(['list', '--no-color', '-q'], { tty: true, columns });
+    expect(r.stdout).toMatch(/│\s+│ Professional\s+│/);
+    expect(r.stdout).toMatch(/│\s+│ Management\s+│/);
     expect(r.stdout).toMatch(/│ M3\s+│ Senior Manager\s+│ 8–12 yrs/);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines.length).toBeLessThanOrEqual(25);
+    for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(columns);
   });
 });
 
