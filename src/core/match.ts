@@ -3,7 +3,6 @@
 // dictionary its typo reading uses; the occupation, override and pay sources) and hands each
 // title to the pipeline (src/core/pipeline.ts), whose stages live in src/core/stages.
 import { compileLexicon, type LexiconData } from './lexicon.js';
-import { tokenize } from './normalize.js';
 import type { OccupationWord } from './occupation.js';
 import type { OverrideTable } from './overrides.js';
 import { marketPay, type MarketPay, type PayTable } from './pay.js';
@@ -12,7 +11,7 @@ import { indexLadder, type LadderIndex, type OccupationLookup, type Sources, typ
 import { levelForYears } from './stages/level.js';
 import { findMarkers } from './stages/markers.js';
 import { wordsOfOccupation } from './stages/occupation.js';
-import { needsFuzzy, readablePart, readWords } from './stages/read.js';
+import { needsFuzzy, readablePart, readWords, titleTokens } from './stages/read.js';
 import { standInYears, yearsKey, type YearsKeyed } from './stages/years-key.js';
 import type { FuzzyFinder } from './typos.js';
 import type { Company } from './companies.js';
@@ -121,7 +120,7 @@ export class Matcher {
 
   /** The words the occupation stage reads in `title`; scripts/build-occupations.mjs trains on them. */
   occupationWordsOf(title: string): OccupationWord[] {
-    const tokens = readWords(this.ix, tokenize(readablePart(title)));
+    const tokens = readWords(this.ix, titleTokens(readablePart(title)));
     return wordsOfOccupation(this.ix, tokens, findMarkers(this.ix, tokens, null));
   }
 

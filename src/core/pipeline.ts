@@ -10,7 +10,6 @@
 // decided as it did in Reasons (src/core/reasons.ts). readTitle is all a title alone decides, so a
 // batch reads each distinct title once and decides it for each years value.
 import { buildCard, findLevel, occupationCard } from './cards.js';
-import { tokenize } from './normalize.js';
 import type { Reason } from './reasons.js';
 import { alternatives } from './stages/alternatives.js';
 import { confidenceOf, rounded } from './stages/confidence.js';
@@ -22,14 +21,14 @@ import { fitFactor } from './stages/level.js';
 import { pickLevel } from './stages/level.js';
 import { chooseMarker, findMarkers } from './stages/markers.js';
 import { occupationByCode, pickOccupation } from './stages/occupation.js';
-import { readablePart, readingReasons, readWords } from './stages/read.js';
+import { readablePart, readingReasons, readWords, titleTokens } from './stages/read.js';
 import { onTrack, trackOf } from './stages/track.js';
 import type { CompanyRef, MatchResult } from './types.js';
 
 export function readTitle(ix: LadderIndex, sources: Sources, title: string, family: string | null = null, company: CompiledCompany | null = null): TitleReading {
   const read = readablePart(title);
   const notes: Reason[] = read.length < title.length ? [{ kind: 'truncated', length: title.length, read: read.length }] : [];
-  const raw = tokenize(read);
+  const raw = titleTokens(read);
   const tokens = readWords(ix, raw);
   const override = sources.overrides?.find(read, raw.map((t) => t.text).join(' ')) ?? null;
   // An override's family is the title's, whatever its words say.

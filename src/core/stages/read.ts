@@ -1,5 +1,6 @@
 // Stage 1, read: a title's words, with aliases expanded ("Sr." -> senior, "MLE" -> machine learning
 // engineer) and typos corrected in the words the ladder knows ("Senoir", "Machine Lerning").
+import { withoutGenderForms } from '../gender.js';
 import { tokenize, type Token } from '../normalize.js';
 import { findHits, type Hit } from '../phrases.js';
 import type { Reason } from '../reasons.js';
@@ -18,6 +19,11 @@ export function readablePart(title: string): string {
   const head = title.slice(0, MAX_TITLE_CHARS);
   const space = head.search(/\s\S*$/);
   return space > MAX_TITLE_CHARS / 2 ? head.slice(0, space) : head;
+}
+
+/** The tokens of a title's readable part, its gender forms read away ("(m/w/d)", "Entwickler/in"). */
+export function titleTokens(read: string): Token[] {
+  return tokenize(withoutGenderForms(read));
 }
 
 /** Expands aliases and corrects typos, remembering how each token was read. */
@@ -55,7 +61,7 @@ function completesPhrase(ix: LadderIndex, tokens: Token[], at: number, word: str
 /** Whether reading `title` needs the fuzzy finder (a word the exact index does not know). */
 export function needsFuzzy(ix: LadderIndex, title: string): boolean {
   if (ix.typos.hasFinder) return false;
-  return tokenize(readablePart(title)).some(
+  return titleTokens(readablePart(title)).some(
     (t) => t.kind === 'word' && !ix.lexicon.aliases.has(t.text) && !ix.lexicon.knownWords.has(t.text) && ix.typos.needsLookup(t.text),
   );
 }
