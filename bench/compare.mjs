@@ -31,14 +31,30 @@ for (const root of [here, other]) {
   }
 }
 
+/** The second field of a CSV line, unquoted ("" for a quote). */
+function secondField(line) {
+  let i = line.indexOf(',') + 1;
+  if (i === 0) return '';
+  if (line[i] !== '"') return line.slice(i, line.indexOf(',', i) < 0 ? line.length : line.indexOf(',', i));
+  let out = '';
+  for (i++; i < line.length; i++) {
+    if (line[i] === '"' && line[i + 1] === '"') {
+      out += '"';
+      i++;
+    } else if (line[i] === '"') break;
+    else out += line[i];
+  }
+  return out;
+}
+
 function titles() {
   if (titlesFile) return [...new Set(readFileSync(titlesFile, 'utf8').split(/\r?\n/).filter(Boolean))];
   const postings = join(here, '..', 'shared', 'eval-data', 'linkedin-ds-jobs-2024', 'job_postings.csv');
   const places = ['', ' - Remote', ' - London', ' - Austin, TX', ' (Hybrid)'];
   if (existsSync(postings)) {
-    // A rough column read: the title is the first field that is not a number; enough for a load.
+    // The job_title column (the second), read with its quotes: the first is the posting's link.
     const lines = readFileSync(postings, 'utf8').split('\n').slice(1, 4001);
-    const base = lines.map((l) => (l.startsWith('"') ? l.slice(1, l.indexOf('"', 1)) : l.split(',')[0])).filter(Boolean);
+    const base = lines.map((l) => secondField(l)).filter(Boolean);
     return [...new Set(base.flatMap((t) => places.map((p) => t + p)))];
   }
   const markers = ['', 'Senior ', 'Junior ', 'Staff ', 'Lead ', 'Head of '];
@@ -53,6 +69,8 @@ async function runner(root) {
   const { ladder, lexicon, familyOccupations } = await lib.loadLadder(dir, root);
   return async (list) => {
     const matcher = (await lib.createMatcher(ladder, lexicon)).useOccupations(lib.occupationSource(dir, root, familyOccupations));
+    // Titles in other languages read through ESCO's labels, as the CLI reads them (builds since issue 20).
+    if (lib.labelSource && matcher.useLabels) matcher.useLabels(lib.labelSource(dir, root));
     matcher.match(list[0]); // the model loaded outside the timing
     const t0 = process.cpuUsage();
     for (const t of list) matcher.match(t);

@@ -2,6 +2,7 @@
 // dictionary and fuzzy finder the typo reading uses, the O*NET occupations, the overrides, the pay
 // table), as every command of the CLI uses it and as the library gives it. Its answers are the
 // CLI's --json objects, key for key.
+import { labelSource } from './io/languages.js';
 import { AnswerMemo, shortAnswer, type AnswerMemoOptions } from './core/answers.js';
 import { EvalTally, goldRow, labelReaders } from './core/eval.js';
 import { Matcher, type TitleReading } from './core/match.js';
@@ -288,10 +289,11 @@ export async function createLeveler(options: LevelerOptions = {}): Promise<Level
   const { ladder, lexicon, familyOccupations } = await loadLadder(dir, cwd);
   const occupations = occupationSource(dir, cwd, familyOccupations, options.onNotice);
   const pay = paySource(dir, cwd);
+  const labels = labelSource(dir, cwd);
   const region = (options.region ?? DEFAULT_REGION).toUpperCase();
   checkRegion(pay, region);
   // An override's code must name an occupation: the occupation index is read only if one has a code.
   const overrides = options.overrides === false ? null : await loadOverrides(dir, cwd, ladder, { knownOccupation: (code) => occupations.get(code) !== undefined });
-  const matcher = () => new Matcher(ladder, lexicon).useDictionary(englishWords()).useOccupations(occupations).useOverrides(overrides).usePay(pay, region);
+  const matcher = () => new Matcher(ladder, lexicon).useDictionary(englishWords()).useOccupations(occupations).useLabels(labels).useOverrides(overrides).usePay(pay, region);
   return new Leveler(ladder, matcher, occupations, pay, region, { dir, cwd });
 }

@@ -82,7 +82,7 @@ export interface CompanyRef {
 /** `show --json`: a level's card with its occupation, as match gives it (the family's own, or the --occupation's). */
 export type ShownCard = Card & { occupation: OccupationRef | null };
 
-export type MatchedCard = Card & { confidence: number; occupation: OccupationRef | null; company?: CompanyRef };
+export type MatchedCard = Card & { confidence: number; occupation: OccupationRef | null; company?: CompanyRef; language: string | null };
 
 export interface Alternative {
   level: string;

@@ -34,9 +34,23 @@ export interface Phrase {
   broad?: boolean;
 }
 
+/** A phrase of another language and the English words it is read as ("praktikant" -> "intern"). */
+export interface Translation {
+  /** The phrase's words, as a title's are read (lower case, accents away). */
+  words: string[];
+  /** The English words it stands for. */
+  to: string[];
+  /** ISO 639-1 codes of the languages it is a phrase of. */
+  languages: string[];
+  /** Where it is from: the ladder's words, a family's roles, or ESCO's occupation labels. */
+  source: 'ladder' | 'family' | 'esco';
+}
+
 /** A compiled ladder vocabulary as plain data, so the build can store it in the snapshot. */
 export interface LexiconData {
   aliases: Record<string, { words: string[]; text: string }>;
+  /** The ladder's and the families' words of other languages. */
+  translations: Translation[];
   phrases: Phrase[];
   /** Words a typo may be corrected to. */
   typoTargets: string[];
@@ -58,6 +72,8 @@ export type PhraseIndex = Map<string, PhraseBucket>;
 
 export interface Lexicon {
   aliases: Map<string, { words: string[]; text: string }>;
+  /** Translations by their first word, longest first. */
+  translations: Map<string, Translation[]>;
   levelPhrases: PhraseIndex;
   familyPhrases: PhraseIndex;
   typoTargets: Set<string>;
@@ -115,7 +131,29 @@ export function compileLexicon(ladder: Ladder): LexiconData {
     for (const v of family.broadTopics) add(v, 'vocab', { family: family.id, broad: true });
   }
   addJobs(ladder, add);
-  return { aliases, phrases, typoTargets: [...typoTargets], knownWords: [...knownWords] };
+  return { aliases, translations: compileTranslations(ladder, expand, knownWords), phrases, typoTargets: [...typoTargets], knownWords: [...knownWords] };
+}
+
+/** The ladder's words of other languages, then the families' roles in them; the first of two with the same words is kept. */
+function compileTranslations(ladder: Ladder, expand: (words: string[]) => string[], knownWords: ReadonlySet<string>): Translation[] {
+  const out = new Map<string, Translation>();
+  const add = (language: string, from: string, to: string, source: Translation['source']) => {
+    const words = phraseWords(from);
+    const key = words.join(' ');
+    // A phrase of the ladder's English words ("bi analyst") is English: reading it as a translation would change English titles.
+    if (words.length === 0 || words.every((w) => knownWords.has(w))) return;
+    const known = out.get(key);
+    if (known) {
+      if (known.to.join(' ') === expand(phraseWords(to)).join(' ') && !known.languages.includes(language)) known.languages.push(language);
+      return;
+    }
+    out.set(key, { words, to: expand(phraseWords(to)), languages: [language], source });
+  };
+  for (const [language, def] of Object.entries(ladder.languages)) for (const [from, to] of Object.entries(def.words)) add(language, from, to, 'ladder');
+  for (const family of ladder.families) {
+    for (const [language, words] of Object.entries(family.languages)) for (const [from, to] of Object.entries(words)) add(language, from, to, 'family');
+  }
+  return [...out.values()];
 }
 
 /**
@@ -166,8 +204,16 @@ export function indexLexicon(data: LexiconData): Lexicon {
       else bucket.byNext.set(second, [phrase]);
     }
   }
+  const translations = new Map<string, Translation[]>();
+  for (const t of data.translations) {
+    const list = translations.get(t.words[0]!);
+    if (list) list.push(t);
+    else translations.set(t.words[0]!, [t]);
+  }
+  for (const list of translations.values()) list.sort((a, b) => b.words.length - a.words.length);
   return {
     aliases: new Map(Object.entries(data.aliases)),
+    translations,
     levelPhrases,
     familyPhrases,
     typoTargets: new Set(data.typoTargets),

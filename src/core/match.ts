@@ -2,6 +2,7 @@
 // This class holds what a matcher is given (the ladder, indexed once; the fuzzy finder and the
 // dictionary its typo reading uses; the occupation, override and pay sources) and hands each
 // title to the pipeline (src/core/pipeline.ts), whose stages live in src/core/stages.
+import type { LabelLookup } from './stages/translate.js';
 import { compileLexicon, type LexiconData } from './lexicon.js';
 import type { OccupationWord } from './occupation.js';
 import type { OverrideTable } from './overrides.js';
@@ -27,7 +28,7 @@ const PAY_MEMO = 10_000;
 export class Matcher {
   readonly ladder: Ladder;
   private readonly ix: LadderIndex;
-  private readonly sources: Sources = { occupations: null, overrides: null, pay: null };
+  private readonly sources: Sources = { occupations: null, overrides: null, pay: null, labels: null };
 
   /** @param lexicon the ladder's compiled lexicon, when the caller has it (the build stores one). */
   constructor(ladder: Ladder, lexicon: LexiconData = compileLexicon(ladder)) {
@@ -50,6 +51,12 @@ export class Matcher {
   /** Lets the matcher name the O*NET occupation of a title of no family; src/io/occupations.ts loads it. */
   useOccupations(lookup: OccupationLookup): this {
     this.sources.occupations = lookup;
+    return this;
+  }
+
+  /** Lets the matcher read titles in other languages through ESCO's occupation labels; src/io/languages.ts loads them. */
+  useLabels(lookup: LabelLookup | null): this {
+    this.sources.labels = lookup;
     return this;
   }
 

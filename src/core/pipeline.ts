@@ -23,13 +23,15 @@ import { chooseMarker, findMarkers } from './stages/markers.js';
 import { occupationByCode, pickOccupation } from './stages/occupation.js';
 import { readablePart, readingReasons, readWords, titleTokens } from './stages/read.js';
 import { onTrack, trackOf } from './stages/track.js';
+import { translate } from './stages/translate.js';
 import type { CompanyRef, MatchResult } from './types.js';
 
 export function readTitle(ix: LadderIndex, sources: Sources, title: string, family: string | null = null, company: CompiledCompany | null = null): TitleReading {
   const read = readablePart(title);
   const notes: Reason[] = read.length < title.length ? [{ kind: 'truncated', length: title.length, read: read.length }] : [];
   const raw = titleTokens(read);
-  const tokens = readWords(ix, raw);
+  const { tokens: translated, language } = translate(ix, sources.labels, raw, (w) => ix.typos.isRealWord(w));
+  const tokens = readWords(ix, translated);
   const override = sources.overrides?.find(read, raw.map((t) => t.text).join(' ')) ?? null;
   // An override's family is the title's, whatever its words say.
   const levelReasons: Reason[] = [];
@@ -50,16 +52,16 @@ export function readTitle(ix: LadderIndex, sources: Sources, title: string, fami
   // Written out whole, one shape for every title: a spread here costs a fifth of a distinct title.
   if (override) {
     const level = findLevel(ix.ladder, override.level)!;
-    return { title, notes, tokens, markers: [], choice: null, marker: level, levelReasons: [], fam, familyReasons, occupation, occupationReasons, track: level.track, override, company: null };
+    return { title, notes, tokens, markers: [], choice: null, marker: level, levelReasons: [], fam, familyReasons, occupation, occupationReasons, track: level.track, override, company: null, language };
   }
   if (companyPick) {
     const level = companyPick.ladderLevel;
-    return { title, notes, tokens, markers: [], choice: null, marker: level, levelReasons, fam, familyReasons, occupation, occupationReasons, track: level.track, override: null, company: companyPick };
+    return { title, notes, tokens, markers: [], choice: null, marker: level, levelReasons, fam, familyReasons, occupation, occupationReasons, track: level.track, override: null, company: companyPick, language };
   }
   const track = trackOf(ix, fam.family, occupation);
   const choice = found.markers.length > 0 ? chooseMarker(ix, found.markers) : null;
   const marker = choice ? onTrack(ix, choice.picked, track) : null;
-  return { title, notes, tokens, markers: found.markers, choice, marker, levelReasons, fam, familyReasons, occupation, occupationReasons, track, override: null, company: null };
+  return { title, notes, tokens, markers: found.markers, choice, marker, levelReasons, fam, familyReasons, occupation, occupationReasons, track, override: null, company: null, language };
 }
 
 /**
@@ -82,7 +84,7 @@ export function decide(ix: LadderIndex, sources: Sources, reading: TitleReading,
       ? companyLevel(ix, reading, years, levelReasons)
       : pickLevel(ix, reading, years, levelReasons);
   const evidence = new Set([...(lvl?.evidence ?? []), ...fam.evidence]);
-  if (explain) reasons.push(...readingReasons(tokens, evidence), ...levelReasons!, ...reading.familyReasons, ...reading.occupationReasons);
+  if (explain) reasons.push(...readingReasons(tokens, evidence, reading.language, (c) => ix.ladder.languages[c]?.name ?? c), ...levelReasons!, ...reading.familyReasons, ...reading.occupationReasons);
   if (lvl === null) {
     if (explain) reasons.push({ kind: 'nothing' });
     return result;
@@ -93,7 +95,7 @@ export function decide(ix: LadderIndex, sources: Sources, reading: TitleReading,
   const soc = occupation?.ref.code ?? card.soc?.code ?? null;
   const pay = withPay && sources.pay ? sources.pay(fam.family?.id ?? null, lvl.level.code, soc) : null;
   // The card is this answer's own: completed in place, not copied (a batch builds one per distinct title).
-  result.match = Object.assign(card, { marketPay: pay, confidence: rounded(confidence), occupation: occupation?.ref ?? null });
+  result.match = Object.assign(card, { marketPay: pay, confidence: rounded(confidence), occupation: occupation?.ref ?? null, language: reading.language });
   if (reading.company) result.match.company = companyRef(reading.company);
   if (explain && !override) result.alternatives = alternatives(ix, lvl, fam, occupation, reading.track, years, confidence, top);
   return result;

@@ -14,7 +14,7 @@ export type Reason =
   | { kind: 'truncated'; length: number; read: number }
   | { kind: 'empty' }
   /** An alias expanded, or a typo corrected. */
-  | { kind: 'read-as'; from: string; to: string; typo: boolean }
+  | { kind: 'read-as'; from: string; to: string; typo: boolean; language?: string }
   | { kind: 'not-a-level'; word: string; why: NotALevelWhy; other?: string }
   /** Words of a role noun ("Associate Professor") are not a marker. */
   | { kind: 'part-of-role'; words: string; role: string }

@@ -128,6 +128,15 @@ export const OccupationChoiceSchema = closed({
   managementGroups: v.optional(v.array(v.pipe(v.string(), v.regex(/^\d\d$/, 'must be a SOC major group of two digits, such as 11')))),
 });
 
+/** A language's code: ISO 639-1, two lower-case letters ("de", "pt"). */
+export const LanguageCode = v.pipe(v.string(), v.regex(/^[a-z]{2}$/, 'must be an ISO 639-1 language code of two lower-case letters, such as de'));
+
+/** Words of one language, each read as its English twin: "praktikant: intern" is on the level "intern" is. */
+export const LanguageSchema = closed({
+  name: text,
+  words: v.optional(v.record(v.string(), text), {}),
+});
+
 export const LadderFileSchema = closed({
   version: v.literal(1, 'must be 1'),
   tracks: v.pipe(v.array(TrackSchema), v.minLength(1, 'needs at least one track')),
@@ -142,6 +151,8 @@ export const LadderFileSchema = closed({
   occupationChoice: v.optional(OccupationChoiceSchema, {}),
   /** The track of an O*NET occupation, by its Job Zone (1-5): "1: support". The default track otherwise. */
   occupationTracks: v.optional(v.record(v.string(), text), {}),
+  /** Other languages: their rank and management words, read as the English words they stand for. */
+  languages: v.optional(v.record(LanguageCode, LanguageSchema), {}),
   levels: v.pipe(v.array(LevelSchema), v.minLength(1, 'needs at least one level')),
 });
 
@@ -183,6 +194,8 @@ export const FamilyFileSchema = closed({
   /** Broad topics ("engineering"): they place a title only when no other family's topic is in it. */
   broadTopics: v.optional(textList, []),
   aliases: v.optional(v.record(v.string(), text), {}),
+  /** The family's roles in other languages, by language, each read as its English role ("de: {softwareentwickler: software developer}"). */
+  languages: v.optional(v.record(LanguageCode, v.record(v.string(), text)), {}),
   pay: v.optional(text),
   cards: v.record(v.string(), CardSchema),
 });

@@ -21,7 +21,7 @@ export function reasonText(r: Reason): string {
     case 'empty':
       return 'the title is empty';
     case 'read-as':
-      return `read ${q(r.from)} as ${q(r.to)}${r.typo ? ' (typo)' : ''}`;
+      return `read ${q(r.from)} as ${q(r.to)}${r.typo ? ' (typo)' : ''}${r.language ? ` (${r.language})` : ''}`;
     case 'not-a-level':
       return `${q(r.word)} ${NOT_A_LEVEL[r.why](r.other ?? '')}, not a level`;
     case 'part-of-role':

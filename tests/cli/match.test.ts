@@ -32,7 +32,7 @@ describe('leveler match', () => {
     expect(out.query).toEqual({ title: 'Sr. ML Engineer', years: 6 });
     expect(Object.keys(out.match)).toEqual([
       'level', 'levelName', 'track', 'family', 'familyName', 'role', 'summary', 'meaning', 'years', 'dimensions',
-      'tasks', 'skills', 'qualifications', 'commonTitles', 'pay', 'soc', 'marketPay', 'confidence', 'occupation',
+      'tasks', 'skills', 'qualifications', 'commonTitles', 'pay', 'soc', 'marketPay', 'confidence', 'occupation', 'language',
     ]);
     expect(out.match).toMatchObject({ level: 'P3', family: 'ai-ml', years: { min: 5, max: 8 }, occupation: { code: '15-1252.00', title: 'Software Developers', source: 'family' } });
     expect(out.alternatives.length).toBeLessThanOrEqual(3);

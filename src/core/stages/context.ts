@@ -12,6 +12,7 @@ import type { Hit } from '../phrases.js';
 import type { Reason } from '../reasons.js';
 import { TypoCorrector } from '../typos.js';
 import type { CompanyPick } from './company.js';
+import type { LabelLookup } from './translate.js';
 import type { FamilyDef, Ladder, LevelDef, OccupationRef, TrackDef, YearsBand } from '../types.js';
 
 /** The O*NET data the occupation stage reads, loaded on first use (see src/io/occupations.ts). */
@@ -50,6 +51,8 @@ export interface Sources {
   overrides: OverrideTable | null;
   /** What a card pays, for a family (or none), a level and an occupation's code (or none). */
   pay: ((family: string | null, level: string, soc: string | null) => MarketPay) | null;
+  /** ESCO's occupation labels in other languages, by first word (src/io/languages.ts). */
+  labels: LabelLookup | null;
 }
 
 export function indexLadder(ladder: Ladder, lexicon: LexiconData): LadderIndex {
@@ -97,8 +100,9 @@ export const priorityOf = (ix: LadderIndex, level: LevelDef): number => ix.track
 export const orderOf = (ix: LadderIndex, code: string): number => ix.levelIndex.get(code) ?? -1;
 
 export interface WorkToken extends Token {
-  /** How the token was read: expanded from an alias, or corrected from a typo, and from which word. */
-  via?: { kind: 'alias' | 'typo'; from: string; origin: number };
+  /** How the token was read: expanded from an alias, corrected from a typo, or translated from
+   *  another language (with the languages its phrase is of), and from which words. */
+  via?: { kind: 'alias' | 'typo' | 'translation'; from: string; origin: number; languages?: string[] };
 }
 
 /** The occupation of a title, with how sure it is and the runners-up. */
@@ -161,4 +165,6 @@ export interface TitleReading {
   override: OverrideEntry | null;
   /** What the company's ladder decided (--company), when it did: then `marker` is its level. */
   company: CompanyPick | null;
+  /** The language of the words read as English (ISO 639-1), or null. */
+  language: string | null;
 }

@@ -91,7 +91,8 @@ function familyOccupation(
     const words = wordsOfOccupation(ix, tokens, found);
     // Common family titles were worked out by the build: a cold `match` then reads no word table.
     const ahead = occupations.familyOccupation?.(family.id, occupationPartsKey(words));
-    const best = ahead !== undefined ? ahead || null : familyChoice(occupations.model(), words, options.map((o) => o.code), ix.ladder.occupationChoice, allowed);
+    // A title of rank words alone ("PhD Student": its words are a marker) names no other occupation: the model is not read.
+    const best = words.length === 0 ? null : ahead !== undefined ? ahead || null : familyChoice(occupations.model(), words, options.map((o) => o.code), ix.ladder.occupationChoice, allowed);
     const inFamily = best === null ? undefined : options.find((o) => o.code === best);
     const outside = best !== null && !inFamily ? occupations.get(best) : undefined;
     if (outside) {

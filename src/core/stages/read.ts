@@ -27,9 +27,14 @@ export function titleTokens(read: string): Token[] {
 }
 
 /** Expands aliases and corrects typos, remembering how each token was read. */
-export function readWords(ix: LadderIndex, raw: Token[]): WorkToken[] {
+export function readWords(ix: LadderIndex, raw: WorkToken[]): WorkToken[] {
   const out: WorkToken[] = [];
   for (const [origin, t] of raw.entries()) {
+    // A word translated from another language is an English word already.
+    if (t.via !== undefined) {
+      out.push(t);
+      continue;
+    }
     const alias = t.kind === 'word' ? ix.lexicon.aliases.get(t.text) : undefined;
     if (alias) {
       alias.words.forEach((w, i) => {
@@ -66,12 +71,16 @@ export function needsFuzzy(ix: LadderIndex, title: string): boolean {
   );
 }
 
-/** How aliases and typos were read, for the words the answer rests on. */
-export function readingReasons(tokens: WorkToken[], used: Set<number>): Reason[] {
+/**
+ * How aliases and typos were read, for the words the answer rests on; and every phrase translated
+ * from another language, with the language (`language`: the title's, named by `name`).
+ */
+export function readingReasons(tokens: WorkToken[], used: Set<number>, language: string | null = null, name: (code: string) => string = (c) => c): Reason[] {
   const reasons: Reason[] = [];
   const seen = new Set<number>();
   const said = new Set<string>();
-  for (const i of [...used].sort((a, b) => a - b)) {
+  const translated = language === null ? [] : tokens.flatMap((t, i) => (t.via?.kind === 'translation' ? [i] : []));
+  for (const i of [...new Set([...used, ...translated])].sort((a, b) => a - b)) {
     const via = tokens[i]?.via;
     if (!via || seen.has(via.origin)) continue;
     seen.add(via.origin);
@@ -79,7 +88,10 @@ export function readingReasons(tokens: WorkToken[], used: Set<number>): Reason[]
     const key = `${via.from}\u0000${to}\u0000${via.kind}`;
     if (said.has(key)) continue;
     said.add(key);
-    reasons.push({ kind: 'read-as', from: via.from, to, typo: via.kind === 'typo' });
+    if (via.kind === 'translation') {
+      const code = language !== null && via.languages?.includes(language) ? language : (via.languages?.[0] ?? language ?? '');
+      reasons.push({ kind: 'read-as', from: via.from, to, typo: false, language: name(code) });
+    } else reasons.push({ kind: 'read-as', from: via.from, to, typo: via.kind === 'typo' });
   }
   return reasons;
 }

@@ -1,0 +1,148 @@
+// Stage 1a, translate: the words of other languages, read as the English words they stand for,
+// before anything else reads the title. Three sources, longest phrase first, the ladder's first
+// on a tie: the ladder's rank and management words ("Praktikant" -> intern, "Jefe de" -> head of),
+// the families' roles ("Softwareentwickler" -> software developer, "Analista de Sistemas" ->
+// software developer) and ESCO's occupation labels in eleven languages ("Kellner" -> waiter,
+// "Magazijnmedewerker" -> warehouse worker). A German or Dutch compound no source has whole is
+// split where a known word ends it ("Lagerleiter" = Lager + leiter). The rest of the pipeline
+// reads English; the reasons say which words of which language were read so.
+import type { Token } from '../normalize.js';
+import type { Translation } from '../lexicon.js';
+import type { LadderIndex, WorkToken } from './context.js';
+
+/** ESCO's occupation labels, by their first word (src/io/languages.ts). */
+export interface LabelLookup {
+  get(word: string): readonly Translation[] | undefined;
+}
+
+export interface Translated {
+  tokens: WorkToken[];
+  /** The language the translated words are of (ISO 639-1), or null when none was translated. */
+  language: string | null;
+}
+
+/** Compounds are split only in words this long, into a head of at least COMPOUND_HEAD letters. */
+const COMPOUND_MIN = 8;
+const COMPOUND_HEAD = 6;
+/** The languages whose words compound ("Lagerarbeiter", "magazijnmedewerker"): a head is one of their words. */
+const COMPOUNDING = ['de', 'nl'];
+/** A word shorter than this starts no ESCO label: "IT", "PT", "EE" are English abbreviations. */
+const LABEL_START = 3;
+
+/** The title's tokens with the words of other languages read as English. */
+export function translate(ix: LadderIndex, labels: LabelLookup | null, raw: Token[], isEnglish: (word: string) => boolean): Translated {
+  const own = ix.lexicon.translations;
+  if (own.size === 0 && labels === null) return { tokens: raw, language: null };
+  const first = translateWith(ix, labels, raw, isEnglish, false);
+  // A compound whose first part is unknown ("Heimleitung") is split only in a title whose other words are of a compounding language.
+  return first.language !== null && COMPOUNDING.includes(first.language) ? translateWith(ix, labels, raw, isEnglish, true) : first;
+}
+
+function translateWith(ix: LadderIndex, labels: LabelLookup | null, raw: Token[], isEnglish: (word: string) => boolean, anyFirstPart: boolean): Translated {
+  let out: WorkToken[] | null = null;
+  const used: Translation[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const t = raw[i]!;
+    const found = t.kind === 'word' ? longest(ix, labels, raw, i, isEnglish) : null;
+    const split = found === null && t.kind === 'word' ? compound(ix, labels, t.text, isEnglish, anyFirstPart) : null;
+    if (found === null && split === null) {
+      out?.push(t);
+      continue;
+    }
+    out ??= raw.slice(0, i);
+    const origin = out.length;
+    const from = found ? raw.slice(i, i + found.words.length).map((x) => x.raw).join(' ') : t.raw;
+    const words = found ? found.to : split!.words;
+    words.forEach((w, k) => {
+      const token: WorkToken = { text: w, kind: 'word', seg: t.seg, raw: t.raw, via: { kind: 'translation', from, origin, languages: found ? found.languages : split!.languages } };
+      if (k === 0 && t.joinedBy !== undefined) token.joinedBy = t.joinedBy;
+      out!.push(token);
+    });
+    used.push(...(found ? [found] : split!.used));
+    if (found) i += found.words.length - 1;
+  }
+  return out === null ? { tokens: raw, language: null } : { tokens: out, language: languageOf(used, ix) };
+}
+
+/** The longest phrase of the ladder's, the families' or ESCO's that starts at `at`; the ladder's first on a tie. */
+function longest(ix: LadderIndex, labels: LabelLookup | null, raw: Token[], at: number, isEnglish: (word: string) => boolean): Translation | null {
+  const word = raw[at]!.text;
+  let best: Translation | null = null;
+  for (const t of ix.lexicon.translations.get(word) ?? []) {
+    // A phrase of English words alone ("director general") is read as English.
+    if (fits(t, raw, at) && !t.words.every(isEnglish)) {
+      best = t;
+      break;
+    }
+  }
+  // ESCO's labels are read only from a word that is not English (nor the ladder's): an English title
+  // then opens the label table only for its names and codes.
+  if (labels === null || word.length < LABEL_START || ix.lexicon.knownWords.has(word) || isEnglish(word)) return best;
+  for (const t of labels.get(word) ?? []) {
+    if ((best === null || t.words.length > best.words.length) && fits(t, raw, at)) {
+      best = t;
+      break;
+    }
+  }
+  return best;
+}
+
+/** Whether the phrase's words are the title's from `at` on, within one part of it. */
+function fits(t: Translation, raw: Token[], at: number): boolean {
+  if (at + t.words.length > raw.length) return false;
+  const seg = raw[at]!.seg;
+  for (let k = 1; k < t.words.length; k++) {
+    const x = raw[at + k]!;
+    if (x.seg !== seg || x.kind !== 'word' || x.text !== t.words[k]) return false;
+  }
+  return true;
+}
+
+/** A single word's translation in a language that compounds, from any source: for the parts of a compound. */
+function single(ix: LadderIndex, labels: LabelLookup | null, word: string): Translation | null {
+  const whole = (list: readonly Translation[] | undefined) => list?.find((t) => t.words.length === 1 && t.languages.some((l) => COMPOUNDING.includes(l))) ?? null;
+  return whole(ix.lexicon.translations.get(word)) ?? (labels ? whole(labels.get(word)) : null);
+}
+
+/**
+ * A compound no source has whole, split where a known word of at least COMPOUND_HEAD letters ends
+ * it: "Lagerleiter" -> "lager" + head, "Vertriebsmitarbeiter" -> "vertrieb" + worker (a linking s
+ * dropped), "Softwareberater" -> software + consultant. The longest known ending wins; the first
+ * part is translated when it is known itself, and must be known or English unless `anyFirstPart`.
+ */
+function compound(
+  ix: LadderIndex,
+  labels: LabelLookup | null,
+  word: string,
+  isEnglish: (word: string) => boolean,
+  anyFirstPart: boolean,
+): { words: string[]; languages: string[]; used: Translation[] } | null {
+  if (word.length < COMPOUND_MIN || !/^\p{L}+$/u.test(word) || ix.lexicon.knownWords.has(word) || isEnglish(word)) return null;
+  for (let cut = 3; cut <= word.length - COMPOUND_HEAD; cut++) {
+    const head = single(ix, labels, word.slice(cut));
+    if (head === null) continue;
+    let first = word.slice(0, cut);
+    let part = single(ix, labels, first);
+    if (part === null && first.length > 3 && first.endsWith('s')) {
+      const bare = first.slice(0, -1);
+      part = single(ix, labels, bare);
+      if (part !== null || !isEnglish(first)) first = bare;
+    }
+    // An unknown first part ("srprog" + "rammer") is a split of an English word or a typo, unless the title is German or Dutch.
+    if (part === null && !anyFirstPart && !isEnglish(first)) continue;
+    const used = part ? [part, head] : [head];
+    const languages = part ? head.languages.filter((l) => part.languages.includes(l)) : head.languages;
+    return { words: [...(part ? part.to : [first]), ...head.to], languages: languages.length > 0 ? languages : head.languages, used };
+  }
+  return null;
+}
+
+/** The language most of the translated phrases are of: one all share, else the commonest; the ladder's order breaks ties. */
+function languageOf(used: Translation[], ix: LadderIndex): string | null {
+  if (used.length === 0) return null;
+  const order = Object.keys(ix.ladder.languages);
+  const count = new Map<string, number>();
+  for (const t of used) for (const l of t.languages) count.set(l, (count.get(l) ?? 0) + 1);
+  const rank = (l: string) => (order.includes(l) ? order.indexOf(l) : order.length);
+  return [...count.entries()].sort((a, b) => b[1] - a[1] || rank(a[0]) - rank(b[0]) || (a[0] < b[0] ? -1 : 1))[0]![0];
+}
