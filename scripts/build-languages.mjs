@@ -16,7 +16,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { option } from './common.mjs';
+import { csvRecordsWithBreaks as records, option } from './common.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -35,38 +35,6 @@ const { tokenize, withoutGenderForms, compileLexicon, loadLadder, shippedDataDir
 const { ladder } = await loadLadder(shippedDataDir(), root);
 /** English words: the dictionary's, the ladder's and ESCO's English labels' (below). */
 const english = new Set([...buildDictionary(), ...compileLexicon(ladder).knownWords.flatMap((w) => w.split(' '))]);
-
-/** The records of an ESCO CSV file: quoted fields may hold commas, quotes ("") and line breaks. */
-function records(file) {
-  const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  const [head, ...body] = rows;
-  return body.filter((r) => r.length === head.length).map((r) => Object.fromEntries(head.map((h, i) => [h, r[i]])));
-}
 
 /** A label's words as a title's are read, or null when it is not one a title would carry whole. */
 function words(label) {

@@ -56,17 +56,22 @@ function open(path: string, cwd: string): Table | null {
   const notOurs = () => new DataError(`the ESCO label table ${displayPath(path, cwd)} is not one leveler built`, REBUILD);
   const size = statSync(path).size;
   const fd = openSync(path, 'r');
-  let head = '';
   try {
-    // The three header lines: the sparse index is a few kilobytes.
-    for (let want = 64 * 1024; ; want *= 2) {
-      const buf = Buffer.alloc(Math.min(want, size));
-      const n = readSync(fd, buf, 0, buf.length, 0);
-      head = buf.toString('utf8', 0, n);
-      if (head.split('\n', 4).length >= 4 || n >= size) break;
-    }
+    return readTable(fd, path, size, notOurs);
   } finally {
     closeSync(fd);
+  }
+}
+
+/** The header, the first words and the sparse index over the body, read through one file handle. */
+function readTable(fd: number, path: string, size: number, notOurs: () => DataError): Table {
+  let head = '';
+  // The three header lines: the sparse index is a few kilobytes.
+  for (let want = 64 * 1024; ; want *= 2) {
+    const buf = Buffer.alloc(Math.min(want, size));
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    head = buf.toString('utf8', 0, n);
+    if (head.split('\n', 4).length >= 4 || n >= size) break;
   }
   const first = head.indexOf('\n');
   const second = first < 0 ? -1 : head.indexOf('\n', first + 1);
@@ -83,12 +88,7 @@ function open(path: string, cwd: string): Table | null {
   if (!Array.isArray(pairs) || !Array.isArray(targets)) throw notOurs();
   const at = Buffer.byteLength(head.slice(0, third), 'utf8');
   const block = Buffer.alloc(wordBytes);
-  const fd2 = openSync(path, 'r');
-  try {
-    if (readSync(fd2, block, 0, wordBytes, at) !== wordBytes) throw notOurs();
-  } finally {
-    closeSync(fd2);
-  }
+  if (readSync(fd, block, 0, wordBytes, at) !== wordBytes) throw notOurs();
   const body = at + wordBytes;
   const index: SparseIndex = { keys: pairs.map((p) => p[0]), offsets: pairs.map((p) => body + p[1]) };
   return { words: block.toString('utf8'), lines: new SortedFile(path, body, size, index), targets };

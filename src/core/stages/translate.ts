@@ -38,30 +38,43 @@ export function translate(ix: LadderIndex, labels: LabelLookup | null, raw: Toke
   return first.language !== null && COMPOUNDING.includes(first.language) ? translateWith(ix, labels, raw, isEnglish, true) : first;
 }
 
+/** What one place of a title is read as: its English words, how many tokens they stand for, and the phrases used. */
+interface Reading {
+  to: string[];
+  span: number;
+  languages: string[];
+  used: Translation[];
+}
+
 function translateWith(ix: LadderIndex, labels: LabelLookup | null, raw: Token[], isEnglish: (word: string) => boolean, anyFirstPart: boolean): Translated {
   let out: WorkToken[] | null = null;
   const used: Translation[] = [];
   for (let i = 0; i < raw.length; i++) {
     const t = raw[i]!;
-    const found = t.kind === 'word' ? longest(ix, labels, raw, i, isEnglish) : null;
-    const split = found === null && t.kind === 'word' ? compound(ix, labels, t.text, isEnglish, anyFirstPart) : null;
-    if (found === null && split === null) {
+    const read = t.kind === 'word' ? readAt(ix, labels, raw, i, isEnglish, anyFirstPart) : null;
+    if (read === null) {
       out?.push(t);
       continue;
     }
     out ??= raw.slice(0, i);
-    const origin = out.length;
-    const from = found ? raw.slice(i, i + found.words.length).map((x) => x.raw).join(' ') : t.raw;
-    const words = found ? found.to : split!.words;
-    words.forEach((w, k) => {
-      const token: WorkToken = { text: w, kind: 'word', seg: t.seg, raw: t.raw, via: { kind: 'translation', from, origin, languages: found ? found.languages : split!.languages } };
+    const via = { kind: 'translation' as const, from: raw.slice(i, i + read.span).map((x) => x.raw).join(' '), origin: out.length, languages: read.languages };
+    read.to.forEach((w, k) => {
+      const token: WorkToken = { text: w, kind: 'word', seg: t.seg, raw: t.raw, via };
       if (k === 0 && t.joinedBy !== undefined) token.joinedBy = t.joinedBy;
       out!.push(token);
     });
-    used.push(...(found ? [found] : split!.used));
-    if (found) i += found.words.length - 1;
+    used.push(...read.used);
+    i += read.span - 1;
   }
   return out === null ? { tokens: raw, language: null } : { tokens: out, language: languageOf(used, ix) };
+}
+
+/** The phrase that starts at `at`, else the compound the word there is; null when neither. */
+function readAt(ix: LadderIndex, labels: LabelLookup | null, raw: Token[], at: number, isEnglish: (word: string) => boolean, anyFirstPart: boolean): Reading | null {
+  const found = longest(ix, labels, raw, at, isEnglish);
+  if (found) return { to: found.to, span: found.words.length, languages: found.languages, used: [found] };
+  const split = compound(ix, labels, raw[at]!.text, isEnglish, anyFirstPart);
+  return split && { to: split.words, span: 1, languages: split.languages, used: split.used };
 }
 
 /** The longest phrase of the ladder's, the families' or ESCO's that starts at `at`; the ladder's first on a tie. */
@@ -78,13 +91,9 @@ function longest(ix: LadderIndex, labels: LabelLookup | null, raw: Token[], at: 
   // ESCO's labels are read only from a word that is not English (nor the ladder's): an English title
   // then opens the label table only for its names and codes.
   if (labels === null || word.length < LABEL_START || ix.lexicon.knownWords.has(word) || isEnglish(word)) return best;
-  for (const t of labels.get(word) ?? []) {
-    if ((best === null || t.words.length > best.words.length) && fits(t, raw, at)) {
-      best = t;
-      break;
-    }
-  }
-  return best;
+  // Longest first: the first that fits wins, if it is longer than the ladder's.
+  const label = labels.get(word)?.find((t) => fits(t, raw, at));
+  return label && (best === null || label.words.length > best.words.length) ? label : best;
 }
 
 /** Whether the phrase's words are the title's from `at` on, within one part of it. */
