@@ -30,7 +30,7 @@ export type Reason =
   | { kind: 'years-fit'; years: number; level: string; band: YearsBand; fits: boolean }
   | { kind: 'years-band'; years: number; level: string; band: YearsBand }
   /** No marker and no years: the default level, of a family's title or of a track (its Job Zone). */
-  | { kind: 'default-level'; level: string; track: string | null; jobZone: number | null }
+  | { kind: 'default-level'; level: string; track: string | null; jobZone: number | null; groupJobZone?: number | null }
   | { kind: 'family'; family: string; name: string; role: string | null; topic: string | null }
   | { kind: 'family-given'; family: string; name: string }
   | { kind: 'family-alternative'; family: string; role: string | null }

@@ -6,7 +6,7 @@
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { SortedFile, type SparseIndex } from './sorted-file.js';
 import { join, resolve } from 'node:path';
-import type { Occupation, OccupationIndex } from '../core/occupations.js';
+import { withGroupJobZones, type Occupation, type OccupationIndex } from '../core/occupations.js';
 import type { OccupationModel } from '../core/occupation.js';
 import { parseExactLine, parseFeatureLine, parseHead } from '../core/occupation-table.js';
 import { DataError } from '../errors.js';
@@ -71,7 +71,7 @@ export function loadOccupations(ladderDir: string, cwd: string): OccupationIndex
   if (!Array.isArray(index.occupations) || typeof index.version !== 'string') {
     throw new DataError(`the occupation index ${displayPath(path, cwd)} is not one leveler built`, REBUILD);
   }
-  return index as OccupationIndex;
+  return withGroupJobZones(index as OccupationIndex);
 }
 
 /** Features looked up once are kept; the memo is emptied past this many (a batch of random titles). */

@@ -54,7 +54,7 @@ export function reasonText(r: Reason): string {
     case 'years-band':
       return `no level marker; ${yearsText(r.years)} ${r.years === 1 ? 'falls' : 'fall'} in ${r.level}'s band (${bandText(r.band)})`;
     case 'default-level': {
-      const of = r.track === null ? 'a title of a known family' : `the ${r.track} track (O*NET Job Zone ${r.jobZone ?? 'unknown'})`;
+      const of = r.track === null ? 'a title of a known family' : `the ${r.track} track (O*NET Job Zone ${r.jobZone ?? (r.groupJobZone ? `unknown; ${r.groupJobZone} for its SOC group` : 'unknown')})`;
       return `no level marker and no years: ${r.level} is the default for ${of}`;
     }
     case 'family': {

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { searchOccupations, type OccupationIndex } from '../../src/core/occupations.js';
+import { searchOccupations, withGroupJobZones, type Occupation, type OccupationIndex } from '../../src/core/occupations.js';
 import { loadOccupationModel, loadOccupations, occupationSource, tableStamp } from '../../src/io/occupations.js';
 import { SortedFile } from '../../src/io/sorted-file.js';
 import { FIXTURES, ROOT } from '../helpers.js';
@@ -184,5 +184,26 @@ describe('the build\'s cache of family titles\' occupations', () => {
     const stale = occupationSource(dir, temp, { stamp: '0000000000000000', table });
     expect(stale.familyOccupation('nursing', 'registered nurse')).toBeUndefined();
     expect(occupationSource(dir, temp).familyOccupation('nursing', 'registered nurse')).toBeUndefined();
+  });
+});
+
+describe('withGroupJobZones', () => {
+  const occupation = (code: string, jobZone: number | null): Occupation => ({ code, title: code, description: '', jobZone, education: null, tasks: [], hotTechnologies: [], sampleTitles: [] });
+  const zoneOf = (codes: [string, number | null][], code: string) =>
+    withGroupJobZones({ source: 't', version: '1', occupations: codes.map(([c, z]) => occupation(c, z)) }).occupations.find((o) => o.code === code)!.groupJobZone;
+  it.each([
+    ['its broad group where it has two or more', [['51-9191.00', 2], ['51-9192.00', 2], ['51-9111.00', 3], ['51-9199.00', null]], 2],
+    ['its minor group where its broad group has one', [['23-2011.00', 3], ['23-2012.00', 3], ['23-2093.00', 2], ['23-2099.00', null]], 3],
+    ['the higher zone on a tie', [['23-2011.00', 3], ['23-2093.00', 2], ['23-2099.00', null]], 3],
+    ['each SOC code once, however many O*NET occupations it has', [['27-2012.01', 4], ['27-2012.02', 4], ['27-2012.03', 4], ['27-2011.00', 2], ['27-2021.00', 2], ['27-2099.00', null]], 2],
+    ['its major group where no narrower group has a zone', [['45-1011.00', 2], ['45-2099.00', null]], 2],
+    ['none where its major group has none', [['45-2099.00', null]], null],
+  ] as [string, [string, number | null][], number | null][])('takes %s', (_case, codes, zone) => {
+    expect(zoneOf(codes, codes.at(-1)![0])).toBe(zone);
+  });
+
+  it('leaves O*NET\'s own zones as they are', () => {
+    const out = withGroupJobZones({ source: 't', version: '1', occupations: [occupation('29-1141.00', 3), occupation('29-1199.00', null)] });
+    expect(out.occupations.map((o) => [o.jobZone, o.groupJobZone])).toEqual([[3, undefined], [null, 3]]);
   });
 });

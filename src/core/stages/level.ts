@@ -20,7 +20,7 @@ export function pickLevel(ix: LadderIndex, reading: TitleReading, years: number 
   if (reading.fam.family === null && !reading.occupation?.record) return null;
   const picked = defaultLevel(ix, track);
   const ofTrack = reading.fam.family === null;
-  reasons?.push({ kind: 'default-level', level: picked.code, track: ofTrack ? track : null, jobZone: ofTrack ? (reading.occupation!.ref.jobZone ?? null) : null });
+  reasons?.push({ kind: 'default-level', level: picked.code, track: ofTrack ? track : null, jobZone: ofTrack ? (reading.occupation!.ref.jobZone ?? null) : null, groupJobZone: ofTrack ? (reading.occupation!.record?.groupJobZone ?? null) : null });
   return { level: picked, confidence: ix.factors.default, evidence: [], others: [], fromYears: false };
 }
 

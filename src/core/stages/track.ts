@@ -6,9 +6,14 @@ import type { FamilyDef, LevelDef } from '../types.js';
 import type { LadderIndex, OccupationPick } from './context.js';
 
 export function trackOf(ix: LadderIndex, family: FamilyDef | null, occupation: OccupationPick | null): string {
-  const zone = family === null ? occupation?.ref.jobZone : undefined;
+  const zone = family === null ? jobZoneOf(occupation) : null;
   const track = zone === null || zone === undefined ? undefined : ix.ladder.occupationTracks[String(zone)];
   return track !== undefined && ix.tracks.has(track) ? track : ix.ladder.defaultTrack;
+}
+
+/** The Job Zone an occupation is levelled by: O*NET's, else its SOC group's; null when neither is known. */
+export function jobZoneOf(occupation: OccupationPick | null): number | null {
+  return occupation?.ref.jobZone ?? occupation?.record?.groupJobZone ?? null;
 }
 
 /** A marker's level read on `track`. */
