@@ -73,6 +73,34 @@ for (const r of records(join(escoDir, 'occupations_en.csv'))) {
   for (const label of [r.preferredLabel, ...r.altLabels.split('\n'), ...r.hiddenLabels.split('\n')]) for (const t of tokenize(label)) english.add(t.text);
 }
 
+// Where the occupation stage reads an English label into another SOC major group than the ESCO to
+// O*NET crosswalk (Nesta, MIT) gives for the concept, the concept is read as the crosswalk's O*NET
+// title instead, in the first form the stage reads into that group ("secretary general" -> chief
+// executive). O*NET-SOC 2010 codes are compared by major group, which the 2019 revision kept.
+const leveler = await lib.createLeveler();
+const groupOf = async (title) => (await leveler.match(title)).match?.occupation?.code.slice(0, 2) ?? null;
+let reread = 0;
+const crosswalk = new Map(records(join(escoDir, 'esco_onet_crosswalk_Nov2020.csv')).map((r) => [r.concept_uri, r]));
+for (const [uri, concept] of concepts) {
+  const x = crosswalk.get(uri);
+  if (!x || (await groupOf(concept.to)) === x.onet_code.slice(0, 2)) continue;
+  for (const form of onetForms(x.onet_occupation)) {
+    if ((await groupOf(form)) !== x.onet_code.slice(0, 2)) continue;
+    concept.to = form;
+    reread++;
+    break;
+  }
+}
+
+/** An O*NET title as a title's words: its first part, its head noun singular ("chief executive"), then as written. */
+function onetForms(title) {
+  const first = title.split(',')[0].trim();
+  const head = first.split(' of ')[0].split(' ');
+  const one = (w) => w.replace(/ies$/, 'y').replace(/(ss|us)$/, '$1_').replace(/s$/, '').replace(/_$/, '');
+  const singular = [...head.slice(0, -1), one(head.at(-1))].join(' ') + first.slice(head.join(' ').length);
+  return [...new Set([singular, first])].map((f) => words(f)?.join(' ')).filter((f) => f);
+}
+
 // label words -> candidates by English target: score, languages, code.
 const labels = new Map();
 for (const language of LANGUAGES) {
@@ -122,4 +150,4 @@ body.forEach((line, i) => {
 const wordBlock = `\n${keys.join('\n')}\n`;
 const head = `leveler esco labels\t1\tESCO v1.0.8 occupations (CC BY 4.0, European Commission)\t${LANGUAGES.join(',')}\n${JSON.stringify({ index, targets })}\nwords ${Buffer.byteLength(wordBlock, 'utf8')}${wordBlock}`;
 writeFileSync(outFile, head + body.join(''));
-console.log(`build-languages: ${labels.size} labels under ${keys.length} first words in ${LANGUAGES.length} languages -> ${outFile} (${LABELS_FILE}, ${(Buffer.byteLength(head + body.join('')) / 1e6).toFixed(1)} MB)`);
+console.log(`build-languages: ${reread} occupations read as their O*NET title; ${labels.size} labels under ${keys.length} first words in ${LANGUAGES.length} languages -> ${outFile} (${LABELS_FILE}, ${(Buffer.byteLength(head + body.join('')) / 1e6).toFixed(1)} MB)`);

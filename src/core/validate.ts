@@ -89,6 +89,11 @@ export function checkLadder(ladderFile: string, ladder: LadderFile, families: Na
     if (owner) problem(['roleNouns', i], `"${noun}" is both a role noun and a marker of ${owner}; keep it in one list`);
   });
 
+  const said: Said = new Map();
+  for (const [language, def] of Object.entries(ladder.languages)) {
+    for (const [from, to] of Object.entries(def.words)) sayOnce(said, { file: ladderFile, path: ['languages', language, 'words', from] }, language, from, to, at);
+  }
+
   const familyIds = new Map<string, string>();
   const familyAliases = new Map<string, { to: string; file: string }>();
   for (const { file, expectedId, family } of families) {
@@ -112,6 +117,13 @@ export function checkLadder(ladderFile: string, ladder: LadderFile, families: Na
       }
       familyAliases.set(key, { to, file });
     }
+    for (const [language, words] of Object.entries(family.languages)) {
+      if (!(language in ladder.languages)) {
+        const known = Object.keys(ladder.languages);
+        at(file, ['languages', language], `language "${language}" is not declared in ${ladderFile}; add it under languages (with its name)${known.length ? ` or use one of: ${known.join(', ')}` : ''}`);
+      }
+      for (const [from, to] of Object.entries(words)) sayOnce(said, { file, path: ['languages', language, from] }, language, from, to, at);
+    }
     family.vocabulary.forEach((w, i) => {
       const owner = claimed.get(normal(w));
       if (owner) at(file, ['vocabulary', i], `"${w}" is a marker of ${owner}; a family word cannot also signal a level`);
@@ -127,6 +139,22 @@ export function checkLadder(ladderFile: string, ladder: LadderFile, families: Na
     });
   }
   return problems;
+}
+
+/** What each phrase of a language has been said to mean, and where: one phrase has one meaning. */
+type Said = Map<string, { to: string; file: string }>;
+
+/** A phrase of a language has words, means words, and means the same wherever it is written. */
+function sayOnce(said: Said, where: { file: string; path: DataPath }, language: string, from: string, to: string, at: (file: string, path: DataPath, message: string) => void): void {
+  const { file, path } = where;
+  const words = phraseWords(from);
+  if (words.length === 0) return at(file, path, `"${from}" has no words; write the ${language} word or phrase as the key`);
+  if (phraseWords(to).length === 0) return at(file, path, `"${from}" means no words; write the English word or phrase it stands for`);
+  const key = `${language} ${words.join(' ')}`;
+  const first = said.get(key);
+  if (first && phraseWords(first.to).join(' ') !== phraseWords(to).join(' ')) {
+    at(file, path, `"${from}" (${language}) means "${to}" here but "${first.to}" in ${first.file}; a phrase has one meaning`);
+  } else if (!first) said.set(key, { to, file });
 }
 
 function isWellFormed(normalized: string): boolean {

@@ -143,6 +143,30 @@ describe('validating a ladder', () => {
     ]);
   });
 
+  it.each([
+    ['a family language the ladder does not declare', '', "languages:\n  fr: { boulanger: baker }\n", /^\d+: language "fr" is not declared in .*ladder\.yaml; add it under languages \(with its name\) or use one of: de$/],
+    ['a phrase with two meanings', '', "languages:\n  de: { bäcker: pastry }\n", /^\d+: "bäcker" \(de\) means "pastry" here but "baker" in .*ladder\.yaml; a phrase has one meaning$/],
+    ['a phrase that means no words', '      hilfe: "-"\n', '', /^\d+: "hilfe" means no words; write the English word or phrase it stands for$/],
+  ])('reports %s with its line', async (_case, ladderWords, familyText, message) => {
+    const files = readLadderFiles(join(ladders, 'minimal'), ROOT).map((f) => {
+      if (f.name === 'ladder.yaml') return { ...f, text: f.text.replace('levels:\n', `languages:\n  de:\n    name: German\n    words:\n      bäcker: baker\n${ladderWords}levels:\n`) };
+      if (f.name === 'baking.yaml') return { ...f, text: f.text.replace('vocabulary:', `${familyText}vocabulary:`) };
+      return f;
+    });
+    const problems = (await checkLadderFiles(files)).problems.map((p) => `${p.line}: ${p.message}`);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(message);
+  });
+
+  it('accepts the same phrase with the same meaning in the ladder and a family', async () => {
+    const files = readLadderFiles(join(ladders, 'minimal'), ROOT).map((f) => {
+      if (f.name === 'ladder.yaml') return { ...f, text: f.text.replace('levels:\n', 'languages:\n  de: { name: German, words: { bäcker: baker } }\nlevels:\n') };
+      if (f.name === 'baking.yaml') return { ...f, text: f.text.replace('vocabulary:', 'languages:\n  de: { Bäcker: Baker }\nvocabulary:') };
+      return f;
+    });
+    expect((await checkLadderFiles(files)).problems).toEqual([]);
+  });
+
   it('says where the ladder should be when the folder has none', () => {
     expect(() => readLadderFiles(join(ladders, 'no-ladder-file'), ROOT)).toThrow(DataError);
     expect(() => readLadderFiles(join(ladders, 'no-ladder-file'), ROOT)).toThrow(/ladder\.yaml: not found/);

@@ -88,11 +88,14 @@ function longest(ix: LadderIndex, labels: LabelLookup | null, raw: Token[], at: 
       break;
     }
   }
-  // ESCO's labels are read only from a word that is not English (nor the ladder's): an English title
-  // then opens the label table only for its names and codes.
-  if (labels === null || word.length < LABEL_START || ix.lexicon.knownWords.has(word) || isEnglish(word)) return best;
+  // ESCO's labels of one word are read only from a word that is not English (nor the ladder's); from an
+  // English word ("Conductor de camión"), only labels of more words, one of them not English (the
+  // build keeps no label of English words alone): an English title's words read as themselves.
+  if (labels === null || word.length < LABEL_START) return best;
+  const english = ix.lexicon.knownWords.has(word) || isEnglish(word);
+  if (english && (at + 1 >= raw.length || raw[at + 1]!.seg !== raw[at]!.seg)) return best;
   // Longest first: the first that fits wins, if it is longer than the ladder's.
-  const label = labels.get(word)?.find((t) => fits(t, raw, at));
+  const label = labels.get(word)?.find((t) => (!english || t.words.length > 1) && fits(t, raw, at));
   return label && (best === null || label.words.length > best.words.length) ? label : best;
 }
 
