@@ -92,11 +92,19 @@ function longest(ix: LadderIndex, labels: LabelLookup | null, raw: Token[], at: 
   // English word ("Conductor de camión"), only labels of more words, one of them not English (the
   // build keeps no label of English words alone): an English title's words read as themselves.
   if (labels === null || word.length < LABEL_START) return best;
-  const english = ix.lexicon.knownWords.has(word) || isEnglish(word);
-  if (english && (at + 1 >= raw.length || raw[at + 1]!.seg !== raw[at]!.seg)) return best;
+  const isOurs = (w: string) => ix.lexicon.knownWords.has(w) || isEnglish(w);
+  const english = isOurs(word);
+  if (english && !foreignAfter(raw, at, isOurs)) return best;
   // Longest first: the first that fits wins, if it is longer than the ladder's.
   const label = labels.get(word)?.find((t) => (!english || t.words.length > 1) && fits(t, raw, at));
   return label && (best === null || label.words.length > best.words.length) ? label : best;
+}
+
+/** Whether a word after `at`, in its part of the title, is not English: only then can a label from an English word fit. */
+function foreignAfter(raw: Token[], at: number, isOurs: (word: string) => boolean): boolean {
+  const seg = raw[at]!.seg;
+  for (let k = at + 1; k < raw.length && raw[k]!.seg === seg; k++) if (raw[k]!.kind === 'word' && !isOurs(raw[k]!.text)) return true;
+  return false;
 }
 
 /** Whether the phrase's words are the title's from `at` on, within one part of it. */
