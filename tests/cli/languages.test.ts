@@ -14,7 +14,12 @@ describe('titles in other languages', () => {
     ['Magazijnmedewerker', 'S2', 'nl'],
     ['Lagermitarbeiter', 'S2', 'de'],
     ['Doktorand Machine Learning', 'P1', 'de'],
-  ])('%s is %s, read as %s', async (title, level, language) => {
+    // A phrase of English words is read as its language's only in a title of that language.
+    ['Desarrollador Semi Senior', 'P2', 'es'],
+    ['Stage Sviluppatore Software', 'P1', 'it'],
+    ['Stage Manager', 'M2', null],
+    ['Senior Data Engineer', 'P3', null],
+  ] as [string, string, string | null][])('%s is %s, read as %s', async (title, level, language) => {
     const r = await run(['match', title, '--json']);
     const out = JSON.parse(r.stdout);
     expect(out.match.level).toBe(level);

@@ -33,9 +33,11 @@ const LABEL_START = 3;
 export function translate(ix: LadderIndex, labels: LabelLookup | null, raw: Token[], isEnglish: (word: string) => boolean): Translated {
   const own = ix.lexicon.translations;
   if (own.size === 0 && labels === null) return { tokens: raw, language: null };
-  const first = translateWith(ix, labels, raw, isEnglish, false);
-  // A compound whose first part is unknown ("Heimleitung") is split only in a title whose other words are of a compounding language.
-  return first.language !== null && COMPOUNDING.includes(first.language) ? translateWith(ix, labels, raw, isEnglish, true) : first;
+  const first = translateWith(ix, labels, raw, isEnglish, null);
+  // In a title whose words are of another language, read again knowing it: its phrases of English
+  // words are its own ("Stage" is an Italian internship, "Semi Senior" Spanish mid-level), and a
+  // compound whose first part is unknown ("Heimleitung") is split in a compounding language.
+  return first.language === null ? first : translateWith(ix, labels, raw, isEnglish, first.language);
 }
 
 /** What one place of a title is read as: its English words, how many tokens they stand for, and the phrases used. */
@@ -46,12 +48,13 @@ interface Reading {
   used: Translation[];
 }
 
-function translateWith(ix: LadderIndex, labels: LabelLookup | null, raw: Token[], isEnglish: (word: string) => boolean, anyFirstPart: boolean): Translated {
+/** The title read once; `language`, the title's language as a first reading found it (null on that first reading). */
+function translateWith(ix: LadderIndex, labels: LabelLookup | null, raw: Token[], isEnglish: (word: string) => boolean, language: string | null): Translated {
   let out: WorkToken[] | null = null;
   const used: Translation[] = [];
   for (let i = 0; i < raw.length; i++) {
     const t = raw[i]!;
-    const read = t.kind === 'word' ? readAt(ix, labels, raw, i, isEnglish, anyFirstPart) : null;
+    const read = t.kind === 'word' ? readAt(ix, labels, raw, i, isEnglish, language) : null;
     if (read === null) {
       out?.push(t);
       continue;
@@ -70,20 +73,20 @@ function translateWith(ix: LadderIndex, labels: LabelLookup | null, raw: Token[]
 }
 
 /** The phrase that starts at `at`, else the compound the word there is; null when neither. */
-function readAt(ix: LadderIndex, labels: LabelLookup | null, raw: Token[], at: number, isEnglish: (word: string) => boolean, anyFirstPart: boolean): Reading | null {
-  const found = longest(ix, labels, raw, at, isEnglish);
+function readAt(ix: LadderIndex, labels: LabelLookup | null, raw: Token[], at: number, isEnglish: (word: string) => boolean, language: string | null): Reading | null {
+  const found = longest(ix, labels, raw, at, isEnglish, language);
   if (found) return { to: found.to, span: found.words.length, languages: found.languages, used: [found] };
-  const split = compound(ix, labels, raw[at]!.text, isEnglish, anyFirstPart);
+  const split = compound(ix, labels, raw[at]!.text, isEnglish, language !== null && COMPOUNDING.includes(language));
   return split && { to: split.words, span: 1, languages: split.languages, used: split.used };
 }
 
 /** The longest phrase of the ladder's, the families' or ESCO's that starts at `at`; the ladder's first on a tie. */
-function longest(ix: LadderIndex, labels: LabelLookup | null, raw: Token[], at: number, isEnglish: (word: string) => boolean): Translation | null {
+function longest(ix: LadderIndex, labels: LabelLookup | null, raw: Token[], at: number, isEnglish: (word: string) => boolean, language: string | null): Translation | null {
   const word = raw[at]!.text;
   let best: Translation | null = null;
   for (const t of ix.lexicon.translations.get(word) ?? []) {
-    // A phrase of English words alone ("director general") is read as English.
-    if (fits(t, raw, at) && !t.words.every(isEnglish)) {
+    // A phrase of English words alone ("director general") is read as English, but in a title of its language.
+    if (fits(t, raw, at) && (!t.words.every(isEnglish) || (language !== null && t.languages.includes(language)))) {
       best = t;
       break;
     }
