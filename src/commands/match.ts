@@ -15,9 +15,10 @@ export const matchCommand = command({
     'leveler match "Sr. ML Engineer" --json | jq .match.level',
     'leveler match "Senior Data Scientist" --region GB',
     'leveler match "Software Engineer L5" --company Google',
+    'leveler match "Registered Nurse" --brief',
   ],
   details: 'Exit status: 0 matched, 1 no match, 2 usage error, 3 the ladder cannot be read.',
-  options: [options.years(), options.family(), options.company(), options.top(), options.region(), options.json(), options.data(), options.hush()],
+  options: [options.years(), options.family(), options.company(), options.top(), options.region(), options.brief(), options.json(), options.data(), options.hush()],
   async run(words, opts, io) {
     const title = words.join(' ');
     const leveler = await openLeveler(io, opts);
@@ -25,7 +26,7 @@ export const matchCommand = command({
     if (result.match === null && !presentation(io, opts).json) {
       io.stderr.write(`leveler: no match for ${shown(title)}: ${result.reasons.at(-1) ?? 'nothing recognised'}\n`);
     } else {
-      await present(io, opts, 'match', result, leveler.ladder);
+      await present(io, opts, opts.brief ? 'matchBrief' : 'match', result, leveler.ladder);
     }
     return result.match === null ? EXIT.noMatch : EXIT.ok;
   },

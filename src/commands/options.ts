@@ -52,6 +52,7 @@ const orList = (names: readonly string[]) => `${names.slice(0, -1).join(', ')} o
 export const options = {
   region: () => flag<'region', string>('region', new Option('--region <code>', "the country whose survey pay to show, such as US, GB, CA (the company's location)").argParser(parseRegion).default(DEFAULT_REGION)),
   data: () => flag<'data', string | undefined>('data', new Option('--data <dir>', 'ladder folder (default: $LEVELER_DATA, else the shipped ladder)')),
+  brief: () => flag<'brief', boolean | undefined>('brief', new Option('--brief', "only the level, role, occupation, confidence, why, alternatives, pay and the level's meaning: a screen of 24 rows")),
   json: () => flag<'json', boolean | undefined>('json', new Option('--json', 'print JSON for scripts (see the JSON contract in the README)')),
   family: () => flag<'family', string | undefined>('family', new Option('--family <id>', 'job family id, such as ai-ml, instead of the one the title names (default: detected from each title)')),
   company: () => flag<'company', string | undefined>('company', new Option('--company <name>', "read the title on this company's ladder first, such as Google, Meta, AWS (leveler companies lists them)")),

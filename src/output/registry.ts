@@ -10,7 +10,7 @@ import { renderEval } from './eval.js';
 import { evalJson, type EvalJson, type MatchJson } from './json.js';
 import { renderPayText, renderPayTsv } from './pay.js';
 import { renderPlain, renderTsv } from './plain.js';
-import { cardRows, identityRows, matchRows } from './rows.js';
+import { cardRows, identityRows, matchRows, occupationRows } from './rows.js';
 import { renderTriage, triageJson, type TriageView } from './triage.js';
 import type { EvalReport } from '../core/eval.js';
 import { companiesTsv, companyTsv, crosswalkTsv, laddersTsv } from './companies-plain.js';
@@ -48,10 +48,17 @@ const match: Renderer<MatchJson> = {
   plain: (v) => renderPlain(matchRows(v)),
 };
 
+/** A match said short: level, role, occupation, how sure and why, alternatives, pay and the level's meaning (--brief). */
+const matchBrief: Renderer<MatchJson> = {
+  json: (v) => v,
+  table: async (v, c) => (await tables()).renderMatchTable(v, c, { brief: true }),
+  plain: (v) => renderPlain(matchRows(v, { brief: true })),
+};
+
 const card: Renderer<Card> = {
   json: (v) => v,
   table: async (v, c) => (await tables()).renderCardTable(v, c),
-  plain: (v) => renderPlain([...identityRows(v), ...cardRows(v)]),
+  plain: (v) => renderPlain([...identityRows(v), ...occupationRows(v), ...cardRows(v)]),
 };
 
 const ladder: Renderer<LadderView> = {
@@ -121,7 +128,7 @@ const company: Renderer<CompanyView> = { json: (v) => v, table: async (v, c) => 
 const crosswalk: Renderer<CrosswalkView> = { json: (v) => v, table: async (v, c) => (await companyOutput()).crosswalkTable(v, c), plain: crosswalkTsv };
 const ladders: Renderer<LaddersView> = { json: (v) => v, table: async (v, c) => (await companyOutput()).laddersTable(v, c), plain: laddersTsv };
 
-export const RENDERERS = { match, card, ladder, families, occupations, pay, eval: evaluation, triage, companies, company, crosswalk, ladders };
+export const RENDERERS = { match, matchBrief, card, ladder, families, occupations, pay, eval: evaluation, triage, companies, company, crosswalk, ladders };
 
 export type Views = { [K in keyof typeof RENDERERS]: (typeof RENDERERS)[K] extends Renderer<infer T> ? T : never };
 export type { TriageCounts, TriageTitle };

@@ -46,7 +46,29 @@ export function identityRows(card: Card): Row[] {
   return rows;
 }
 
-export function cardRows(card: Card | MatchedCard): Row[] {
+/**
+ * The card's SOC line beside its occupation: none where it names the same occupation, the family's
+ * group where it is another (a family's "15-0000 Computer & Mathematical Occupations", labelled as
+ * the family's); the card's only occupation line where it has no occupation.
+ */
+function socRow(card: Card | MatchedCard, occupation: OccupationRef | null): Row | null {
+  const text = socText(card);
+  if (text === null) return null;
+  if (occupation === null) return { key: 'soc', label: 'O*NET / SOC', value: text };
+  if (occupation.code === card.soc!.code) return null;
+  return { key: 'family_group', label: "Family's SOC group", value: text };
+}
+
+/** The card's occupation, where it has one: a match's, or a shown card's. */
+const occupationOf = (card: Card | MatchedCard): OccupationRef | null => ('occupation' in card ? ((card as { occupation?: OccupationRef | null }).occupation ?? null) : null);
+
+/** The card's one occupation answer, as a row. */
+export function occupationRows(card: Card | MatchedCard): Row[] {
+  const o = occupationOf(card);
+  return o ? [{ key: 'occupation', label: 'Occupation', value: occupationText(o) }] : [];
+}
+
+export function cardRows(card: Card | MatchedCard, { pay = true }: { pay?: boolean } = {}): Row[] {
   const rows: Row[] = [];
   const add = (key: string, label: string, value: string | readonly string[] | null, list?: Row['list']) => {
     if (value === null || (typeof value !== 'string' && value.length === 0)) return;
@@ -66,23 +88,32 @@ export function cardRows(card: Card | MatchedCard): Row[] {
   add('skill', 'Skills, knowledge & tools', card.skills, 'inline');
   add('qualification', 'What good looks like', card.qualifications, 'bullets');
   add('common_title', 'Common titles', card.commonTitles, 'inline');
-  add('pay', 'What it pays', payLines(card), 'bullets');
-  add('soc', 'O*NET / SOC', socText(card));
+  if (pay) add('pay', 'What it pays', payLines(card), 'bullets');
+  const soc = socRow(card, occupationOf(card));
+  if (soc) rows.push(soc);
   return rows;
 }
 
-export function matchRows(result: MatchJson): Row[] {
+/**
+ * A match in the order people read it: the level and role, the occupation, how sure and why, the
+ * alternatives, what it pays; then the card. `brief`: only what fits a screen of 24 rows (the card's
+ * meaning instead of the card).
+ */
+export function matchRows(result: MatchJson, { brief = false }: { brief?: boolean } = {}): Row[] {
   const m = result.match;
   if (m === null) return [];
+  // --brief gives the pay's figures, not its note (the full card has it).
+  const pay = brief ? payLines({ pay: null, marketPay: m.marketPay }) : payLines(m);
   return [
     ...identityRows(m),
-    ...(m.occupation ? [{ key: 'occupation', label: 'Occupation', value: occupationText(m.occupation) }] : []),
+    ...occupationRows(m),
     { key: 'confidence', label: 'Confidence', value: m.confidence.toFixed(2) },
     { key: 'reason', label: 'Why', value: result.reasons, list: 'bullets' },
     ...(result.alternatives.length > 0
-      ? [{ key: 'alternative', label: 'Alternatives', value: result.alternatives.map(altText), list: 'bullets' as const }]
+      ? [{ key: 'alternative', label: 'Alternatives', value: (brief ? result.alternatives.slice(0, 2) : result.alternatives).map(altText), list: 'bullets' as const }]
       : []),
-    ...cardRows(m),
+    ...(pay.length > 0 ? [{ key: 'pay', label: 'What it pays', value: pay, list: 'bullets' as const }] : []),
+    ...(brief ? [{ key: 'meaning', label: 'Meaning', value: m.meaning }] : cardRows(m, { pay: false })),
   ];
 }
 

@@ -5,7 +5,7 @@ import type { Card } from '../core/types.js';
 import type { LadderView } from '../core/views.js';
 import type { MatchJson } from './json.js';
 import type { Paint } from './color.js';
-import { cardRows, identityRows, matchRows, type Row } from './rows.js';
+import { cardRows, identityRows, matchRows, occupationRows, type Row } from './rows.js';
 import { bandText } from '../core/cards.js';
 
 export interface TableOptions {
@@ -15,6 +15,8 @@ export interface TableOptions {
 }
 
 const LABEL_WIDTH = 22;
+/** --brief's labels are short ("What it pays"): a narrower label column leaves the values room. */
+const BRIEF_LABEL_WIDTH = 14;
 const STYLE = { head: [], border: [] };
 /** No rule between rows: the label column already shows where a row starts. */
 const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
@@ -24,9 +26,9 @@ function cellText(row: Row): string {
   return row.list === 'inline' ? row.value.join(' · ') : row.value.map((v) => `• ${v}`).join('\n');
 }
 
-function verticalTable(rows: Row[], { paint, width }: TableOptions, decorate: (row: Row, text: string) => string): string {
-  const valueWidth = Math.max(30, Math.min(width, 140) - LABEL_WIDTH - 3);
-  const table = new Table({ colWidths: [LABEL_WIDTH, valueWidth], wordWrap: true, style: STYLE, chars: COMPACT });
+function verticalTable(rows: Row[], { paint, width }: TableOptions, decorate: (row: Row, text: string) => string, labelWidth = LABEL_WIDTH): string {
+  const valueWidth = Math.max(30, Math.min(width, 140) - labelWidth - 3);
+  const table = new Table({ colWidths: [labelWidth, valueWidth], wordWrap: true, style: STYLE, chars: COMPACT });
   for (const row of rows) table.push([paint.bold(row.label), decorate(row, cellText(row))]);
   return table.toString();
 }
@@ -40,20 +42,20 @@ export function confidenceStyle(confidence: number, paint: Paint): (s: string) =
   return confidence >= 0.8 ? paint.green : confidence >= 0.6 ? paint.yellow : paint.red;
 }
 
-export function renderMatchTable(result: MatchJson, options: TableOptions): string {
+export function renderMatchTable(result: MatchJson, options: TableOptions, { brief = false }: { brief?: boolean } = {}): string {
   const m = result.match!;
   const { paint } = options;
-  const rows = matchRows(result).filter((r) => !['level', 'level_name', 'family', 'family_name'].includes(r.key));
+  const rows = matchRows(result, { brief }).filter((r) => !['level', 'level_name', 'family', 'family_name'].includes(r.key));
   const body = verticalTable(rows, options, (row, text) => {
     if (row.key === 'confidence') return confidenceStyle(m.confidence, paint)(`${text}  ${gauge(m.confidence, 10)}`);
     if (row.key === 'reason' || row.key === 'alternative') return paint.dim(text);
     return text;
-  });
+  }, brief ? BRIEF_LABEL_WIDTH : LABEL_WIDTH);
   return `${heading(m, paint)}\n${body}\n`;
 }
 
 export function renderCardTable(card: Card, options: TableOptions): string {
-  const rows = [...identityRows(card).filter((r) => ['track', 'role'].includes(r.key)), ...cardRows(card)];
+  const rows = [...identityRows(card).filter((r) => ['track', 'role'].includes(r.key)), ...occupationRows(card), ...cardRows(card)];
   return `${heading(card, options.paint)}\n${verticalTable(rows, options, (_row, text) => text)}\n`;
 }
 

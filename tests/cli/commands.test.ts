@@ -52,7 +52,10 @@ describe('leveler show', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^level\tM2\nlevel_name\tManager\n/);
     expect(r.stdout).toContain('role\tAI/ML Engineering Manager\n');
-    expect(r.stdout).toContain('soc\t15-0000 — Computer & Mathematical Occupations (inferred)\n');
+    expect(r.stdout).toContain('occupation\t15-1252.00 — Software Developers (the family\'s)\n');
+    // One occupation answer a card: the family's SOC group is labelled as the family's.
+    expect(r.stdout).toContain('family_group\t15-0000 — Computer & Mathematical Occupations (inferred)\n');
+    expect(r.stdout).not.toMatch(/^soc\t/m);
   });
 
   it('prints the card as JSON', async () => {
@@ -204,7 +207,8 @@ describe('leveler show --occupation', () => {
   it('takes a 6-digit SOC code for its main occupation', async () => {
     const r = await run(['show', 'P2', '--occupation', '29-1141']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('soc\t29-1141.00 — Registered Nurses\n');
+    expect(r.stdout).toContain('occupation\t29-1141.00 — Registered Nurses (O*NET, Job Zone 4)\n');
+    expect(r.stdout).not.toMatch(/^(soc|family_group)\t/m);
   });
 
   it.each([

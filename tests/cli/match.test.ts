@@ -131,3 +131,32 @@ describe('leveler match', () => {
     expect(r.stderr).toMatch(/^leveler: cannot read the ladder: no\/such\/folder\/ladder\.yaml: not found; point --data/);
   });
 });
+
+describe('leveler match, in the order people read it', () => {
+  it('puts the pay before the card, and --brief stops there with the level\'s meaning', async () => {
+    const full = await run(['match', 'Associate ML']);
+    const keys = full.stdout.split('\n').map((l) => l.split('\t')[0]);
+    expect(keys.indexOf('pay')).toBeGreaterThan(keys.indexOf('alternative'));
+    expect(keys.indexOf('pay')).toBeLessThan(keys.indexOf('summary'));
+    const brief = await run(['match', 'Associate ML', '--brief']);
+    const briefKeys = [...new Set(brief.stdout.trim().split('\n').map((l) => l.split('\t')[0]))];
+    expect(briefKeys).toEqual(['level', 'level_name', 'track', 'family', 'family_name', 'role', 'occupation', 'confidence', 'reason', 'alternative', 'pay', 'meaning']);
+  });
+
+  it.each([80, 100])('--brief fits a terminal of 24 rows at %i columns', async (columns) => {
+    for (const title of ['Associate ML', 'Registered Nurse', 'Senior Cook']) {
+      const r = await run(['match', title, '--brief', '--no-color'], { tty: true, columns });
+      const lines = r.stdout.trimEnd().split('\n');
+      expect(lines.length, r.stdout).toBeLessThanOrEqual(23);
+      expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(columns);
+    }
+  });
+
+  it('gives one occupation answer: the family\'s SOC group is labelled as the family\'s, an O*NET card has no second line', async () => {
+    const family = await run(['match', 'Associate ML']);
+    expect(family.stdout).toMatch(/^occupation\t15-1252\.00 — Software Developers \(the family's\)$/m);
+    expect(family.stdout).toMatch(/^family_group\t15-0000 — Computer & Mathematical Occupations \(inferred\)$/m);
+    const nurse = await run(['match', 'Registered Nurse']);
+    expect(nurse.stdout.match(/^(occupation|soc|family_group)\t.*$/gm)).toEqual(['occupation\t29-1141.00 — Registered Nurses (O*NET, Job Zone 4)']);
+  });
+});
