@@ -95,7 +95,7 @@ const families: Renderer<FamiliesView> = {
 const occupations: Renderer<OccupationsView> = {
   json: (v) => v,
   table: async (v, c) => {
-    const rows = v.occupations.map((o) => [o.code, o.title, String(o.jobZone ?? '—'), v.query === null ? '' : (o.matched ?? '')]);
+    const rows = v.occupations.map((o) => ({ code: o.code, title: o.title, jobZone: o.jobZone, matched: o.matched ?? null, share: o.score ?? 0 }));
     return (await tables()).renderOccupationsTable(rows, v.query !== null, c);
   },
   plain: (v) =>

@@ -97,12 +97,33 @@ export function renderFamiliesTable(rows: string[][], { paint, width }: TableOpt
   return `${table.toString()}\n`;
 }
 
-export function renderOccupationsTable(rows: string[][], withMatch: boolean, { paint, width }: TableOptions): string {
-  const head = ['Code', 'Occupation', 'Job Zone', ...(withMatch ? ['Matched title'] : [])].map((h) => paint.bold(h));
-  const fixed = withMatch ? [12, 0, 10, 0] : [12, 0, 10];
-  const room = Math.max(30, Math.min(width, 140) - 22 - (fixed.length + 1));
-  const colWidths = withMatch ? [12, Math.ceil(room / 2), 10, Math.floor(room / 2)] : [12, room, 10];
+export interface OccupationRow {
+  code: string;
+  title: string;
+  jobZone: number | null;
+  /** A query's: the title whose words matched, where one did whole, and the occupation's share of the vote. */
+  matched?: string | null;
+  share?: number;
+}
+
+/**
+ * The occupations: code, title, Job Zone and, for a query, each one's share of the vote (as the pipe
+ * and --json give it) and the title matched whole, a column only when a row has one.
+ */
+export function renderOccupationsTable(rows: OccupationRow[], withQuery: boolean, { paint, width }: TableOptions): string {
+  const matched = withQuery && rows.some((r) => r.matched) ? Math.min(30, Math.max(9, ...rows.map((r) => (r.matched ?? '').length)) + 2) : 0;
+  const share = withQuery ? 8 : 0;
+  const fixed = 12 + 6 + share + matched;
+  const columns = 2 + (withQuery ? 1 : 0) + (matched ? 1 : 0) + 1;
+  const title = Math.max(24, Math.min(width, 140) - fixed - columns - 1);
+  const head = ['Code', 'Occupation', 'Zone', ...(withQuery ? ['Share'] : []), ...(matched ? ['Matched'] : [])].map((h) => paint.bold(h));
+  const colWidths = [12, title, 6, ...(withQuery ? [share] : []), ...(matched ? [matched] : [])];
   const table = new Table({ head, colWidths, wordWrap: true, style: STYLE, chars: COMPACT });
-  for (const row of rows) table.push([paint.cyan(row[0]!), ...row.slice(1, withMatch ? 4 : 3)]);
+  for (const r of rows) {
+    const cells: (string | { content: string; hAlign: 'right' })[] = [paint.cyan(r.code), r.title, String(r.jobZone ?? '—')];
+    if (withQuery) cells.push({ content: `${Math.round((r.share ?? 0) * 100)}%`, hAlign: 'right' });
+    if (matched) cells.push(r.matched ?? '');
+    table.push(cells);
+  }
   return `${table.toString()}\n`;
 }

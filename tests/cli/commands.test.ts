@@ -173,6 +173,17 @@ describe('leveler families', () => {
 });
 
 describe('leveler occupations', () => {
+  it.each([80, 100])('on a terminal of %i columns shows each share of the vote, and a Matched column only when a row has one', async (columns) => {
+    const r = await run(['occupations', 'nurse', '--no-color'], { tty: true, columns });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[1]).toMatch(/Code .*Occupation .*Zone .*Share .*Matched/);
+    expect(lines[2]).toMatch(/29-1141\.00 .*Registered Nurses .*│ +\d+% │ nurse/);
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(columns);
+    const all = await run(['occupations', '--no-color', '--top', '3'], { tty: true, columns });
+    expect(all.stdout.split('\n')[1]).not.toMatch(/Share|Matched/);
+  });
+
   it('finds an occupation by a title people use, best first, a tab-separated line each in a pipe', async () => {
     const r = await run(['occupations', 'registered', 'nurse']);
     expect(r.code).toBe(0);
