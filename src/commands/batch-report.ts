@@ -59,7 +59,8 @@ export class BatchReport {
     const paint = await painter(color);
     const { file, column, header } = rerun;
     const triage = `${file === null ? '<file>' : shellWord(file)}${column === undefined ? '' : ` --column ${shellWord(column)}`}${header === false ? ' --no-header' : ''}`;
-    let text = renderSummary({ tally, levels, seconds: (Date.now() - this.started) / 1000, paint, triage });
+    const width = this.io.stderr.isTTY === true ? (this.io.stderr.columns ?? 0) : 0;
+    let text = renderSummary({ tally, levels, seconds: (Date.now() - this.started) / 1000, paint, triage, width });
     if (this.warnings > 0) text += `${this.warnings} warning${this.warnings === 1 ? '' : 's'}\n`;
     this.io.stderr.write(text);
   }

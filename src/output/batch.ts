@@ -1,5 +1,6 @@
 // The text of `batch` output: CSV columns appended to each row, NDJSON and JSON lines, and the
 // summary with its bar chart. Strings only; the command writes them.
+import { wrapLine } from './wrap.js';
 import { bar } from './bars.js';
 import type { CsvRow } from '../io/csv.js';
 import { matchJson } from './json.js';
@@ -142,11 +143,13 @@ export interface SummaryInput {
   paint?: { bold: (s: string) => string };
   /** The arguments that triage the same input ("titles.csv --column job_title"), for the hint. */
   triage?: string;
+  /** A terminal's width: lines are broken between words to fit it (0: a pipe, lines whole). */
+  width?: number;
 }
 
 const share = (n: number, of: number) => (of === 0 ? '0%' : `${((n / of) * 100).toFixed(n === of || n === 0 ? 0 : 1)}%`);
 
-export function renderSummary({ tally, levels, seconds, paint, triage }: SummaryInput): string {
+export function renderSummary({ tally, levels, seconds, paint, triage, width = 0 }: SummaryInput): string {
   const bold = paint?.bold ?? ((s: string) => s);
   const rate = seconds >= 0.2 ? `, ${thousands(Math.round(tally.rows / seconds))} rows/s` : '';
   const of = (n: number) => `${thousands(n)} (${share(n, tally.rows)})`;
@@ -155,8 +158,8 @@ export function renderSummary({ tally, levels, seconds, paint, triage }: Summary
   ];
   const counts = levels.map((l) => [l, tally.perLevel.get(l) ?? 0] as const).filter(([, n]) => n > 0);
   const most = Math.max(1, ...counts.map(([, n]) => n));
-  const width = Math.max(...counts.map(([, n]) => thousands(n).length), 1);
-  for (const [level, n] of counts) lines.push(`  ${level.padEnd(4)} ${thousands(n).padStart(width)}  ${bar(n / most, 30)}`);
+  const digits = Math.max(...counts.map(([, n]) => thousands(n).length), 1);
+  for (const [level, n] of counts) lines.push(`  ${level.padEnd(4)} ${thousands(n).padStart(digits)}  ${bar(n / most, 30)}`);
   if (tally.matched > 0) {
     const families = [...tally.perFamily].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     const parts = [...families.map(([f, n]) => `${f} ${of(n)}`), `no family ${of(tally.noFamily)}`];
@@ -167,7 +170,7 @@ export function renderSummary({ tally, levels, seconds, paint, triage }: Summary
     const titles = top.map(([t, n]) => `${t === '' ? 'an empty title' : shown(t, 40)} (${thousands(n)})`).join(', ');
     lines.push(`  most unmatched: ${titles}; for more, run: leveler triage ${triage ?? '<file>'}`);
   }
-  return lines.join('\n') + '\n';
+  return lines.map((l) => wrapLine(l, width, l.startsWith('  ') ? 4 : 2)).join('\n') + '\n';
 }
 
 /** A path or a name as a shell word: quoted when it holds anything but safe characters. */

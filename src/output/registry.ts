@@ -110,13 +110,13 @@ const pay: Renderer<PayView & { survey: PayView['survey'] }> = {
 
 const evaluation: Renderer<EvalReport & { file: string; problems: string[]; problemCount: number }> = {
   json: (v): EvalJson & { file: string; problems: string[]; problemCount: number } => ({ file: v.file, ...evalJson(v), problems: v.problems, problemCount: v.problemCount }),
-  table: (v, c) => renderEval(v.file, v, c.paint, true),
+  table: (v, c) => renderEval(v.file, v, c.paint, true, c.width),
   plain: (v, c) => renderEval(v.file, v, c.paint, false),
 };
 
 const triage: Renderer<TriageView> = {
   json: (v) => triageJson(v),
-  table: (v, c) => renderTriage(v, true, c.paint),
+  table: (v, c) => renderTriage(v, true, c.paint, c.width),
   plain: (v) => renderTriage(v, false),
 };
 

@@ -1,5 +1,6 @@
 // The text of `leveler triage`: the counts, the troubled titles with their running share and what
 // leveler read in each, and the starter overrides file it writes.
+import { wrapLine } from './wrap.js';
 import { withoutControls } from '../core/controls.js';
 import { thousands } from '../core/numbers.js';
 import { troubleReason, type Trouble, type TriageCounts, type TriageTitle } from '../core/triage.js';
@@ -34,7 +35,7 @@ export function readAs(t: TriageTitle): string {
 const pct = (n: number, of: number) => (of === 0 ? '0%' : `${Math.round((n / of) * 100)}%`);
 
 /** For a terminal, aligned columns; for a pipe, tab-separated lines. */
-export function renderTriage({ file, counts: c, distinct, titles, unmatched: un }: TriageView, table: boolean, paint: Paint = NO_PAINT): string {
+export function renderTriage({ file, counts: c, distinct, titles, unmatched: un }: TriageView, table: boolean, paint: Paint = NO_PAINT, width = 0): string {
   const troubled = c.unmatched + c.lowConfidence + c.noFamily;
   const lines = [
     `${file}: ${thousands(c.rows)} rows, ${thousands(distinct)} distinct titles: ${thousands(c.ok)} fine, ${thousands(c.unmatched)} unmatched, ${thousands(c.lowConfidence)} low-confidence, ${thousands(c.noFamily)} without a family`,
@@ -53,8 +54,12 @@ export function renderTriage({ file, counts: c, distinct, titles, unmatched: un 
       for (const t of titles) lines.push([t.rows, t.runningShare.toFixed(3), t.trouble, t.title, t.level ?? '', t.family ?? '', t.confidence.toFixed(2), readAs(t)].join('\t'));
     }
   }
-  return `${lines.join('\n')}\n`;
+  // On a terminal, lines break between words; a title's row continues under its title.
+  return `${(table ? lines.map((l) => wrapLine(l, width, /^ *\d/.test(l) ? TITLE_COLUMN : 2)) : lines).join('\n')}\n`;
 }
+
+/** Where a title starts in a terminal's row: rows, share and trouble before it. */
+const TITLE_COLUMN = 7 + 2 + 5 + 2 + 14 + 2;
 
 /** A starter overrides.yaml: the titles with their current answers; an unmatched title commented out, for a level to be given. */
 export function starterOverrides(source: string, titles: TriageTitle[]): string {

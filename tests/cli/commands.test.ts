@@ -378,6 +378,16 @@ describe('leveler eval', () => {
     return file;
   };
 
+  it.each([80, 100])('lines its columns up with spaces on a terminal of %i columns, and breaks long lines between words', async (columns) => {
+    const file = gold('title,level,family\nSenior Data Scientist,P2,data-science\nStaff Machine Learning Engineer working on the very long platform things of the company,P3,ai-ml\n');
+    const r = await run(['eval', file, '--no-color'], { tty: true, columns });
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(r.stdout).not.toContain('\t');
+    expect(lines.find((l) => l.startsWith('per level'))).toBe('per level  precision  recall  labelled');
+    expect(lines.find((l) => l.startsWith('P3 '))).toMatch(/^P3 {14}0\.0% {4}0\.0% {9}1$/);
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(columns);
+  });
+
   it('agrees with the acceptance file, in JSON', async () => {
     const out = JSON.parse((await run(['eval', 'tests/fixtures/acceptance-families.csv', '--json'])).stdout);
     expect(out).toMatchObject({ rows: 240, rowsRight: 240, level: { accuracy: 1 }, family: { accuracy: 1 }, misses: [] });
@@ -435,6 +445,16 @@ describe('leveler triage', () => {
       ['1', '1.000', 'no-family'],
     ]);
     expect(lines[4]).toMatch(/\tasdfgh\t\t\t0\.00\tno match: nothing to go on/);
+  });
+
+  it.each([80, 100])('breaks its lines between words on a terminal of %i columns, a title\'s row continuing under its title', async (columns) => {
+    const long = 'Principal Staff Engineer for the Distributed Quantum Widget Platform Team in the Office of the Chief Technology Officer';
+    const r = await run(['triage', '-', '--no-color'], { stdin: `title\n${long}\n${long}\nasdfgh\n`, tty: true, columns });
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(columns);
+    const row = lines.findIndex((l) => l.includes('Principal Staff'));
+    expect(lines[row + 1]).toMatch(/^ {32}\S/);
+    expect(r.stdout.replace(/\n +/g, ' ')).toContain('low-confidence');
   });
 
   it('prints JSON, and writes a starter overrides file that validates once its unmatched lines are left out', async () => {
