@@ -169,6 +169,48 @@ describe('leveler completion', () => {
     expect(completeBash(['list', '--color', 'al'])).toEqual(['always']);
   });
 
+  it('bash: completes level codes for show, family ids for --family, companies, shells and commands; a title is not a file', () => {
+    expect(completeBash(['show', 'P'])).toEqual(['P1', 'P2', 'P3', 'P4', 'P5', 'P6']);
+    expect(completeBash(['show', 's'])).toEqual([]);
+    expect(completeBash(['match', 'x', '--family', 'data'])).toEqual(['data-analytics', 'data-engineering', 'data-science']);
+    expect(completeBash(['list', '--family', 'ai'])).toEqual(['ai-ml']);
+    expect(completeBash(['match', 'x', '--company', 'goo'])).toEqual(['google']);
+    expect(completeBash(['crosswalk', 'met'])).toEqual(['meta']);
+    expect(completeBash(['completion', ''])).toEqual(['bash', 'zsh', 'fish']);
+    expect(completeBash(['help', 'ba'])).toEqual(['batch']);
+    expect(completeBash(['he'])).toEqual(['help']);
+    writeFileSync(join(temp, 'titles-for-completion.csv'), 'title\n');
+    expect(completeBash(['match', 'titles-for'])).toEqual([]);
+    expect(completeBash(['batch', 'titles-for'])).toEqual(['titles-for-completion.csv']);
+  });
+
+  it("bash: a ladder's own words with --data", () => {
+    const own = join(temp, 'completion-ladder');
+    cpSync(join(ROOT, 'tests', 'fixtures', 'ladders', 'minimal'), own, { recursive: true });
+    const script = leveler(['completion', 'bash', '--data', own]).stdout;
+    const r = spawnSync('bash', ['-c', `${script}\nCOMP_WORDS=(leveler show ''); COMP_CWORD=2; _leveler; printf '%s\\n' "\${COMPREPLY[@]}"`], { encoding: 'utf8' });
+    expect(r.stdout.trim().split('\n')).toEqual(['L1', 'L2', 'L3', 'MG']);
+  });
+
+  it('zsh: leaves compinit to the user, and says so when it has not run', () => {
+    const r = leveler(['completion', 'zsh']);
+    // No line runs compinit (a comment and the message may name it).
+    expect(r.stdout.split('\n').filter((l) => /^\s*(autoload\b.*&&\s*)?compinit\b/.test(l) || /^autoload .*\bcompinit$/.test(l))).toEqual([]);
+    expect(r.stdout).toContain("if (( $+functions[compdef] )); then");
+    expect(r.stdout).toContain('autoload -U +X bashcompinit && bashcompinit');
+  });
+
+  const hasZsh = spawnSync('zsh', ['-fc', 'true']).status === 0;
+  it.skipIf(!hasZsh)('zsh (where installed): loads after compinit, and without it says so and lets the rest of ~/.zshrc run', () => {
+    const script = join(temp, 'leveler.zsh');
+    writeFileSync(script, leveler(['completion', 'zsh']).stdout);
+    const ok = spawnSync('zsh', ['-fc', `autoload -Uz compinit && compinit -u; eval "$(cat ${script})"; whence -w _leveler`], { encoding: 'utf8' });
+    expect(ok.stdout.trim()).toBe('_leveler: function');
+    const without = spawnSync('zsh', ['-fc', `eval "$(cat ${script})"; echo still running`], { encoding: 'utf8' });
+    expect(without.stdout.trim()).toBe('still running');
+    expect(without.stderr).toMatch(/needs compinit first/);
+  });
+
   it.each(['zsh', 'fish'])('%s: a script naming every command and flag', (shell) => {
     const r = leveler(['completion', shell]);
     expect(r.status).toBe(0);
