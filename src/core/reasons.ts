@@ -41,6 +41,8 @@ export type Reason =
   | { kind: 'occupation-runners-up'; others: { code: string; title: string; share: number }[] }
   | { kind: 'occupation-outside-family'; code: string; title: string; family: string }
   | { kind: 'occupation-of-family'; code: string; title: string; family: string }
+  /** A title that leads a function: the managers' occupation of what its words name. */
+  | { kind: 'occupation-leads'; code: string; title: string; led: { code: string; title: string } }
   | { kind: 'no-occupation' }
   | { kind: 'nothing' };
 

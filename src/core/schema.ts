@@ -126,6 +126,10 @@ export const OccupationChoiceSchema = closed({
   familyOdds: v.optional(v.pipe(v.number(), v.minValue(1, 'must be 1 or more'))),
   /** SOC major groups ("11") of managers' occupations: a title takes one only with a manager's marker. */
   managementGroups: v.optional(v.array(v.pipe(v.string(), v.regex(/^\d\d$/, 'must be a SOC major group of two digits, such as 11')))),
+  /** Markers of those who lead a function (chief, president, general counsel): such a title takes the managers' occupation of it. */
+  leaders: v.optional(textList),
+  /** The managers' occupation of each field, by SOC prefix ("29": 11-9111.00, "13-2": 11-3031.00): what a title that leads one is. */
+  managersOf: v.optional(v.record(v.pipe(v.string(), v.regex(/^\d\d(-\d{1,4})?$/, 'must be a SOC code or its start, such as 29 or 13-2')), v.pipe(v.string(), v.regex(/^11-\d{4}\.\d\d$/, 'must be the O*NET code of a managers\' occupation, such as 11-9111.00')))),
 });
 
 /** A language's code: ISO 639-1, two lower-case letters ("de", "pt"). */

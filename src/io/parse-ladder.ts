@@ -60,7 +60,7 @@ interface ParsedFile {
 const SETTING_FIELDS: { [K in keyof LadderSettings]: (keyof LadderSettings[K])[] } = {
   confidence: Object.keys(ConfidenceSchema.pipe[0].entries) as (keyof LadderSettings['confidence'])[],
   counts: ['before', 'after'],
-  occupationChoice: ['outsideFamily', 'familyOdds', 'managementGroups'],
+  occupationChoice: ['outsideFamily', 'familyOdds', 'managementGroups', 'leaders', 'managersOf'],
 };
 
 /**

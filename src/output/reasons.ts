@@ -78,6 +78,8 @@ export function reasonText(r: Reason): string {
       return `runners-up: ${r.others.map((o) => `${o.code} ${o.title} (${percent(o.share)})`).join(', ')}`;
     case 'occupation-outside-family':
       return `occupation ${r.code} ${r.title} (O*NET), not one of ${r.family}'s: the title's words point to it`;
+    case 'occupation-leads':
+      return `occupation ${r.code} ${r.title} (O*NET): the title leads what its words name (${r.led.code} ${r.led.title}), so it is the managers' occupation of it`;
     case 'occupation-of-family':
       return `occupation ${r.code} ${r.title}, of those of ${r.family}, from the title's words`;
     case 'no-occupation':

@@ -160,3 +160,29 @@ describe('leveler match, in the order people read it', () => {
     expect(nurse.stdout.match(/^(occupation|soc|family_group)\t.*$/gm)).toEqual(['occupation\t29-1141.00 — Registered Nurses (O*NET, Job Zone 4)']);
   });
 });
+
+describe('leveler match, executives', () => {
+  // A chief officer, general counsel or president leads a function: the top of the management track,
+  // and the managers' occupation of what it leads (ladder.yaml occupationChoice.leaders, managersOf).
+  it.each([
+    ['General Counsel', 'M6', '11-9199.00'],
+    ['Chief Nursing Officer', 'M6', '11-9111.00'],
+    ['Chief Dental Officer', 'M6', '11-9111.00'],
+    ['President, Nursing', 'M6', '11-9111.00'],
+    ['Chief Financial Officer', 'M6', '11-3031.00'],
+    ['Director of Nursing', 'M4', '11-9111.00'],
+    // Not leaders: a role noun, an assistant or advisor to one, a vice president's rank.
+    ['Associate General Counsel', 'P2', '23-1011.00'],
+    ['Senior Advisor to the President', 'P3', null],
+    ['Assistant to President', 'P2', '43-6011.00'],
+  ] as [string, string, string | null][])('%s is %s, occupation %s', async (title, level, code) => {
+    const out = JSON.parse((await run(['match', title, '--json'])).stdout);
+    expect(out.match.level).toBe(level);
+    if (code !== null) expect(out.match.occupation.code).toBe(code);
+  });
+
+  it('says which field a leader leads', async () => {
+    const out = JSON.parse((await run(['match', 'Chief Nursing Officer', '--json'])).stdout);
+    expect(out.reasons).toContain("occupation 11-9111.00 Medical and Health Services Managers (O*NET): the title leads what its words name (29-1141.00 Registered Nurses), so it is the managers' occupation of it");
+  });
+});

@@ -35,7 +35,7 @@ describe('the leveler binary', () => {
     expect(m).toMatchObject({ track: 'support', family: null, occupation: { source: 'onet', code: expect.stringMatching(/^35-\d{4}\.\d\d$/) } });
     const show = leveler(['show', 'S2', '--occupation', m.occupation.code]);
     expect(show.status).toBe(0);
-    expect(show.stdout).toContain(`soc\t${m.occupation.code} — `);
+    expect(show.stdout).toContain(`occupation\t${m.occupation.code} — `);
     const csv = join(temp, 'jobs.csv');
     writeFileSync(csv, 'title\nRegistered Nurse\nSenior Data Scientist\nasdfgh\n');
     const batch = leveler(['batch', csv, '-q']);

@@ -7,10 +7,59 @@ import { classifyOccupation, familyChoice, occupationPartsKey, occupationWords, 
 import type { Occupation } from '../occupations.js';
 import type { Hit } from '../phrases.js';
 import type { Reason } from '../reasons.js';
+import { GAP } from '../lexicon.js';
+import { phraseWords } from '../normalize.js';
 import { isOnetCode } from '../soc.js';
 import type { FamilyDef } from '../types.js';
 import { namesRole, type LadderIndex, type OccupationLookup, type OccupationPick, type WorkToken } from './context.js';
 import type { Markers } from './markers.js';
+
+/**
+ * Whether a marker of the title names one who leads a function (`occupationChoice.leaders`:
+ * "chief ... officer", "president", "general counsel"; the words after a gap within four words of
+ * the marker): then its occupation is the managers' occupation of what it leads. A vice president
+ * is not one (its marker is "vice president"; banks give the rank to individual roles), nor a
+ * "Chief Engineer" (no officer).
+ */
+export function leads(ix: LadderIndex, tokens: readonly WorkToken[], found: Markers): boolean {
+  return ix.ladder.occupationChoice.leaders.some((leader) => {
+    const [first, ...rest] = leader.split(GAP).map(phraseWords);
+    return found.markers.some((h) => h.phrase.text === first!.join(' ') && follows(tokens, h.used.at(-1)! + 1, rest));
+  });
+}
+
+/** Whether each part's words stand in the title in order from `from`, in one part of it, with at most four words before each. */
+function follows(tokens: readonly WorkToken[], from: number, parts: string[][]): boolean {
+  const seg = tokens[from - 1]?.seg;
+  const at = (start: number, words: string[]) => words.every((w, k) => tokens[start + k]?.text === w && tokens[start + k]!.seg === seg);
+  let end = from;
+  for (const part of parts) {
+    let found = -1;
+    for (let j = end; j <= end + 4 && j < tokens.length && tokens[j]!.seg === seg; j++) {
+      if (at(j, part)) {
+        found = j;
+        break;
+      }
+    }
+    if (found < 0) return false;
+    end = found + part.length;
+  }
+  return true;
+}
+
+/** How likely the occupation a leader's other words point to must be, to be the field it leads. */
+const FIELD_SHARE = 0.2;
+
+/** A first-line supervisors' occupation (SOC minor groups 33-1000 to 53-1000, "Chefs and Head Cooks"): it leads already. */
+const isSupervisor = (code: string) => Number(code.slice(0, 2)) >= 33 && code[3] === '1';
+
+/** The managers' occupation of an occupation's field (ladder.yaml `occupationChoice.managersOf`), by its longest SOC prefix. */
+function managersOf(ix: LadderIndex, code: string, occupations: OccupationLookup): Occupation | undefined {
+  const table = ix.ladder.occupationChoice.managersOf;
+  let best = '';
+  for (const prefix of Object.keys(table)) if (code.startsWith(prefix) && prefix.length > best.length) best = prefix;
+  return best === '' ? undefined : occupations.get(table[best]!);
+}
 
 /** An occupation of a managers' SOC major group (ladder.yaml `occupationChoice.managementGroups`: 11). */
 export const isManagement = (ix: LadderIndex, code: string) => ix.ladder.occupationChoice.managementGroups.some((g) => code.startsWith(`${g}-`));
@@ -47,11 +96,26 @@ export function pickOccupation(
 ): OccupationPick | null {
   if (family !== null) return familyOccupation(ix, occupations, tokens, found, family, reasons);
   if (occupations === null || tokens.length === 0) return null;
-  const guess = classifyOccupation(occupations.model(), wordsOfOccupation(ix, tokens, found));
+  const words = wordsOfOccupation(ix, tokens, found);
+  const guess = classifyOccupation(occupations.model(), words);
   const record = guess ? occupations.get(guess.code) : undefined;
   if (!guess || !record) {
     reasons.push({ kind: 'no-occupation' });
     return null;
+  }
+  // A director, head, chief or general counsel leads what the rest of its words name ("Chief
+  // Nursing Officer": nursing): its occupation is the managers' occupation of that field.
+  if (leads(ix, tokens, found) && !isManagement(ix, record.code)) {
+    const rest = occupationWords(tokens, new Set(found.markers.flatMap((h) => h.used)));
+    // The rest of the words name the field only where they point to one with some likelihood ("Global Mars Wrigley" names none).
+    const named = rest.length > 0 && rest.length < words.length ? classifyOccupation(occupations.model(), rest) : null;
+    const field = named !== null && named.share >= FIELD_SHARE ? named : guess;
+    const led = occupations.get(field.code);
+    const manager = led && !isSupervisor(led.code) ? managersOf(ix, led.code, occupations) : undefined;
+    if (led && manager) {
+      reasons.push({ kind: 'occupation-leads', code: manager.code, title: manager.title, led: { code: led.code, title: led.title } });
+      return onetPick(manager, field.share, [{ code: led.code, title: led.title, share: field.share }]);
+    }
   }
   const others = guess.others.flatMap((o) => {
     const r = occupations.get(o.code);
