@@ -53,7 +53,8 @@ export function buildCard(ladder: Ladder, level: LevelDef, family: FamilyDef | n
     summary: card?.summary ?? null,
     meaning: level.meaning,
     years: yearsBand(level),
-    dimensions: { ...level.dimensions },
+    // A family's card reads the level as the families do; any other, as it reads for any occupation.
+    dimensions: family ? { ...level.dimensions, ...level.familyDimensions } : { ...level.dimensions },
     // The ladder's own lists, not copies: a batch builds a card per distinct title.
     tasks: card?.tasks ?? [],
     skills: card?.skills ?? [],

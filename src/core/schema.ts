@@ -52,7 +52,20 @@ export const LevelSchema = closed({
     max: v.optional(v.pipe(v.number(), v.minValue(0, 'must be 0 or more'))),
   }),
   meaning: text,
+  /** The level as it reads for any occupation on its track (a nurse, an accountant, a teacher). */
   dimensions: DimensionsSchema,
+  /** Where the families' cards read otherwise (technical families: components, design choices), those fields; the rest are `dimensions`'. */
+  familyDimensions: v.optional(
+    closed({
+      scope: v.optional(text),
+      autonomy: v.optional(text),
+      complexity: v.optional(text),
+      impact: v.optional(text),
+      decisionRights: v.optional(text),
+      leadership: v.optional(text),
+      typicalExperience: v.optional(text),
+    }),
+  ),
   markers: closed({
     words: v.optional(v.array(marker), []),
     numerals: v.optional(v.array(marker), []),

@@ -542,3 +542,26 @@ describe('show --json', () => {
     expect((await json(['show', 'S2', '--occupation', '35-2014.00'])).occupation).toMatchObject({ code: '35-2014.00', source: 'onet', jobZone: 2 });
   });
 });
+
+describe('the level text, true for every occupation', () => {
+  // The professional track reads for a nurse, an accountant or a teacher; the families' cards keep
+  // their technical text (ladder.yaml familyDimensions).
+  const TECHNICAL = /\b(component|components|design choices|design decisions|sprint|architecture|systems the team runs|technical)\b/i;
+  const dimensionLines = (out: string) => out.split('\n').filter((l) => /^(scope|autonomy|complexity|impact|decision_rights|leadership)\t/.test(l));
+
+  it.each(['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'M1', 'M2', 'M3', 'M4', 'M5', 'M6'])('%s reads without technical words on an occupation\'s card', async (level) => {
+    for (const code of ['29-1141.00', '13-2011.00', '25-2021.00']) {
+      const r = await run(['show', level, '--occupation', code]);
+      expect(r.code).toBe(0);
+      expect(dimensionLines(r.stdout).filter((l) => TECHNICAL.test(l))).toEqual([]);
+    }
+  });
+
+  it("keeps the families' own text on their cards", async () => {
+    const r = await run(['show', 'P2', '--family', 'ai-ml']);
+    expect(r.stdout).toContain('scope\tFeatures or workstreams within a component\n');
+    expect(r.stdout).toContain('decision_rights\tDecides how to do own work; escalates design choices\n');
+    const m1 = await run(['show', 'M1', '--family', 'software-engineering']);
+    expect(m1.stdout).toContain('sets sprint priorities');
+  });
+});
