@@ -182,8 +182,36 @@ export interface EvalReport {
 /** What `leveler match --json` prints, and what the library's match() gives. */
 export type MatchJson = Omit<MatchResult, 'reasons'> & { reasons: string[] };
 
-/** The report as `eval --json` gives it: each miss's reasons as sentences. */
+/** The report as the library's eval() gives it: each miss's reasons as sentences. */
 export type EvalJson = Omit<EvalReport, 'misses'> & { misses: (Omit<Miss, 'reasons'> & { reasons: string[] })[] };
+
+/** What `leveler eval FILE --json` prints: the report, the file, and the rows it could not read (the first of them, and how many). */
+export type EvalFileJson = { file: string } & EvalJson & { problems: string[]; problemCount: number };
+
+/** What `leveler triage FILE --json` prints: the rows by trouble, and the titles that cost the most, worst first. */
+export interface TriageJson {
+  file: string;
+  rows: number;
+  /** Rows matched with confidence and a family. */
+  ok: number;
+  unmatched: number;
+  lowConfidence: number;
+  noFamily: number;
+  /** Distinct titles in the file. */
+  distinct: number;
+  titles: {
+    title: string;
+    rows: number;
+    trouble: 'unmatched' | 'low-confidence' | 'no-family';
+    level: string | null;
+    family: string | null;
+    occupation: { code: string; title: string } | null;
+    confidence: number;
+    reasons: string[];
+    /** Rows of this title and every title above it, as a share of all the troubled rows (0 to 1). */
+    runningShare: number;
+  }[];
+}
 
 // companies and crosswalk (src/core/company-views.ts builds them).
 

@@ -7,7 +7,8 @@ import type { FamiliesView, LadderView, OccupationsView, PayView } from '../core
 import { bandText } from '../core/cards.js';
 import type { Paint } from './color.js';
 import { renderEval } from './eval.js';
-import { evalJson, type EvalJson, type MatchJson } from './json.js';
+import { evalJson, type MatchJson } from './json.js';
+import type { EvalFileJson } from '../core/contract.js';
 import { renderPayText, renderPayTsv } from './pay.js';
 import { renderPlain, renderTsv } from './plain.js';
 import { cardRows, identityRows, matchRows, occupationRows } from './rows.js';
@@ -109,7 +110,7 @@ const pay: Renderer<PayView & { survey: PayView['survey'] }> = {
 };
 
 const evaluation: Renderer<EvalReport & { file: string; problems: string[]; problemCount: number }> = {
-  json: (v): EvalJson & { file: string; problems: string[]; problemCount: number } => ({ file: v.file, ...evalJson(v), problems: v.problems, problemCount: v.problemCount }),
+  json: (v): EvalFileJson => ({ file: v.file, ...evalJson(v), problems: v.problems, problemCount: v.problemCount }),
   table: (v, c) => renderEval(v.file, v, c.paint, true, c.width),
   plain: (v, c) => renderEval(v.file, v, c.paint, false),
 };

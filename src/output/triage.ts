@@ -1,6 +1,7 @@
 // The text of `leveler triage`: the counts, the troubled titles with their running share and what
 // leveler read in each, and the starter overrides file it writes.
 import { wrapLine } from './wrap.js';
+import type { TriageJson } from '../core/contract.js';
 import { withoutControls } from '../core/controls.js';
 import { thousands } from '../core/numbers.js';
 import { troubleReason, type Trouble, type TriageCounts, type TriageTitle } from '../core/triage.js';
@@ -21,7 +22,7 @@ export interface TriageView {
 const TROUBLE_TEXT: Record<Trouble, string> = { unmatched: 'unmatched', 'low-confidence': 'low confidence', 'no-family': 'no family' };
 
 /** `triage --json`. */
-export function triageJson(v: TriageView) {
+export function triageJson(v: TriageView): TriageJson {
   return { file: v.file, ...v.counts, distinct: v.distinct, titles: v.titles.map((t) => ({ ...t, reasons: reasonTexts(t.reasons) })) };
 }
 
