@@ -8,7 +8,7 @@ import { EXIT, signalExit } from '../errors.js';
 import { detached, fieldAt, fieldCount, type CsvReader } from '../io/csv.js';
 import { openSink, type Sink } from '../io/output.js';
 import type { Io } from '../io/terminal.js';
-import { appendedNames, csvHeader, csvSuffix, jsonBody, jsonFields, rowText, APPENDED, COMPANY_LEVEL, type Field } from '../output/batch.js';
+import { appendedNames, csvHeader, csvSuffix, inputJson, inputKeys, jsonBody, jsonFields, rowText, APPENDED, COMPANY_LEVEL, type Field } from '../output/batch.js';
 import { rowCompanies } from './batch-companies.js';
 import { shown } from '../output/shown.js';
 import { pickedFields, type BatchFlags } from './batch.js';
@@ -52,6 +52,8 @@ export async function runBatch(file: string | undefined, opts: BatchFlags, io: I
     const memo = await leveler.answers({ family, company: companies.fixed, quotesYears, explain, keep, charsOf: (a) => a.text.length, own: detached, pay });
     sink = openSink({ target: opts.output, stdout: io.stdout, cwd: io.cwd, input: input.id });
     let columns: { title: number; years: number; width: number } | null = null;
+    // --keep-columns: each JSON row carries its input row, keyed by the header's names.
+    let keys: string[] | null = null;
     let row = 0;
     // Output is written in pieces of at most FLUSH_CHARS: a JSON answer is a hundred times its input row.
     let out: string[] = [];
@@ -68,6 +70,7 @@ export async function runBatch(file: string | undefined, opts: BatchFlags, io: I
         columns = tableColumns(reader, opts, where, io);
         companies.findColumn(reader.header!, where, io, opts.quiet === true);
         out.push(preamble(reader, csvFields, opts, report));
+        if (opts.keepColumns && opts.format !== 'csv') keys = inputKeys(reader.header!);
       }
       const d = reader.delimiter!;
       for (const record of rows) {
@@ -79,7 +82,9 @@ export async function runBatch(file: string | undefined, opts: BatchFlags, io: I
         const a = companies.column < 0 ? memo.answer(title, years) : memo.answerAt(companies.of(fieldAt(record, d, companies.column)), title, years);
         tally.add(a.level, a.confidence, a.family);
         if (a.level === null) tally.unmatchedTitle(title, detached);
-        const text = rowText(opts.format, record, width, columns.width, d, a.text, row);
+        // A raw line is one with no quotes: its fields are what lies between delimiters.
+        const input = keys === null ? '' : inputJson(keys, typeof record === 'string' ? record.split(d) : record);
+        const text = rowText(opts.format, record, width, columns.width, d, a.text, row, input);
         out.push(text);
         outChars += text.length;
         // The reader has gone (`| head`): stop quietly.

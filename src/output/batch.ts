@@ -131,8 +131,31 @@ export function jsonBody(result: MatchResult): string {
   return JSON.stringify(matchJson(result));
 }
 
-export function jsonWithRow(body: string, row: number): string {
-  return body === '{}' ? `{"row":${row}}` : `{"row":${row},${body.slice(1)}`;
+/** An answer's JSON with its row number first, then (--keep-columns) its input row as `"input":{…}`. */
+export function jsonWithRow(body: string, row: number, input = ''): string {
+  const head = input === '' ? `"row":${row}` : `"row":${row},"input":${input}`;
+  return body === '{}' ? `{${head}}` : `{${head},${body.slice(1)}`;
+}
+
+/**
+ * The input columns' names as JSON keys, each followed by a colon, for `inputJson`: the header's
+ * names (a name used twice gets its column number, "name_3"; an empty one its number).
+ */
+export function inputKeys(header: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return header.map((name, i) => {
+    const key = name === '' || seen.has(name) ? `${name === '' ? '' : `${name}_`}${i + 1}` : name;
+    seen.add(key);
+    return `${JSON.stringify(key)}:`;
+  });
+}
+
+/** A row's fields as a JSON object by `keys` (inputKeys); a field past the header is keyed by its number, a missing one is null. */
+export function inputJson(keys: readonly string[], fields: readonly (string | undefined)[]): string {
+  const parts: string[] = [];
+  const n = Math.max(keys.length, fields.length);
+  for (let k = 0; k < n; k++) parts.push(`${keys[k] ?? `${JSON.stringify(String(k + 1))}:`}${fields[k] === undefined ? 'null' : JSON.stringify(fields[k])}`);
+  return `{${parts.join(',')}}`;
 }
 
 
@@ -190,11 +213,11 @@ export function renderProgress(rows: number, seconds: number, fraction: number |
  * it holds no quote, CR or LF to escape; any other record is written again field by field, quoted
  * where the format needs it); in NDJSON and JSON, the answer with the row's number first.
  */
-export function rowText(format: 'csv' | 'ndjson' | 'json', record: CsvRow, width: number, headerWidth: number, delimiter: string, answer: string, row: number): string {
+export function rowText(format: 'csv' | 'ndjson' | 'json', record: CsvRow, width: number, headerWidth: number, delimiter: string, answer: string, row: number, input = ''): string {
   if (format === 'csv') {
     const line = typeof record === 'string' ? record + delimiter.repeat(Math.max(0, headerWidth - width)) + answer : csvRow(record, headerWidth, delimiter, answer);
     return line + '\n';
   }
-  if (format === 'ndjson') return jsonWithRow(answer, row) + '\n';
-  return (row > 1 ? ',\n' : '') + jsonWithRow(answer, row);
+  if (format === 'ndjson') return jsonWithRow(answer, row, input) + '\n';
+  return (row > 1 ? ',\n' : '') + jsonWithRow(answer, row, input);
 }

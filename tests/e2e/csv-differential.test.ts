@@ -128,5 +128,18 @@ describe('the built binary through a real pipe, written in random sizes with pau
     expect(nd.code).toBe(0);
     const titles = nd.stdout.split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { title: string }).title);
     expect(titles).toEqual(input!.slice(1).map((f) => f[0]!));
+    // --keep-columns: each row's input columns (plain lines split, quoted records parsed) as Python reads them.
+    const kept = await throughPipe(Buffer.from(text), ['batch', '-', '-q', '--format', 'ndjson', '--fields', 'level', '--keep-columns', '--delimiter', delimiter], seed + 20);
+    expect(kept.code).toBe(0);
+    const header = input![0]!;
+    const inputs = kept.stdout.split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { input: Record<string, string | null> }).input);
+    expect(inputs).toHaveLength(input!.length - 1);
+    inputs.forEach((got, i) => {
+      const record = input![i + 1]!;
+      // The header's names (title, team, note), then a field past them by its number.
+      const keys = Array.from({ length: Math.max(header.length, record.length) }, (_, k) => header[k] ?? String(k + 1));
+      expect(keys.map((k) => got[k]), `record ${i + 1}`).toEqual(keys.map((_, k) => record[k] ?? null));
+      expect(Object.keys(got).sort()).toEqual([...keys].sort());
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { columnIndex, findTitleColumn, parseYearsCell, Tally } from '../../src/core/batch.js';
-import { csvRow, csvSuffix, jsonWithRow, renderProgress, renderSummary, shellWord } from '../../src/output/batch.js';
+import { csvRow, csvSuffix, inputJson, inputKeys, jsonWithRow, renderProgress, renderSummary, shellWord } from '../../src/output/batch.js';
 import { bar } from '../../src/output/bars.js';
 import { csvField } from '../../src/output/csv.js';
 import type { MatchResult } from '../../src/core/types.js';
@@ -142,5 +142,24 @@ describe('summary and progress', () => {
   it('shows rows, speed and how far through the file', () => {
     expect(renderProgress(12_345, 2, 0.421)).toBe('12,345 rows · 6,173 rows/s · 42%');
     expect(renderProgress(10, 0, null)).toBe('10 rows');
+  });
+});
+
+describe('--keep-columns: the input row as JSON', () => {
+  it.each([
+    ['names as keys', ['id', 'title'], ['1', 'Nurse'], '{"id":"1","title":"Nurse"}'],
+    ['a name used twice, and an empty one, by their numbers', ['a', 'a', ''], ['1', '2', '3'], '{"a":"1","a_2":"2","3":"3"}'],
+    ['a missing field is null', ['id', 'title'], ['1'], '{"id":"1","title":null}'],
+    ['a field past the header by its number', ['id'], ['1', 'x'], '{"id":"1","2":"x"}'],
+    ['quotes, backslashes and line breaks escaped', ['t'], ['say "hi"\\\n'], '{"t":"say \\"hi\\"\\\\\\n"}'],
+  ] as [string, string[], string[], string][])('%s', (_case, header, fields, json) => {
+    const text = inputJson(inputKeys(header), fields);
+    expect(text).toBe(json);
+    expect(JSON.parse(text)).toBeTypeOf('object');
+  });
+
+  it('puts the input after the row number', () => {
+    expect(jsonWithRow('{"level":"P2"}', 3, '{"id":"1"}')).toBe('{"row":3,"input":{"id":"1"},"level":"P2"}');
+    expect(jsonWithRow('{}', 3, '{"id":"1"}')).toBe('{"row":3,"input":{"id":"1"}}');
   });
 });
