@@ -4,8 +4,8 @@
 //           (the built matcher and the shipped ladder), then, per family x level x region (the
 //           company's country), the number of responses and the 25th, 50th and 75th percentiles
 //           of annual pay in USD. A title with a level marker takes the marker's level; one with
-//           none takes the survey's own experience level through EXPERIENCE below (written into
-//           the file too). Responses of no family count in no cell.
+//           none takes the survey's own experience level, read as batch --level-hint-column reads
+//           it (ladder.yaml levelHints: EN P1, MI P2, SE P3, EX M4; written into the file too). Responses of no family count in no cell.
 //   oews    BLS OEWS national wages, May 2024 (public domain): per detailed occupation, the 10th,
 //           25th, 50th, 75th and 90th percentiles of annual wages; "#" (at or above the survey's
 //           top, $239,200) is kept as a note, never as a number.
@@ -30,9 +30,6 @@ for (const f of [surveyFile, oewsFile]) {
   }
 }
 
-/** The survey's experience levels, read as the ladder's levels when a title has no marker. */
-const EXPERIENCE = { EN: 'P1', MI: 'P2', SE: 'P3', EX: 'M4' };
-
 const lib = await import(join(root, 'dist', 'internal.js')).catch(() => {
   console.error('build-pay: no built leveler in dist/; run npm run build first');
   process.exit(2);
@@ -41,6 +38,8 @@ const { ladder, lexicon } = await lib.loadLadder(lib.shippedDataDir(), root).cat
   console.error(`build-pay: ${e.message}${e.hint ? `; ${e.hint}` : ''}`);
   process.exit(3);
 });
+/** The survey's experience levels, read as the ladder's levels when a title has no marker: the ladder's levelHints. */
+const EXPERIENCE = Object.fromEntries(['EN', 'MI', 'SE', 'EX'].map((v) => [v, lib.hintLevel(ladder, v)?.code]));
 const matcher = (await lib.createMatcher(ladder, lexicon)).useOccupations(lib.occupationSource(lib.shippedDataDir(), root));
 
 

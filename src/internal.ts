@@ -7,6 +7,7 @@ export { buildDictionary, DICTIONARY_FILE } from './io/dictionary.js';
 export { buildCard, findLevel, findFamily } from './core/cards.js';
 export { tokenize } from './core/normalize.js';
 export { withoutGenderForms } from './core/gender.js';
+export { hintLevel } from './core/hints.js';
 export { LABELS_FILE, labelSource } from './io/languages.js';
 export { loadLadder, readLadderFiles, checkLadderFiles, shippedDataDir, serializeSnapshot, SNAPSHOT_FILE } from './io/ladder.js';
 export type { LoadedLadder } from './io/ladder.js';

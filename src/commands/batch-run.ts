@@ -10,6 +10,7 @@ import { openSink, type Sink } from '../io/output.js';
 import type { Io } from '../io/terminal.js';
 import { appendedNames, csvHeader, csvSuffix, inputJson, inputKeys, jsonBody, jsonFields, rowText, APPENDED, COMPANY_LEVEL, type Field } from '../output/batch.js';
 import { rowCompanies } from './batch-companies.js';
+import { hintColumn, type HintColumn } from './batch-hints.js';
 import { shown } from '../output/shown.js';
 import { pickedFields, type BatchFlags } from './batch.js';
 import { BatchReport } from './batch-report.js';
@@ -54,6 +55,8 @@ export async function runBatch(file: string | undefined, opts: BatchFlags, io: I
     let columns: { title: number; years: number; width: number } | null = null;
     // --keep-columns: each JSON row carries its input row, keyed by the header's names.
     let keys: string[] | null = null;
+    // --level-hint-column: each row's seniority value, read as a level (each distinct value once).
+    let hints: HintColumn | null = null;
     let row = 0;
     // Output is written in pieces of at most FLUSH_CHARS: a JSON answer is a hundred times its input row.
     let out: string[] = [];
@@ -69,6 +72,7 @@ export async function runBatch(file: string | undefined, opts: BatchFlags, io: I
       if (columns === null) {
         columns = tableColumns(reader, opts, where, io);
         companies.findColumn(reader.header!, where, io, opts.quiet === true);
+        hints = hintColumn(reader.header!, opts, where, io, leveler.ladder);
         out.push(preamble(reader, csvFields, opts, report));
         if (opts.keepColumns && opts.format !== 'csv') keys = inputKeys(reader.header!);
       }
@@ -79,7 +83,9 @@ export async function runBatch(file: string | undefined, opts: BatchFlags, io: I
         if (width !== columns.width) report.warn(`row ${row} has ${width} fields, the header ${columns.width}; kept`);
         const years = columns.years < 0 ? null : yearsOf(fieldAt(record, d, columns.years), row, report);
         const title = fieldAt(record, d, columns.title) ?? '';
-        const a = companies.column < 0 ? memo.answer(title, years) : memo.answerAt(companies.of(fieldAt(record, d, companies.column)), title, years);
+        const hint = hints === null ? null : hints.of(fieldAt(record, d, hints.column));
+        const company = companies.column < 0 ? null : companies.of(fieldAt(record, d, companies.column));
+        const a = hint !== null ? memo.answerWith(hint, company, title, years) : companies.column < 0 ? memo.answer(title, years) : memo.answerAt(company, title, years);
         tally.add(a.level, a.confidence, a.family);
         if (a.level === null) tally.unmatchedTitle(title, detached);
         // A raw line is one with no quotes: its fields are what lies between delimiters.

@@ -14,6 +14,7 @@ const flags = [
   options.format(),
   options.fields(),
   options.output(),
+  options.levelHintColumn(),
   options.keepColumns(),
   options.bom(),
   options.delimiter(),

@@ -71,6 +71,11 @@ export const options = {
   noHeader: () => flag<'header', boolean>('header', new Option('--no-header', 'the first row is data: columns are numbered from 1, the title is column 1 unless --column says')),
   fields: () => flag<'fields', string | undefined>('fields', new Option('--fields <list>', 'only these answers, comma-separated: level, level_name, track, family, role, confidence, soc_code, occupation, pay_p25, pay_median, pay_p75, pay_n (JSON also: title, years)')),
   pay: () => flag<'pay', boolean | undefined>('pay', new Option('--pay', "append the level's market pay: pay_p25, pay_median, pay_p75, pay_n (the survey's, for the family and level in --region; else OEWS's for the occupation)")),
+  levelHintColumn: () =>
+    flag<'levelHintColumn', string | undefined>(
+      'levelHintColumn',
+      new Option('--level-hint-column <name>', "a seniority column of the file's own (such as experience_level: EN, MI, SE, EX), by name or number: read as the level where a title has no level marker (ladder.yaml levelHints)"),
+    ),
   keepColumns: () => flag<'keepColumns', boolean | undefined>('keepColumns', new Option('--keep-columns', 'with --format ndjson or json, each row carries its input columns as "input": {name: value} (CSV output keeps them always)')),
   bom: () => flag<'bom', boolean | undefined>('bom', new Option('--bom', 'start CSV output with a byte-order mark, so that Excel reads it as UTF-8')),
   format: () => flag<'format', 'csv' | 'ndjson' | 'json'>('format', new Option('--format <format>', 'output format').choices(['csv', 'ndjson', 'json']).default('csv')),

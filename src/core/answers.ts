@@ -4,6 +4,7 @@
 // for every key it can have and its reading is dropped (a reading is a few KB, an answer a few
 // dozen bytes). The memo is bounded: past its limits it starts over, so memory holds however many
 // rows a file has.
+import type { LevelHint } from './hints.js';
 import type { Company } from './companies.js';
 import type { Matcher, TitleReading } from './match.js';
 import type { MatchResult } from './types.js';
@@ -17,6 +18,8 @@ export interface AnswerMemoOptions<T> {
   quotesYears: boolean;
   /** Whether the answers carry their reasons and alternatives. */
   explain: boolean;
+  /** The level hint every title is read with (a row's seniority column), or none. */
+  hint?: LevelHint | null;
   /** What is kept of an answer: a rendered text, or a short answer. */
   keep: (result: MatchResult) => T;
   /** The characters a kept answer holds, for the memo's bound. */
@@ -75,13 +78,29 @@ export class AnswerMemo<T> {
     return memo.answer(title, years);
   }
 
+  private readonly byHint = new Map<string, AnswerMemo<T>>();
+
+  /**
+   * The answer for a title with a row's level hint (batch --level-hint-column): one memo per hint,
+   * made on first need, keyed by years exactly (a hint's level, not the title's, meets the years).
+   * No hint: as answerAt.
+   */
+  answerWith(hint: LevelHint | null, company: Company | null, title: string, years: number | null): T {
+    if (hint === null) return this.answerAt(company, title, years);
+    // The reasons quote the hint's value; without them, hints of one level give one answer.
+    const key = `${company === null ? '' : company.id}\u0000${this.o.explain ? hint.value : hint.level.code}`;
+    let memo = this.byHint.get(key);
+    if (memo === undefined) this.byHint.set(key, (memo = new AnswerMemo(this.matcher, { ...this.o, company: company ?? this.o.company ?? null, hint, quotesYears: true }, this.pay)));
+    return memo.answer(title, years);
+  }
+
   /** The kept answer for a title with these years, worked out on first sight. */
   answer(title: string, years: number | null): T {
     if (this.chars > this.maxChars || this.plain.size + this.withYears.size >= this.maxTitles) this.forget();
     if (years === null) {
       let a = this.plain.get(title);
       if (a === undefined) {
-        a = this.o.keep(this.matcher.decide(this.matcher.readTitle(title, this.o.family, this.o.company ?? null), null, 3, this.o.explain, this.pay));
+        a = this.o.keep(this.matcher.decide(this.matcher.readTitle(title, this.o.family, this.o.company ?? null), null, 3, this.o.explain, this.pay, this.o.hint ?? null));
         this.plain.set(this.own(title), a);
         this.chars += title.length + this.charsOf(a);
       }
@@ -96,7 +115,7 @@ export class AnswerMemo<T> {
     a = known.answers.get(key);
     if (a === undefined) {
       known.reading ??= this.matcher.readTitle(known.title, this.o.family, this.o.company ?? null);
-      a = this.o.keep(this.matcher.decide(known.reading, years, 3, this.o.explain, this.pay));
+      a = this.o.keep(this.matcher.decide(known.reading, years, 3, this.o.explain, this.pay, this.o.hint ?? null));
       known.answers.set(key, a);
       this.chars += this.charsOf(a);
     }
@@ -109,7 +128,7 @@ export class AnswerMemo<T> {
     const known: TitleAnswers<T> = { title, key: { marker: reading.marker, track: reading.track, override: reading.override }, reading, answers: new Map(), whole: [] };
     if (!this.o.quotesYears) {
       for (const [key, years] of this.matcher.standInYears(reading)) {
-        const a = this.o.keep(this.matcher.decide(reading, years, 3, this.o.explain, this.pay));
+        const a = this.o.keep(this.matcher.decide(reading, years, 3, this.o.explain, this.pay, this.o.hint ?? null));
         known.answers.set(key, a);
         this.chars += this.charsOf(a);
       }
@@ -123,6 +142,7 @@ export class AnswerMemo<T> {
   private forget(): void {
     this.plain.clear();
     this.withYears.clear();
+    this.byHint.clear();
     this.chars = 0;
   }
 }

@@ -20,6 +20,17 @@ export function columnIndex(header: string[], name: string): number {
   return n >= 1 && n <= header.length ? n - 1 : -1;
 }
 
+/** Header names of a file's own seniority column: batch says it could be read with --level-hint-column. */
+export const HINT_HEADERS = ['experience_level', 'experience level', 'seniority', 'seniority_level', 'seniority level', 'career_level', 'career level', 'job_level', 'job level', 'grade', 'level'];
+
+export function findHintColumn(header: string[]): number {
+  for (const name of HINT_HEADERS) {
+    const i = header.findIndex((h) => norm(h) === name);
+    if (i >= 0) return i;
+  }
+  return -1;
+}
+
 /** Header names taken as the years column when --years-column is not given, best first. */
 export const YEARS_HEADERS = ['years', 'yoe', 'years_of_experience', 'years of experience', 'years_experience', 'experience_years', 'yrs'];
 

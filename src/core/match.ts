@@ -2,6 +2,7 @@
 // This class holds what a matcher is given (the ladder, indexed once; the fuzzy finder and the
 // dictionary its typo reading uses; the occupation, override and pay sources) and hands each
 // title to the pipeline (src/core/pipeline.ts), whose stages live in src/core/stages.
+import type { LevelHint } from './hints.js';
 import type { LabelLookup } from './stages/translate.js';
 import { compileLexicon, type LexiconData } from './lexicon.js';
 import type { OccupationWord } from './occupation.js';
@@ -121,8 +122,8 @@ export class Matcher {
    * The answer for a title read by readTitle(), with these years. With `explain` false, only the
    * match: no reasons and no alternatives (a batch writing CSV shows neither, and builds none).
    */
-  decide(reading: TitleReading, years: number | null, top = 3, explain = true, pay = true): MatchResult {
-    return decide(this.ix, this.sources, reading, years, top, explain, pay);
+  decide(reading: TitleReading, years: number | null, top = 3, explain = true, pay = true, hint: LevelHint | null = null): MatchResult {
+    return decide(this.ix, this.sources, reading, years, top, explain, pay, hint);
   }
 
   /** The words the occupation stage reads in `title`; scripts/build-occupations.mjs trains on them. */

@@ -9,6 +9,7 @@
 // Each stage is a module of src/core/stages with a typed input and output; each says why it
 // decided as it did in Reasons (src/core/reasons.ts). readTitle is all a title alone decides, so a
 // batch reads each distinct title once and decides it for each years value.
+import type { LevelHint } from './hints.js';
 import { buildCard, findLevel, occupationCard } from './cards.js';
 import type { Reason } from './reasons.js';
 import { alternatives } from './stages/alternatives.js';
@@ -68,7 +69,7 @@ export function readTitle(ix: LadderIndex, sources: Sources, title: string, fami
  * The answer for a title read by readTitle(), with these years. With `explain` false, only the
  * match: no reasons and no alternatives (a batch writing CSV shows neither, and builds none).
  */
-export function decide(ix: LadderIndex, sources: Sources, reading: TitleReading, years: number | null, top = 3, explain = true, withPay = true): MatchResult {
+export function decide(ix: LadderIndex, sources: Sources, reading: TitleReading, years: number | null, top = 3, explain = true, withPay = true, hint: LevelHint | null = null): MatchResult {
   const { title, tokens, fam, occupation, override } = reading;
   const reasons: Reason[] = explain ? [...reading.notes] : [];
   const result: MatchResult = { query: { title, years }, match: null, alternatives: [], reasons };
@@ -82,7 +83,7 @@ export function decide(ix: LadderIndex, sources: Sources, reading: TitleReading,
     ? { level: reading.marker!, confidence: 1, evidence: [], others: [], fromYears: false }
     : reading.company
       ? companyLevel(ix, reading, years, levelReasons)
-      : pickLevel(ix, reading, years, levelReasons);
+      : pickLevel(ix, reading, years, levelReasons, hint);
   const evidence = new Set([...(lvl?.evidence ?? []), ...fam.evidence]);
   if (explain) reasons.push(...readingReasons(tokens, evidence, reading.language, (c) => ix.ladder.languages[c]?.name ?? c), ...levelReasons!, ...reading.familyReasons, ...reading.occupationReasons);
   if (lvl === null) {

@@ -29,6 +29,8 @@ export type Reason =
   | { kind: 'outranks'; by: OutrankedBy; track: string; winner: string; loser: string; loserLevel: string }
   | { kind: 'years-fit'; years: number; level: string; band: YearsBand; fits: boolean }
   | { kind: 'years-band'; years: number; level: string; band: YearsBand }
+  /** No marker: the row's level hint (batch --level-hint-column) decided. */
+  | { kind: 'level-hint'; value: string; level: string; levelName: string }
   /** No marker and no years: the default level, of a family's title or of a track (its Job Zone). */
   | { kind: 'default-level'; level: string; track: string | null; jobZone: number | null; groupJobZone?: number | null }
   | { kind: 'family'; family: string; name: string; role: string | null; topic: string | null }

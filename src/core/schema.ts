@@ -96,6 +96,8 @@ export const ConfidenceSchema = closed({
   numeral: v.optional(factor),
   years: v.optional(factor),
   default: v.optional(factor),
+  /** A level hint of the row's (batch --level-hint-column): a title with no marker is as sure as this. */
+  hint: v.optional(factor),
   /** Multipliers. */
   typo: v.optional(factor),
   noFamily: v.optional(factor),
@@ -168,6 +170,8 @@ export const LadderFileSchema = closed({
   occupationChoice: v.optional(OccupationChoiceSchema, {}),
   /** The track of an O*NET occupation, by its Job Zone (1-5): "1: support". The default track otherwise. */
   occupationTracks: v.optional(v.record(v.string(), text), {}),
+  /** What the values of a seniority column mean (batch --level-hint-column): "SE: P3", "executive: M4". */
+  levelHints: v.optional(v.record(v.string(), text), {}),
   /** Other languages: their rank and management words, read as the English words they stand for. */
   languages: v.optional(v.record(LanguageCode, LanguageSchema), {}),
   levels: v.pipe(v.array(LevelSchema), v.minLength(1, 'needs at least one level')),

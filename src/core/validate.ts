@@ -63,6 +63,9 @@ export function checkLadder(ladderFile: string, ladder: LadderFile, families: Na
   if (!codes.has(ladder.defaultLevel.toUpperCase())) {
     problem(['defaultLevel'], `defaultLevel "${ladder.defaultLevel}" is not a level code`);
   }
+  for (const [value, code] of Object.entries(ladder.levelHints)) {
+    if (!codes.has(code.toUpperCase())) problem(['levelHints', value], `level hint "${value}" reads as "${code}", which is not a level code; use one of: ${ladder.levels.map((l) => l.code).join(', ')}`);
+  }
   checkBands(ladder, problem);
   checkTrackLinks(ladder, codes, trackIds, problem);
 

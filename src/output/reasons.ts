@@ -51,6 +51,8 @@ export function reasonText(r: Reason): string {
       return r.fits
         ? `${yearsText(r.years)} ${r.years === 1 ? 'fits' : 'fit'} ${r.level}'s band (${bandText(r.band)})`
         : `${yearsText(r.years)} ${r.years === 1 ? 'is' : 'are'} outside ${r.level}'s band (${bandText(r.band)}); the marker wins, with lower confidence`;
+    case 'level-hint':
+      return `no level marker; the row's level hint ${q(r.value)} → ${r.level} ${r.levelName}`;
     case 'years-band':
       return `no level marker; ${yearsText(r.years)} ${r.years === 1 ? 'falls' : 'fall'} in ${r.level}'s band (${bandText(r.band)})`;
     case 'default-level': {

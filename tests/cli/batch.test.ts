@@ -429,3 +429,36 @@ describe('leveler batch agrees with leveler match', () => {
     });
   });
 });
+
+describe('leveler batch --level-hint-column', () => {
+  const csv = 'title,experience_level\nData Scientist,SE\nData Scientist,EN\nSenior Data Scientist,EN\nLine Cook,SE\nData Scientist,XX\nData Scientist,\n';
+
+  it("reads the file's own seniority where a title has no marker: on the title's track, a marker still winning", async () => {
+    const r = await run(['batch', '-', '--level-hint-column', 'experience_level', '--fields', 'level,confidence'], { stdin: csv });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      'title,experience_level,level,confidence\nData Scientist,SE,P3,0.80\nData Scientist,EN,P1,0.80\nSenior Data Scientist,EN,P3,0.95\nLine Cook,SE,S3,0.51\nData Scientist,XX,P2,0.50\nData Scientist,,P2,0.50\n',
+    );
+    expect(r.stderr).toContain('leveler: level hints from column "experience_level" where a title has no level marker\n');
+    expect(r.stderr).toContain('level hint "XX" is none the ladder reads');
+  });
+
+  it('says why in the reasons, and gives the same answers in NDJSON as in CSV', async () => {
+    const r = await run(['batch', '-', '--level-hint-column', '2', '--format', 'ndjson', '-q'], { stdin: csv });
+    const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(rows.map((x) => x.match?.level)).toEqual(['P3', 'P1', 'P3', 'S3', 'P2', 'P2']);
+    expect(rows[0].reasons[0]).toBe('no level marker; the row\'s level hint "SE" → P3 Career Professional');
+  });
+
+  it('names a column that looks like a level hint when the flag is not given', async () => {
+    const r = await run(['batch', '-', '--fields', 'level'], { stdin: csv });
+    expect(r.stdout).toContain('Data Scientist,SE,P2\n');
+    expect(r.stderr).toContain('column "experience_level" looks like a level of the file\'s own; read it where a title has no level marker with --level-hint-column "experience_level"');
+  });
+
+  it('refuses a column the file does not have, with the closest (exit 2)', async () => {
+    const r = await run(['batch', '-', '--level-hint-column', 'experience_lvl'], { stdin: csv });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no column "experience_lvl" in stdin; did you mean "experience_level"\?/);
+  });
+});

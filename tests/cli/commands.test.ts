@@ -265,7 +265,7 @@ describe('leveler pay', () => {
     const r = await run(['pay', '--family', 'ai-ml', '--no-color'], { tty: true });
     const lines = r.stdout.trimEnd().split('\n');
     expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(80);
-    expect(r.stdout).toMatch(/^P3 {4}Career Professional +4,108 +\$[\d,]+ +\$[\d,]+ +\$[\d,]+ +█+/m);
+    expect(r.stdout).toMatch(/^P3 {4}Career Professional +4,116 +\$[\d,]+ +\$[\d,]+ +\$[\d,]+ +█+/m);
     expect(r.stdout).toMatch(/^P4 {4}Advanced Professional +13 too few responses$/m);
     expect(r.stdout).not.toContain('\u001b[');
   });

@@ -64,6 +64,7 @@ const files: Record<string, string | Buffer> = {
   'export.csv': `${TITLES.map((t, i) => `${i},x,${t}`).join('\n')}\n`,
   'survey.csv': Buffer.from(`title;years\nSenior ML Engineer;5\n${'\u041a\u043e\u0440\u0435'};2\n`, 'latin1'),
   'gold.csv': 'title,level,family\nSenior ML Engineer,P3,ai-ml\nJunior Data Analyst,P1,data-analytics\nStaff Data Scientist,P4,data-science\n',
+  'salaries.csv': `work_year,experience_level,job_title\n${TITLES.map((t, i) => `2024,${['EN', 'MI', 'SE', 'EX'][i % 4]},${t}`).join('\n')}\n`,
 };
 for (const [name, text] of Object.entries(files)) writeFileSync(join(temp, name), text);
 cpSync(join(ROOT, 'data'), join(temp, 'my-ladder'), { recursive: true });

@@ -56,6 +56,7 @@ describe('validating a ladder', () => {
     ['a marker read as a level of another track', (t: string) => t.replace('{ id: mgmt, name: Management, priority: 2 }', '{ id: mgmt, name: Management, priority: 2, readsMarkers: { L1: L2 } }'), /reads L1 as L2, a level of track ic; map to a level of mgmt$/],
     ['an occupation track that is not a track', (t: string) => t.replace('defaultLevel: L2\n', 'defaultLevel: L2\noccupationTracks: { 1: support }\n'), /occupationTracks: "support" is not a track/],
     ['a Job Zone that is not one', (t: string) => t.replace('defaultLevel: L2\n', 'defaultLevel: L2\noccupationTracks: { 7: ic }\n'), /occupationTracks: "7" is not a Job Zone; use 1 to 5$/],
+    ['a level hint read as no level', (t: string) => t.replace('defaultLevel: L2\n', 'defaultLevel: L2\nlevelHints: { se: L9 }\n'), /level hint "se" reads as "L9", which is not a level code; use one of: L1, L2, L3, MG$/],
   ])('reports %s with its line', async (_case, edit, message) => {
     const files = readLadderFiles(join(ladders, 'minimal'), ROOT).map((f) => (f.name === 'ladder.yaml' ? { ...f, text: edit(f.text) } : f));
     const problems = (await checkLadderFiles(files)).problems.map((p) => `${p.line}: ${p.message}`);

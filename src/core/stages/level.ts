@@ -7,10 +7,19 @@ import type { Reason } from '../reasons.js';
 import type { LevelDef } from '../types.js';
 import { markerLevel, priorityOf, type LadderIndex, type LevelPick, type TitleReading } from './context.js';
 import { onTrack } from './track.js';
+import type { LevelHint } from '../hints.js';
 
-export function pickLevel(ix: LadderIndex, reading: TitleReading, years: number | null, reasons: Reason[] | null): LevelPick | null {
+export function pickLevel(ix: LadderIndex, reading: TitleReading, years: number | null, reasons: Reason[] | null, hint: LevelHint | null = null): LevelPick | null {
   const { markers, track } = reading;
   if (markers.length > 0) return fromMarkers(ix, reading, years, reasons);
+  // A row's level hint (its own seniority column) speaks where the title is silent: read on the
+  // title's track ("SE" is S3 for a cook), a manager's level as itself.
+  if (hint !== null && reading.tokens.length > 0) {
+    const level = ix.tracks.get(hint.level.track)?.namesRole ? hint.level : onTrack(ix, hint.level, track);
+    reasons?.push({ kind: 'level-hint', value: hint.value, level: level.code, levelName: level.name });
+    const confidence = ix.factors.hint * (years === null ? 1 : yearsFit(ix, level, years, reasons));
+    return { level, confidence, evidence: [], others: [], fromYears: false };
+  }
   if (years !== null) {
     const picked = levelForYears(ix, years, track);
     if (!picked) return null;
