@@ -1,5 +1,6 @@
 // The commander program: global options, one command per spec, and the single catch that turns
 // every failure into a one-line message and an exit code (see src/errors.ts).
+import { wrapLine } from './output/wrap.js';
 import { Command, CommanderError, Help, Option } from 'commander';
 import { Writable } from 'node:stream';
 import pkg from '../package.json' with { type: 'json' };
@@ -106,8 +107,28 @@ function flatten(values: unknown[]): string[] {
   return values.flatMap((v) => (Array.isArray(v) ? v.map(String) : v === undefined ? [] : [String(v)]));
 }
 
+/**
+ * On a terminal, leveler's messages on stderr ("leveler: …" lines) break between words at its
+ * width, continuing indented, as batch's summary does; a pipe gets each message whole on one line.
+ */
+function wrappingStderr(io: Io): Io {
+  const err = io.stderr;
+  const width = err.isTTY === true ? (err.columns ?? 0) : 0;
+  if (width <= 0) return io;
+  const wrap = (text: string) => text.replace(/^leveler: .*$/gm, (line) => wrapLine(line, width, 4));
+  const stderr = new Proxy(err, {
+    get(target, key) {
+      if (key === 'write') return (chunk: unknown, ...rest: unknown[]) => (target.write as (...a: unknown[]) => boolean)(typeof chunk === 'string' ? wrap(chunk) : chunk, ...rest);
+      const value: unknown = Reflect.get(target, key);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  return { ...io, stderr };
+}
+
 /** Runs the CLI on `argv` (without node and the script) and returns the exit code. */
-export async function main(argv: string[], io: Io): Promise<number> {
+export async function main(argv: string[], terminalIo: Io): Promise<number> {
+  const io = wrappingStderr(terminalIo);
   let code: number = EXIT.ok;
   try {
     // The version, with the data it answers from (commander's --version prints a fixed string).

@@ -34,8 +34,10 @@ export function familyHint(ladder: Ladder, level: string | null, command: string
   if (ladder.families.length < 2) return null;
   const withCard = ladder.families.filter((f) => (level === null ? Object.keys(f.cards).length > 0 : f.cards[level] !== undefined)).map((f) => f.id);
   const which = withCard.length > 0 ? withCard.join(', ') : 'none of the families yet';
-  const what = level === null ? "each level's meaning without a family's roles; families with roles" : `the level without a family's card; families with a card for ${level}`;
-  return `leveler: ${what}: ${which}; add --family ID, e.g. \`${command} --family ${withCard[0] ?? ladder.families[0]!.id}\`\n`;
+  const example = `\`${command} --family ${withCard[0] ?? ladder.families[0]!.id}\``;
+  // The ladder's view: short, so that it fits a terminal under the table; `leveler families` lists them.
+  if (level === null) return `leveler: each level's meaning; for a family's roles add --family ID, e.g. ${example} (\`leveler families\` lists ${withCard.length})\n`;
+  return `leveler: the level without a family's card; families with a card for ${level}: ${which}; add --family ID, e.g. ${example}\n`;
 }
 
 /** The leveler a command works with: its --data, --region, and the process's folder and environment. */

@@ -90,9 +90,12 @@ export function renderFamiliesTable(rows: string[][], { paint, width }: TableOpt
   const head = ['Family', 'Name', 'Occupation (O*NET-SOC)', 'Cards'].map((h) => paint.bold(h));
   // Each column as wide as its longest cell (the cards' summary too), the occupation taking the rest.
   const longest = (k: number, cap: number) => Math.min(cap, Math.max(head[k]!.length, ...rows.map((r) => r[k]!.length)) + 2);
-  const widths = [longest(0, 24), longest(1, 24), longest(3, 20)];
-  const occupation = Math.max(20, Math.min(width, 140) - widths.reduce((a, b) => a + b, 0) - 5);
-  const table = new Table({ head, colWidths: [widths[0]!, widths[1]!, occupation, widths[2]!], wordWrap: true, style: STYLE, chars: COMPACT });
+  const [id, cards] = [longest(0, 24), longest(3, 20)];
+  const room = Math.min(width, 140) - 5 - id - cards;
+  // The occupation takes what is left, at least 20 columns: taken from the name (which wraps) when the screen is narrow.
+  const name = Math.max(12, Math.min(longest(1, 24), room - 20));
+  const occupation = Math.max(14, room - name);
+  const table = new Table({ head, colWidths: [id, name, occupation, cards], wordWrap: true, style: STYLE, chars: COMPACT });
   for (const [id, name, soc, cards] of rows) table.push([paint.cyan(id!), name!, soc!, cards!]);
   return `${table.toString()}\n`;
 }
