@@ -16,7 +16,8 @@ export const payCommand = command({
   options: [options.cardFamily('pay'), options.occupation(), options.region(), options.json(), options.data(), options.hush()],
   async run(_words, opts, io) {
     const leveler = await openLeveler(io, opts);
-    await present(io, { ...opts, color: 'never' }, 'pay', leveler.pay(opts), leveler.ladder);
+    // The pay chart has no colours; --color always still asks for it in a pipe, as a terminal shows it.
+    await present(io, { ...opts, color: opts.color === 'always' ? 'always' : 'never' }, 'pay', leveler.pay(opts), leveler.ladder);
     return EXIT.ok;
   },
 });

@@ -138,6 +138,13 @@ describe('-q on every command that writes to stderr', () => {
 });
 
 describe('--color always in a pipe', () => {
+  it('pay: the chart a terminal shows (it has no colours), not the tab-separated lines', async () => {
+    const r = await run(['pay', '--family', 'ai-ml', '--color', 'always']);
+    expect(r.stdout).toMatch(/^AI\/ML Engineering: annual pay by level, US, in USD\n/);
+    expect(r.stdout).toContain('█');
+    expect((await run(['pay', '--family', 'ai-ml'])).stdout).toMatch(/^P1\t/);
+  });
+
   it.each([
     [['match', 'Senior ML Engineer']],
     [['list']],
@@ -147,6 +154,8 @@ describe('--color always in a pipe', () => {
     [['companies', 'google']],
     [['crosswalk', 'google', 'meta']],
     [['triage', '-'], 'title\nSenior ML Engineer\nasdfgh\n'],
+    [['eval', '-'], 'title,level\nSenior ML Engineer,P2\n'],
+    [['match', 'Associate ML', '--brief']],
   ] as [string[], string?][])('%j shows what a terminal shows, in colour', async (args, stdin) => {
     const r = await run([...args, '--color', 'always', '--no-pager'], stdin === undefined ? {} : { stdin });
     expect(r.code, r.stderr).toBe(0);
