@@ -22,10 +22,22 @@ import type { Markers } from './markers.js';
  * "Chief Engineer" (no officer).
  */
 export function leads(ix: LadderIndex, tokens: readonly WorkToken[], found: Markers): boolean {
-  return ix.ladder.occupationChoice.leaders.some((leader) => {
-    const [first, ...rest] = leader.split(GAP).map(phraseWords);
-    return found.markers.some((h) => h.phrase.text === first!.join(' ') && follows(tokens, h.used.at(-1)! + 1, rest));
-  });
+  if (found.markers.length === 0) return false;
+  return leadersOf(ix).some(({ first, rest }) => found.markers.some((h) => h.phrase.text === first && follows(tokens, h.used.at(-1)! + 1, rest)));
+}
+
+const leaderPhrases = new WeakMap<LadderIndex, { first: string; rest: string[][] }[]>();
+/** The ladder's leaders as words, worked out once: "chief ... officer" -> chief, then officer. */
+function leadersOf(ix: LadderIndex): { first: string; rest: string[][] }[] {
+  let list = leaderPhrases.get(ix);
+  if (!list) {
+    list = ix.ladder.occupationChoice.leaders.map((leader) => {
+      const [first, ...rest] = leader.split(GAP).map(phraseWords);
+      return { first: first!.join(' '), rest };
+    });
+    leaderPhrases.set(ix, list);
+  }
+  return list;
 }
 
 /** Whether each part's words stand in the title in order from `from`, in one part of it, with at most four words before each. */
