@@ -196,6 +196,19 @@ export class Leveler {
     return companiesView([], q);
   }
 
+  /**
+   * @internal The companies that have `code` as a level code ("E5": Meta's and DoorDash's), each with
+   * its ladder level: what a bare code with no --company could mean. Empty for anything longer than a code.
+   */
+  async companiesWithCode(code: string): Promise<{ name: string; code: string; level: string; band: string | null }[]> {
+    if (code.trim().length === 0 || code.trim().length > 12) return [];
+    const index = await this.companyIndex();
+    return index.companies.flatMap((c) => {
+      const level = index.levels(c, code.trim())[0];
+      return level ? [{ name: c.name, code: level.code, level: level.level, band: level.band?.name ?? null }] : [];
+    });
+  }
+
   /** `from` ("google:L5") at other companies (default: every one), by the ladder level both equal: what `crosswalk --json` prints. */
   async crosswalk(from: string, to: string[] = []): Promise<CrosswalkView> {
     const cut = from.lastIndexOf(':');

@@ -25,6 +25,12 @@ export const matchCommand = command({
     const result = await leveler.match(title, { years: opts.years ?? null, family: opts.family ?? null, company: opts.company ?? null, top: opts.top });
     if (result.match === null && !presentation(io, opts).json) {
       io.stderr.write(`leveler: no match for ${shown(title)}: ${result.reasons.at(-1) ?? 'nothing recognised'}\n`);
+      // A bare company code ("E5") means a level at some company: say which, and how to ask.
+      const at = opts.company === undefined ? await leveler.companiesWithCode(title) : [];
+      if (at.length > 0) {
+        const shownAt = at.slice(0, 6).map((c) => `${c.name} ${c.code} (${c.level}${c.band ? `, ${c.band}` : ''})`);
+        io.stderr.write(`leveler: ${shown(title)} is a level code at ${shownAt.join(', ')}${at.length > 6 ? ` and ${at.length - 6} more` : ''}; read it on one with --company NAME, e.g. \`leveler match ${shown(title)} --company ${at[0]!.name}\`\n`);
+      }
     } else {
       await present(io, opts, opts.brief ? 'matchBrief' : 'match', result, leveler.ladder);
     }

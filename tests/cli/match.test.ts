@@ -186,3 +186,17 @@ describe('leveler match, executives', () => {
     expect(out.reasons).toContain("occupation 11-9111.00 Medical and Health Services Managers (O*NET): the title leads what its words name (29-1141.00 Registered Nurses), so it is the managers' occupation of it");
   });
 });
+
+describe('leveler match, a bare company code', () => {
+  it('says which companies have the code, and how to read it on one; nothing changes with --company or in JSON', async () => {
+    const r = await run(['match', 'E5']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('leveler: "E5" is a level code at DoorDash E5 (P3, Senior), Meta E5 (P3, Senior), Plaid E5 (P3, Senior); read it on one with --company NAME, e.g. `leveler match "E5" --company DoorDash`\n');
+    const json = await run(['match', 'E5', '--json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ match: null, alternatives: [] });
+    expect(json.stderr).toBe('');
+    const meta = await run(['match', 'E5', '--company', 'meta', '--json']);
+    expect(JSON.parse(meta.stdout).match.level).toBe('P3');
+    expect((await run(['match', 'asdfgh'])).stderr).not.toContain('level code');
+  });
+});
