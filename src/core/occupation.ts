@@ -219,22 +219,6 @@ function probabilities(model: OccupationModel, scores: Scores, ids: number[]): n
   return ids.map((id) => Math.exp((score[id]! - top) / model.scale) / sum);
 }
 
-/**
- * The occupation of those `allowed` the words score highest, with its probability; null when none
- * of them scores above nothing ("Chief Nursing Officer": of the managers' occupations, Medical and
- * Health Services Managers).
- */
-export function bestAllowed(model: OccupationModel, words: readonly OccupationWord[], allowed: (code: string) => boolean): { code: string; share: number } | null {
-  if (words.length === 0) return null;
-  const scores = scoresOf(model, words);
-  let best = -1;
-  for (const id of scores.touched) {
-    if (scores.score[id]! <= 0 || !allowed(model.codes[id]!)) continue;
-    if (best < 0 || scores.score[id]! > scores.score[best]! || (scores.score[id] === scores.score[best] && id < best)) best = id;
-  }
-  return best < 0 ? null : { code: model.codes[best]!, share: round(probabilities(model, scores, [best])[0]!) };
-}
-
 /** The occupation a title's words point to, with the runners-up; null when no word speaks for one. */
 export function classifyOccupation(model: OccupationModel, words: readonly OccupationWord[], top = 3): OccupationGuess | null {
   if (words.length === 0) return null;

@@ -17,7 +17,7 @@ export interface Hit {
 /** How many words may stand between the parts of a phrase such as "senior ... manager". */
 const MAX_GAP = 4;
 
-function matchesAt(tokens: Token[], at: number, words: string[], seg: number): boolean {
+function matchesAt(tokens: readonly Token[], at: number, words: string[], seg: number): boolean {
   if (at + words.length > tokens.length) return false;
   for (let k = 0; k < words.length; k++) {
     const t = tokens[at + k]!;
@@ -28,15 +28,19 @@ function matchesAt(tokens: Token[], at: number, words: string[], seg: number): b
   return true;
 }
 
-function matchPhrase(tokens: Token[], start: number, phrase: Phrase): Hit | null {
+/**
+ * The tokens a phrase's parts ("chief", "officer" of "chief ... officer") take from `start`, in one
+ * part of the title, with at most MAX_GAP words between parts; null when they do not stand there.
+ */
+export function matchParts(tokens: readonly Token[], start: number, parts: readonly string[][]): number[] | null {
   const seg = tokens[start]!.seg;
-  const first = phrase.parts[0]!;
+  const first = parts[0]!;
   if (!matchesAt(tokens, start, first, seg)) return null;
   const used: number[] = [];
   for (let k = 0; k < first.length; k++) used.push(start + k);
   let next = start + first.length;
-  for (let p = 1; p < phrase.parts.length; p++) {
-    const words = phrase.parts[p]!;
+  for (let p = 1; p < parts.length; p++) {
+    const words = parts[p]!;
     let found = -1;
     for (let at = next; at <= next + MAX_GAP && at < tokens.length; at++) {
       if (tokens[at]!.seg !== seg) break;
@@ -49,7 +53,12 @@ function matchPhrase(tokens: Token[], start: number, phrase: Phrase): Hit | null
     for (let k = 0; k < words.length; k++) used.push(found + k);
     next = found + words.length;
   }
-  return { phrase, used, start };
+  return used;
+}
+
+function matchPhrase(tokens: Token[], start: number, phrase: Phrase): Hit | null {
+  const used = matchParts(tokens, start, phrase.parts);
+  return used && { phrase, used, start };
 }
 
 export function findHits(tokens: Token[], index: PhraseIndex): Hit[] {

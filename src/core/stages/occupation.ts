@@ -5,7 +5,7 @@
 // against the titles O*NET and U.S. filings give each occupation.
 import { classifyOccupation, familyChoice, occupationPartsKey, occupationWords, type OccupationWord } from '../occupation.js';
 import type { Occupation } from '../occupations.js';
-import type { Hit } from '../phrases.js';
+import { matchParts, type Hit } from '../phrases.js';
 import type { Reason } from '../reasons.js';
 import { GAP } from '../lexicon.js';
 import { phraseWords } from '../normalize.js';
@@ -23,40 +23,21 @@ import type { Markers } from './markers.js';
  */
 export function leads(ix: LadderIndex, tokens: readonly WorkToken[], found: Markers): boolean {
   if (found.markers.length === 0) return false;
-  return leadersOf(ix).some(({ first, rest }) => found.markers.some((h) => h.phrase.text === first && follows(tokens, h.used.at(-1)! + 1, rest)));
+  return leadersOf(ix).some(({ first, parts }) => found.markers.some((h) => h.phrase.text === first && matchParts(tokens, h.start, parts) !== null));
 }
 
-const leaderPhrases = new WeakMap<LadderIndex, { first: string; rest: string[][] }[]>();
-/** The ladder's leaders as words, worked out once: "chief ... officer" -> chief, then officer. */
-function leadersOf(ix: LadderIndex): { first: string; rest: string[][] }[] {
+const leaderPhrases = new WeakMap<LadderIndex, { first: string; parts: string[][] }[]>();
+/** The ladder's leaders as words, worked out once: "chief ... officer" -> [chief], [officer]. */
+function leadersOf(ix: LadderIndex): { first: string; parts: string[][] }[] {
   let list = leaderPhrases.get(ix);
   if (!list) {
     list = ix.ladder.occupationChoice.leaders.map((leader) => {
-      const [first, ...rest] = leader.split(GAP).map(phraseWords);
-      return { first: first!.join(' '), rest };
+      const parts = leader.split(GAP).map(phraseWords);
+      return { first: parts[0]!.join(' '), parts };
     });
     leaderPhrases.set(ix, list);
   }
   return list;
-}
-
-/** Whether each part's words stand in the title in order from `from`, in one part of it, with at most four words before each. */
-function follows(tokens: readonly WorkToken[], from: number, parts: string[][]): boolean {
-  const seg = tokens[from - 1]?.seg;
-  const at = (start: number, words: string[]) => words.every((w, k) => tokens[start + k]?.text === w && tokens[start + k]!.seg === seg);
-  let end = from;
-  for (const part of parts) {
-    let found = -1;
-    for (let j = end; j <= end + 4 && j < tokens.length && tokens[j]!.seg === seg; j++) {
-      if (at(j, part)) {
-        found = j;
-        break;
-      }
-    }
-    if (found < 0) return false;
-    end = found + part.length;
-  }
-  return true;
 }
 
 /** How likely the occupation a leader's other words point to must be, to be the field it leads. */
