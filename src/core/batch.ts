@@ -20,38 +20,29 @@ export function columnIndex(header: string[], name: string): number {
   return n >= 1 && n <= header.length ? n - 1 : -1;
 }
 
-/** Header names of a file's own seniority column: batch says it could be read with --level-hint-column. */
-export const HINT_HEADERS = ['experience_level', 'experience level', 'seniority', 'seniority_level', 'seniority level', 'career_level', 'career level', 'job_level', 'job level', 'grade', 'level'];
-
-export function findHintColumn(header: string[]): number {
-  for (const name of HINT_HEADERS) {
+/** The first of `names` (best first) the header has, case and spaces aside; -1 for none. */
+function firstNamed(header: string[], names: readonly string[]): number {
+  for (const name of names) {
     const i = header.findIndex((h) => norm(h) === name);
     if (i >= 0) return i;
   }
   return -1;
 }
+
+/** Header names of a file's own seniority column: batch says it could be read with --level-hint-column. */
+export const HINT_HEADERS = ['experience_level', 'experience level', 'seniority', 'seniority_level', 'seniority level', 'career_level', 'career level', 'job_level', 'job level', 'grade', 'level'];
+
+export const findHintColumn = (header: string[]) => firstNamed(header, HINT_HEADERS);
 
 /** Header names taken as the years column when --years-column is not given, best first. */
 export const YEARS_HEADERS = ['years', 'yoe', 'years_of_experience', 'years of experience', 'years_experience', 'experience_years', 'yrs'];
 
-export function findYearsColumn(header: string[]): number {
-  for (const name of YEARS_HEADERS) {
-    const i = header.findIndex((h) => norm(h) === name);
-    if (i >= 0) return i;
-  }
-  return -1;
-}
+export const findYearsColumn = (header: string[]) => firstNamed(header, YEARS_HEADERS);
 
 /** Header names taken as the company column by a bare --company-column, best first. */
 export const COMPANY_HEADERS = ['company', 'employer', 'company_name', 'company name', 'employer_name', 'employer name', 'organization', 'organisation'];
 
-export function findCompanyColumn(header: string[]): number {
-  for (const name of COMPANY_HEADERS) {
-    const i = header.findIndex((h) => norm(h) === name);
-    if (i >= 0) return i;
-  }
-  return -1;
-}
+export const findCompanyColumn = (header: string[]) => firstNamed(header, COMPANY_HEADERS);
 
 export function findTitleColumn(header: string[]): number {
   for (const name of TITLE_HEADERS) {

@@ -35,12 +35,3 @@ export function wrapLine(line: string, width: number, hang?: number): string {
   out.push(current);
   return out.join('\n');
 }
-
-/** Every line of `text` wrapped at `width`; `hang` as wrapLine's, for every line. */
-export function wrapText(text: string, width: number, hang?: number): string {
-  if (width <= 0) return text;
-  return text
-    .split('\n')
-    .map((l) => wrapLine(l, width, hang))
-    .join('\n');
-}
