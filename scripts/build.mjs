@@ -77,6 +77,8 @@ async function buildInto(out) {
   const publicNames = Object.keys(bundle.publicApi).sort();
   writeFileSync(join(out, 'index.js'), `// The library (see scripts/build.mjs): the public API of src/index.ts, from the CLI's bundle.\nexport { ${publicNames.join(', ')} } from './cli.js';\n`);
   writeFileSync(join(out, 'internal.js'), "// job-leveler/internal (see src/internal.ts): the parts, from the CLI's bundle; not a contract.\nexport * from './cli.js';\n");
+  // What a helper thread of batch runs (src/io/helpers.ts): the same bundle's code.
+  writeFileSync(join(out, 'helper.js'), "// A helper thread of leveler batch (see src/io/helpers.ts), from the CLI's bundle.\nimport { runHelper } from './cli.js';\nawait runHelper();\n");
 
   // Type declarations for library users (dist/types), from the TypeScript compiler.
   execFileSync(process.execPath, [createRequire(import.meta.url).resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', join(out, 'types')], {

@@ -13,6 +13,7 @@ export { loadLadder, readLadderFiles, checkLadderFiles, shippedDataDir, serializ
 export type { LoadedLadder } from './io/ladder.js';
 export { compileLexicon } from './core/lexicon.js';
 export { main } from './cli.js';
+export { runHelper } from './helper-entry.js';
 export type { Io } from './io/terminal.js';
 export { CsvReader, fieldsOf } from './io/csv.js';
 export { csvLine } from './output/csv.js';

@@ -2,13 +2,13 @@
 //   input (file or stdin) -> CsvReader (decode, parse, one batch per chunk) -> per row: the
 //   leveler's answer memo, keyed on title and years -> the format's text -> sink (stdout, or a file
 //   renamed into place at the end). Each batch is written before the next is read: backpressure end to end.
-import { parseYearsCell, plainYears, sharedAnswers, Tally } from '../core/batch.js';
-import type { MatchResult } from '../core/types.js';
+import { parseYearsCell, plainYears, Tally } from '../core/batch.js';
 import { EXIT, signalExit } from '../errors.js';
 import { detached, fieldAt, fieldCount, type CsvReader } from '../io/csv.js';
 import { openSink, type Sink } from '../io/output.js';
 import type { Io } from '../io/terminal.js';
-import { appendedNames, csvHeader, csvSuffix, inputJson, inputKeys, jsonBody, jsonFields, rowText, APPENDED, COMPANY_LEVEL, type Field } from '../output/batch.js';
+import { appendedNames, csvHeader, inputJson, inputKeys, rowText, APPENDED, COMPANY_LEVEL, type Field } from '../output/batch.js';
+import { batchAnswers, BatchHelpers } from './batch-helper.js';
 import { rowCompanies } from './batch-companies.js';
 import { hintColumn, type HintColumn } from './batch-hints.js';
 import { shown } from '../output/shown.js';
@@ -32,6 +32,7 @@ export async function runBatch(file: string | undefined, opts: BatchFlags, io: I
   const { where, reader, input } = table;
   const report = new BatchReport(io, where, opts);
   let sink: Sink | null = null;
+  let helpers: BatchHelpers | null = null;
   let interrupted: string | null = null;
   const stopListening = io.onInterrupt?.((signal) => {
     interrupted = signal;
@@ -41,16 +42,26 @@ export async function runBatch(file: string | undefined, opts: BatchFlags, io: I
     const leveler = await openLeveler(io, opts);
     const family = leveler.familyId(opts.family);
     const tally = new Tally(leveler.ladder.confidence.low);
-    // Whether the output quotes the years (reasons, the query): if not, a title is answered once per
-    // years key instead of once per years value. Reasons and alternatives are only in whole JSON answers.
-    const quotesYears = opts.format !== 'csv' && (fields === null || fields.some((f) => f.name === 'years'));
-    const explain = opts.format !== 'csv' && fields === null;
-    // Pay only where the output shows it: --pay, a pay field, or whole JSON answers.
-    const pay = opts.pay === true || (opts.format !== 'csv' && (fields === null || fields.some((f) => f.name.startsWith('pay_'))));
     const companies = await rowCompanies(leveler, opts);
     const csvFields = companies.used && !fields?.includes(COMPANY_LEVEL) ? [...(fields ?? APPENDED), COMPANY_LEVEL] : fields;
-    const keep = sharedAnswers((r: MatchResult) => (opts.format === 'csv' ? csvSuffix(r, reader.delimiter!, csvFields ?? undefined) : fields ? jsonFields(r, fields) : jsonBody(r)));
+    // Whether the output quotes the years (if not, a title is answered once per years key instead of
+    // once per years value), carries reasons and pay, and how a row's answer is written.
+    const { quotesYears, explain, pay, keep } = batchAnswers(opts, fields, csvFields, () => reader.delimiter!);
     const memo = await leveler.answers({ family, company: companies.fixed, quotesYears, explain, keep, charsOf: (a) => a.text.length, own: detached, pay });
+    // Helper threads, where a row's answer is its title's alone (see batch-helper.ts).
+    helpers = companies.used
+      ? null
+      : BatchHelpers.for(opts, () => ({
+          ...(opts.data !== undefined ? { data: opts.data } : {}),
+          ...(opts.region !== undefined ? { region: opts.region } : {}),
+          cwd: io.cwd,
+          env: Object.fromEntries(Object.entries(io.env).filter((e): e is [string, string] => typeof e[1] === 'string')),
+          family,
+          format: opts.format,
+          ...(opts.fields !== undefined ? { fields: opts.fields } : {}),
+          ...(opts.pay !== undefined ? { pay: opts.pay } : {}),
+          delimiter: reader.delimiter!,
+        }));
     sink = openSink({ target: opts.output, stdout: io.stdout, cwd: io.cwd, input: input.id });
     let columns: { title: number; years: number; width: number } | null = null;
     // --keep-columns: each JSON row carries its input row, keyed by the header's names.
@@ -77,6 +88,10 @@ export async function runBatch(file: string | undefined, opts: BatchFlags, io: I
         if (opts.keepColumns && opts.format !== 'csv') keys = inputKeys(reader.header!);
       }
       const d = reader.delimiter!;
+      if (helpers !== null && columns.years < 0 && hints === null && companies.column < 0) {
+        const at = columns.title;
+        await helpers.share(rows.map((r) => fieldAt(r, d, at) ?? ''), memo);
+      }
       for (const record of rows) {
         row++;
         const width = fieldCount(record, d);
@@ -120,6 +135,7 @@ export async function runBatch(file: string | undefined, opts: BatchFlags, io: I
     report.clearProgress();
     throw e;
   } finally {
+    await helpers?.close();
     stopListening?.();
     await table.close();
   }

@@ -25,6 +25,7 @@ const flags = [
   options.pay(),
   options.region(),
   options.data(),
+  options.threads(),
   options.quiet(),
 ] as const;
 

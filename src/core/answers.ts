@@ -123,6 +123,19 @@ export class AnswerMemo<T> {
     return a;
   }
 
+  /** Whether a title without years has its answer kept. */
+  knows(title: string): boolean {
+    return this.plain.has(title);
+  }
+
+  /** Keeps an answer worked out elsewhere (a helper thread) for a title without years, as answer(title, null) keeps its own. */
+  remember(title: string, a: T): void {
+    if (this.chars > this.maxChars || this.plain.size + this.withYears.size >= this.maxTitles) this.forget();
+    if (this.plain.has(title)) return;
+    this.plain.set(this.own(title), a);
+    this.chars += title.length + this.charsOf(a);
+  }
+
   private learn(title: string): TitleAnswers<T> {
     const reading = this.matcher.readTitle(title, this.o.family, this.o.company ?? null);
     const known: TitleAnswers<T> = { title, key: { marker: reading.marker, track: reading.track, override: reading.override }, reading, answers: new Map(), whole: [] };
