@@ -146,11 +146,14 @@ console.log(`  batch csv takes ${(csv.seconds / pass.seconds).toFixed(2)}x the p
 
 const rates = await distinctRate(w.distinctTitles);
 const sorted = [...rates].sort((a, b) => a - b);
+const distinctOne = await measure([bin, 'batch', w.distinct, '-q', '--threads', '1']);
 const distinctCli = await measure([bin, 'batch', w.distinct, '-q']);
 const distinctRows = readFileSync(w.distinct, 'utf8').split('\n').length - 2;
 console.log(`\n${fmt(w.distinctTitles.length)} distinct titles, a fresh matcher each round (no memo):`);
 console.log(`  in-process: first round ${fmt(rates[0])} titles/s, median of ${rates.length} ${fmt(sorted[Math.floor(sorted.length / 2)])} titles/s   (target >= 50,000)`);
-console.log(`  batch CLI on ${fmt(distinctRows)} rows, each a different string (title, or title - place): ${distinctCli.seconds.toFixed(2)} s, ${fmt(distinctRows / distinctCli.seconds)} rows/s, start-up included`);
+console.log(`  batch CLI on ${fmt(distinctRows)} rows, each a different string (title, or title - place), start-up included:`);
+console.log(`    --threads 1   ${distinctOne.seconds.toFixed(2)} s, ${fmt(distinctRows / distinctOne.seconds)} rows/s, peak ${mb(distinctOne.peak)}`);
+console.log(`    default       ${distinctCli.seconds.toFixed(2)} s, ${fmt(distinctRows / distinctCli.seconds)} rows/s, peak ${mb(distinctCli.peak)}   (${(distinctOne.seconds / distinctCli.seconds).toFixed(2)}x --threads 1; target >= 60,000 rows/s)`);
 
 const noYears = await measure([bin, 'batch', w.withYears, '--no-years-column', '-q']);
 const years = await measure([bin, 'batch', w.withYears, '--years-column', 'years', '-q']);

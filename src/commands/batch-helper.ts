@@ -85,6 +85,8 @@ export class BatchHelpers {
   private helpers: Helper<string, RowAnswer>[] = [];
   private started = false;
   private distinct = 0;
+  /** Distinct titles the helpers answered. */
+  helped = 0;
   /** The share of a chunk's new titles this thread answers, moved toward where neither side waits. */
   private mine: number;
 
@@ -129,10 +131,19 @@ export class BatchHelpers {
     const answers = await Promise.allSettled(asked);
     const waited = performance.now() - before;
     answers.forEach((a, i) => {
-      if (a.status === 'fulfilled') parts[i]!.titles.forEach((t, k) => memo.remember(t, a.value[k]!));
+      if (a.status !== 'fulfilled') return;
+      parts[i]!.titles.forEach((t, k) => memo.remember(t, a.value[k]!));
+      this.helped += parts[i]!.titles.length;
     });
     // Waiting on the helpers: this thread takes more next time; not waiting: fewer.
     this.mine = Math.min(0.9, Math.max(0.1, this.mine + (waited > 1 ? 0.02 : -0.02)));
+  }
+
+  /** For the summary: how much the helpers did ("1,234 of 5,000 distinct titles on 1 helper thread"); null when nothing. */
+  summary(): string | null {
+    if (this.helped === 0) return null;
+    const n = this.helpers.length;
+    return `  threads: ${this.helped.toLocaleString('en-US')} of ${this.distinct.toLocaleString('en-US')} distinct titles answered on ${n} helper thread${n === 1 ? '' : 's'}\n`;
   }
 
   private start(): void {

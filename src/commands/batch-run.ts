@@ -127,6 +127,7 @@ export async function runBatch(file: string | undefined, opts: BatchFlags, io: I
     }
     if (!opts.quiet) io.stderr.write(companies.summary() ?? '');
     await report.summary(tally, leveler.ladder.levels.map((l) => l.code), { file: file === undefined || file === '-' ? null : file, ...opts });
+    if (!opts.quiet) io.stderr.write(helpers?.summary() ?? '');
     return EXIT.ok;
   } catch (e) {
     // Ctrl-C destroys the input under the reader, which then fails: that is the interruption.
