@@ -17,8 +17,6 @@ import { pickedFields, type BatchFlags } from './batch.js';
 const AUTO_AFTER = 2000;
 /** A chunk with fewer new titles than this is answered on this thread alone: a message costs more. */
 const MIN_SHARE = 16;
-/** The most helper threads --threads starts. */
-export const MAX_THREADS = 16;
 
 /** What batch answers and how it renders them: one definition for this thread and its helpers. */
 export interface BatchAnswers {

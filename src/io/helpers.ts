@@ -56,13 +56,12 @@ export class Helper<I, O> {
         this.saidReady(true);
         return;
       }
+      // A helper that could not answer is failed: this ask is rejected with the others pending.
+      if ('error' in m) return this.fail(new Error(m.error));
       const waiting = this.pending.get(m.id);
       if (waiting === undefined) return;
       this.pending.delete(m.id);
-      if ('error' in m) {
-        this.fail(new Error(m.error));
-        waiting.reject(new Error(m.error));
-      } else waiting.resolve(m.results);
+      waiting.resolve(m.results);
     });
     this.worker.on('error', (e) => this.fail(e));
     this.worker.on('exit', (code) => this.fail(new Error(`the helper thread stopped (exit ${code})`)));
