@@ -18,6 +18,12 @@ export default tseslint.config(
     },
   },
   {
+    // The bin is CommonJS (bin/package.json): it starts without Node's ES module loader.
+    files: ['bin/**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // core decides, it never does: no files, streams, terminal or CLI framework in here.
     files: ['src/core/**/*.ts'],
     rules: {

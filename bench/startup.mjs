@@ -14,15 +14,15 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'bin', 'leveler.js');
-if (!existsSync(join(root, 'dist', 'cli.js'))) {
+if (!existsSync(join(root, 'dist', 'boot.cjs'))) {
   console.error('bench: no dist/ (run npm run build first)');
   process.exit(2);
 }
 const args = process.argv.slice(2);
 const at = args.indexOf('--against');
 const other = at >= 0 ? args.splice(at, 2)[1] : null;
-if (other !== undefined && other !== null && !existsSync(join(other, 'dist', 'cli.js'))) {
-  console.error(`bench: ${other}: no dist/cli.js (hint: npm run build there)`);
+if (other !== undefined && other !== null && !existsSync(join(other, 'dist'))) {
+  console.error(`bench: ${other}: no dist/ (hint: npm run build there)`);
   process.exit(2);
 }
 const runs = Number(args[0] ?? 40);

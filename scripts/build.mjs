@@ -1,6 +1,6 @@
-// Builds dist/: the CLI and the library, code shared between them split into chunks, and modules
-// that only some paths need loaded on demand; then a snapshot of the shipped ladder so that a
-// `match` need not parse YAML at start-up (see src/io/ladder.ts).
+// Builds dist/: the CLI and the library as one CommonJS bundle loaded by dist/boot.js (src/boot.ts);
+// a snapshot of the shipped ladder so that a `match` need not parse YAML at start-up (see
+// src/io/ladder.ts); last, V8's code cache of the bundle (scripts/code-cache.mjs).
 //
 // Everything is written to a fresh folder beside dist/ and swapped in at the end: a failed build
 // leaves the previous dist/ whole, and no dist/ ever mixes two builds. Each build has an id, compiled
@@ -27,6 +27,14 @@ try {
   console.error(`build: failed; dist/ is unchanged: ${e instanceof Error ? e.message : e}`);
   process.exit(1);
 }
+// Last, in dist/ itself (V8 keeps the bundle's path in the cache, for stack traces): the code cache,
+// made by running the new build. Without it dist/ works the same, only slower to start.
+try {
+  execFileSync(process.execPath, [join(root, 'scripts', 'code-cache.mjs'), dist], { cwd: root, stdio: 'inherit' });
+} catch {
+  console.error('build: dist/ is built, but its code cache could not be made (see above): a cold start compiles the code');
+  process.exit(1);
+}
 
 function swapIn(folder) {
   const old = join(root, `.dist-old-${process.pid}`);
@@ -51,34 +59,50 @@ async function buildInto(out) {
     },
   };
 
-  const common = {
+  // One bundle for everything, CommonJS so that dist/boot.js can compile it with V8's code cache
+  // (src/boot.ts): the bin, the library's entries and batch's helpers all run this one file.
+  await build({
     plugins: [lazyChildProcess],
     absWorkingDir: root,
-    outdir: out,
-    define: { __LEVELER_BUILD__: JSON.stringify(buildId) },
+    entryPoints: ['src/library-bundle.ts'],
+    outfile: join(out, 'leveler.cjs'),
+    define: { __LEVELER_BUILD__: JSON.stringify(buildId), 'import.meta.url': '__levelerUrl' },
     bundle: true,
-    splitting: true,
-    format: 'esm',
+    format: 'cjs',
     platform: 'node',
     target: 'node20',
     sourcemap: false,
     minifyWhitespace: true,
     minifySyntax: true,
     logLevel: 'warning',
-    // commander and cli-table3 are CommonJS: give their require() of Node built-ins a real require.
-    banner: { js: "import { createRequire as __levelerRequire } from 'node:module'; const require = __levelerRequire(import.meta.url);" },
-  };
-  // One bundle, the CLI's: its hot path is one file (each module loaded costs start-up time). The
-  // library entry re-exports it, so no code ships twice; a library user loads the CLI's code too.
-  await build({ ...common, entryPoints: { cli: 'src/library-bundle.ts' }, chunkNames: 'chunks/[name]-[hash]' });
-  // The library's two entries re-export the CLI's bundle: index.js the public API only (the names of
-  // src/index.ts), internal.js everything (src/internal.ts).
-  const bundle = await import(join(out, 'cli.js'));
-  const publicNames = Object.keys(bundle.publicApi).sort();
-  writeFileSync(join(out, 'index.js'), `// The library (see scripts/build.mjs): the public API of src/index.ts, from the CLI's bundle.\nexport { ${publicNames.join(', ')} } from './cli.js';\n`);
-  writeFileSync(join(out, 'internal.js'), "// job-leveler/internal (see src/internal.ts): the parts, from the CLI's bundle; not a contract.\nexport * from './cli.js';\n");
+    // The sources find their files beside themselves through import.meta.url: the bundle's own URL.
+    banner: { js: "const __levelerUrl = require('node:url').pathToFileURL(__filename).href;" },
+  });
+  // The bundle runs as a script (src/boot.ts): an import() left in it would fail when it is reached.
+  const left = /\bimport\((["'`][^"'`]*["'`])\)/.exec(readFileSync(join(out, 'leveler.cjs'), 'utf8'));
+  if (left) throw new Error(`the bundle has import(${left[1]}), which cannot run in it: load it with createRequire instead`);
+  // The loader, CommonJS too: the bin requires it (an ES module entry costs a tenth of a cold start).
+  await build({
+    absWorkingDir: root,
+    entryPoints: ['src/boot.ts'],
+    outfile: join(out, 'boot.cjs'),
+    define: { 'import.meta.url': '__levelerUrl' },
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'warning',
+    banner: { js: "const __levelerUrl = require('node:url').pathToFileURL(__filename).href;" },
+  });
+  // The library's two entries take their names from the bundle: index.js the public API only (the
+  // names of src/index.ts), internal.js everything (src/internal.ts).
+  const bundle = createRequire(import.meta.url)(join(out, 'boot.cjs')).load().exports;
+  const entry = (comment, from, names) =>
+    `// ${comment}\nimport boot from './boot.cjs';\nconst bundle = boot.load().exports${from};\nexport const { ${names.join(', ')} } = bundle;\n`;
+  writeFileSync(join(out, 'index.js'), entry("The library (see scripts/build.mjs): the public API of src/index.ts, from leveler's bundle.", '.publicApi', Object.keys(bundle.publicApi).sort()));
+  writeFileSync(join(out, 'internal.js'), entry("job-leveler/internal (see src/internal.ts): the parts, from leveler's bundle; not a contract.", '', Object.keys(bundle).sort()));
   // What a helper thread of batch runs (src/io/helpers.ts): the same bundle's code.
-  writeFileSync(join(out, 'helper.js'), "// A helper thread of leveler batch (see src/io/helpers.ts), from the CLI's bundle.\nimport { runHelper } from './cli.js';\nawait runHelper();\n");
+  writeFileSync(join(out, 'helper.cjs'), "// A helper thread of leveler batch (see src/io/helpers.ts), from leveler's bundle.\nrequire('./boot.cjs').load().exports.runHelper();\n");
 
   // Type declarations for library users (dist/types), from the TypeScript compiler.
   execFileSync(process.execPath, [createRequire(import.meta.url).resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', join(out, 'types')], {

@@ -1,4 +1,4 @@
-// What a helper thread runs (dist/helper.js, see src/io/helpers.ts): batch's work, loaded only
+// What a helper thread runs (dist/helper.cjs, see src/io/helpers.ts): batch's work, loaded only
 // in the helper, as batch-run is only when batch runs.
 export async function runHelper(): Promise<void> {
   const { serveBatch } = await import('./commands/batch-helper.js');

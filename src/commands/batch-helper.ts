@@ -52,7 +52,7 @@ export interface HelperSpec {
   delimiter: string;
 }
 
-/** The helper thread's work (dist/helper.js): answers lists of titles until it is stopped. */
+/** The helper thread's work (dist/helper.cjs): answers lists of titles until it is stopped. */
 export async function serveBatch(): Promise<void> {
   const port = parentPort!;
   const spec = workerData as HelperSpec;
@@ -93,7 +93,7 @@ export class BatchHelpers {
     /** Whether --threads asked for them (then they start at once). */
     private readonly asked: boolean,
     private readonly spec: () => HelperSpec,
-    /** The helper thread's script (dist/helper.js). */
+    /** The helper thread's script (dist/helper.cjs). */
     private readonly script: string,
   ) {
     this.mine = 1 / threads;

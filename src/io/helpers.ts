@@ -1,6 +1,6 @@
 // Helper threads: a worker that answers lists of items the way this thread would, so that a batch
 // of many distinct titles uses a second core. Only the built package has a helper script
-// (dist/helper.js, written by scripts/build.mjs); run from the sources, there are no helpers and
+// (dist/helper.cjs, written by scripts/build.mjs); run from the sources, there are no helpers and
 // all the work stays on this thread. A helper that fails is dropped: its pending asks are
 // rejected, never left waiting, and the caller does the work itself.
 import { existsSync } from 'node:fs';
@@ -11,10 +11,10 @@ import { Worker } from 'node:worker_threads';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** The helper script beside the bundle (dist/helper.js), or null when there is none (the sources, in tests). */
+/** The helper script beside the bundle (dist/helper.cjs), or null when there is none (the sources, in tests). */
 export function helperScript(): string | null {
   for (const up of ['.', '..']) {
-    const path = join(here, up, 'helper.js');
+    const path = join(here, up, 'helper.cjs');
     if (existsSync(path)) return path;
   }
   return null;

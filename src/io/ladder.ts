@@ -196,7 +196,6 @@ function reason(e: unknown): string {
   return err.code === 'EACCES' ? 'permission denied' : err.code === 'EISDIR' ? 'is a folder' : (err.message ?? String(e));
 }
 
-/** The build's snapshot: beside the CLI bundle, or one folder up from the library's chunks. */
 /**
  * The snapshot file is one line of JSON, then the bytes of the ladder files it was built from:
  * they are compared as bytes, never decoded or parsed as JSON strings at start-up.

@@ -1,5 +1,6 @@
 // The streams and environment a command runs with. main() receives one of these, so tests can run
 // the whole CLI in-process with fake streams, and nothing below src/cli.ts reads `process` itself.
+import { createRequire } from 'node:module';
 import type { Readable, Writable } from 'node:stream';
 import { fdIdentity, type FileId } from './output.js';
 
@@ -54,7 +55,8 @@ export function processIo(): Io {
 async function runPager(text: string, env: Record<string, string | undefined>): Promise<boolean> {
   const command = (env.LEVELER_PAGER ?? env.PAGER ?? 'less').trim();
   if (command === '' || command === 'cat') return false;
-  const { spawn } = await import('node:child_process');
+  // Required, not imported: the built bundle runs as a script (src/boot.ts), where import() cannot load.
+  const { spawn } = createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
   return new Promise((done) => {
     const child = spawn(command, { shell: true, stdio: ['pipe', 'inherit', 'ignore'], env: { LESS: 'FRX', ...env } });
     let started = true;
