@@ -49,8 +49,21 @@ const time = (argv) => {
   return ms;
 };
 const otherBin = other ? join(other, 'bin', 'leveler.js') : null;
+// Each round runs the cases in a new order: a process started right after another can be faster or
+// slower on a shared machine, and a fixed order would hand that to the same case every time.
+let seed = 7;
+const order = () => {
+  const ks = cases.map((_, k) => k);
+  for (let j = ks.length - 1; j > 0; j--) {
+    seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
+    const r = seed % (j + 1);
+    [ks[j], ks[r]] = [ks[r], ks[j]];
+  }
+  return ks;
+};
 for (let i = 0; i < runs + 3; i++) {
-  cases.forEach(([, argv], k) => {
+  order().forEach((k) => {
+    const argv = cases[k][1];
     const mine = () => time(argv);
     const theirs = () => (otherBin && argv[0] === bin ? time([otherBin, ...argv.slice(1)]) : null);
     // In turns, so neither build always runs first.
@@ -63,7 +76,7 @@ for (let i = 0; i < runs + 3; i++) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const base = median(times[0]);
-console.log(`leveler start-up, ${runs} runs each, alternating; ${cpus().length} cores, ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
+console.log(`leveler start-up, ${runs} runs each, in a shuffled order each round; ${cpus().length} cores, ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
 for (const [k, [name]] of cases.entries()) {
   const m = median(times[k]);
   const vs = against[k].length > 0 ? `   other build ${median(against[k]).toFixed(1).padStart(6)} ms, this/other ${(m / median(against[k])).toFixed(3)}` : '';

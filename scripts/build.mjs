@@ -146,5 +146,8 @@ async function familyOccupations(lib, ladder) {
       table[`${family.id}\t${lib.occupationPartsKey(words)}`] = reading.occupation?.ref.code ?? '';
     }
   }
-  return { stamp, table };
+  // Where each occupation's record lies in occupations.json: a cold match parses only the one it shows.
+  const spans = lib.occupationSpans(readFileSync(join(dir, lib.OCCUPATIONS_FILE)));
+  if (spans === null) throw new Error(`${lib.OCCUPATIONS_FILE}: its records could not be found by their braces (see occupationSpans)`);
+  return { stamp, table, spans };
 }

@@ -14,6 +14,7 @@ import { compileLexicon, type LexiconData } from '../core/lexicon.js';
 import type { LadderSettings } from '../core/schema.js';
 import type { FamilyDef, Ladder } from '../core/types.js';
 import { DataError } from '../errors.js';
+import type { OccupationSpans } from './occupations.js';
 
 export interface DataFile {
   /** File name within the ladder folder ("ladder.yaml", "ai-ml.yaml"). */
@@ -41,6 +42,8 @@ export interface LoadedLadder {
 export interface FamilyOccupationCache {
   stamp: string;
   table: Record<string, string>;
+  /** Where each record of the shipped occupations.json lies (see OccupationSpans); parsed on first use. */
+  spans?: OccupationSpans | null;
 }
 
 /** A ladder file as the snapshot saw it. */
@@ -59,6 +62,8 @@ interface ReadSnapshot {
 export interface Snapshot extends LoadedLadder {
   /** The byte length of each family's cards, as JSON after the JSON line, in family order. */
   cards?: number[];
+  /** The byte length of the occupations' spans, as JSON after the cards (see FamilyOccupationCache). */
+  spans?: number;
   /** The build that wrote it: a snapshot is used only by the code it was built with. */
   build: string;
   files: FileStamp[];
@@ -218,6 +223,17 @@ function readSnapshot(): ReadSnapshot | null {
           get: () => (cards ??= JSON.parse(buffer.toString('utf8', from, from + size)) as FamilyDef['cards']),
         });
       });
+      // The occupations' spans, parsed when a title of no family first needs its occupation's record.
+      const spansSize = snapshot.spans ?? 0;
+      if (snapshot.familyOccupations && spansSize > 0) {
+        const from = at;
+        let spans: OccupationSpans | undefined;
+        Object.defineProperty(snapshot.familyOccupations, 'spans', {
+          enumerable: true,
+          get: () => (spans ??= JSON.parse(buffer.toString('utf8', from, from + spansSize)) as OccupationSpans),
+        });
+      }
+      at += spansSize;
       return { snapshot, bytes: buffer.subarray(at) };
     } catch {
       // not here
@@ -231,15 +247,18 @@ export function serializeSnapshot(dir: string, cwd: string, ladder: Ladder, fami
   const files = listLadderFiles(dir, cwd).map(({ name, path }) => ({ name, bytes: readBytes(path, cwd) }));
   const cards = ladder.families.map((f) => Buffer.from(JSON.stringify(f.cards), 'utf8'));
   const withoutCards = { ...ladder, families: ladder.families.map((f) => ({ ...f, cards: {} })) };
+  const { spans, ...cache } = familyOccupations ?? { spans: null };
+  const spanBytes = familyOccupations && spans ? Buffer.from(JSON.stringify(spans), 'utf8') : Buffer.alloc(0);
   const snapshot: Snapshot = {
     build: BUILD_ID,
     files: files.map((f) => ({ name: f.name, size: f.bytes.length })),
     cards: cards.map((c) => c.length),
+    spans: spanBytes.length,
     ladder: withoutCards,
     lexicon: compileLexicon(ladder),
-    ...(familyOccupations ? { familyOccupations } : {}),
+    ...(familyOccupations ? { familyOccupations: cache as FamilyOccupationCache } : {}),
   };
-  return Buffer.concat([Buffer.from(`${JSON.stringify(snapshot)}\n`, 'utf8'), ...cards, ...files.map((f) => f.bytes)]);
+  return Buffer.concat([Buffer.from(`${JSON.stringify(snapshot)}\n`, 'utf8'), ...cards, spanBytes, ...files.map((f) => f.bytes)]);
 }
 
 /**

@@ -3,6 +3,7 @@
 // the word table that points a title to one (data/occupation-words.tsv). Both are read only when a
 // title needs them (a common family title is answered from the build's cache). The word table is
 // searched in place through its sparse index, so a cold `leveler match` reads a block, not the file.
+import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { SortedFile, type SparseIndex } from './sorted-file.js';
 import { join, resolve } from 'node:path';
@@ -76,6 +77,87 @@ export function loadOccupations(ladderDir: string, cwd: string): OccupationIndex
 
 /** Features looked up once are kept; the memo is emptied past this many (a batch of random titles). */
 const MEMO_LIMIT = 50_000;
+
+/**
+ * Where each occupation's record lies in the bytes of occupations.json, worked out by the build
+ * (scripts/build.mjs, into the ladder snapshot): a cold `match` of a title of no family then parses
+ * the one record it shows, not the whole file. Used only for a file of exactly these bytes (`sha1`).
+ */
+export interface OccupationSpans {
+  sha1: string;
+  codes: string[];
+  /** Each record's first and last-but-one byte, two numbers per occupation, in file order. */
+  spans: number[];
+  /** The groupJobZone withGroupJobZones() gives each occupation O*NET gives no Job Zone. */
+  groupJobZones: Record<string, number | null>;
+}
+
+const sha1 = (bytes: Buffer) => createHash('sha1').update(bytes).digest('hex');
+
+/**
+ * The spans of an occupations.json's records: each object of the occupations array, found by
+ * scanning the bytes for braces outside strings, then checked against the whole file parsed (the
+ * reference): null when they differ in any way.
+ */
+export function occupationSpans(bytes: Buffer): OccupationSpans | null {
+  const index = withGroupJobZones(JSON.parse(bytes.toString('utf8')) as OccupationIndex);
+  const spans: number[] = [];
+  let depth = 0;
+  let inString = false;
+  let start = -1;
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i]!;
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      depth++;
+      if (depth === 3 && c === 0x7b) start = i;
+    } else if (c === 0x7d || c === 0x5d) {
+      if (depth === 3 && c === 0x7d) spans.push(start, i + 1);
+      depth--;
+    }
+  }
+  if (spans.length !== 2 * index.occupations.length) return null;
+  const groupJobZones: Record<string, number | null> = {};
+  for (const [i, o] of index.occupations.entries()) {
+    if (o.jobZone === null) groupJobZones[o.code] = o.groupJobZone ?? null;
+    if (JSON.stringify(recordAt(bytes, spans, i, groupJobZones)) !== JSON.stringify(o)) return null;
+  }
+  return { sha1: sha1(bytes), codes: index.occupations.map((o) => o.code), spans, groupJobZones };
+}
+
+/** The record at span `i`, as withGroupJobZones() completes it. */
+function recordAt(bytes: Buffer, spans: readonly number[], i: number, groupJobZones: Record<string, number | null>): Occupation {
+  const o = JSON.parse(bytes.toString('utf8', spans[2 * i], spans[2 * i + 1])) as Occupation;
+  if (o.jobZone === null) o.groupJobZone = groupJobZones[o.code] ?? null;
+  return o;
+}
+
+/**
+ * Occupations by code read one record at a time through the build's spans, the way the whole
+ * file's index finds them (see OccupationSource.get); null when the spans do not fit the file.
+ */
+function spannedRecords(path: string, spans: OccupationSpans): ((code: string) => Occupation | undefined) | null {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    return null;
+  }
+  if (sha1(bytes) !== spans.sha1) return null;
+  // The last of a code, as a Map built from the list keeps it.
+  const at = new Map(spans.codes.map((c, i) => [c, i]));
+  const read = new Map<number, Occupation>();
+  return (wanted) => {
+    const i = at.get(wanted) ?? at.get(`${wanted}.00`) ?? spans.codes.findIndex((c) => c.startsWith(`${wanted}.`));
+    if (i === undefined || i < 0) return undefined;
+    let o = read.get(i);
+    if (o === undefined) read.set(i, (o = recordAt(bytes, spans.spans, i, spans.groupJobZones)));
+    return o;
+  };
+}
 
 /** The first bytes of a file, enough to hold its first `lines` lines (at most 4 MB). */
 function readHead(path: string, lines: number): { head: Buffer; size: number } {
@@ -153,13 +235,17 @@ export function occupationSource(ladderDir: string, cwd: string, cache?: FamilyO
   let index: OccupationIndex | undefined;
   let byCode: Map<string, Occupation> | undefined;
   let model: OccupationModel | undefined;
+  let spanned: ((code: string) => Occupation | undefined) | null | undefined;
   // The cache holds only while the word table is the one it was worked out from.
   let cached: Record<string, string> | null | undefined = cache ? undefined : null;
   const source: OccupationSource = {
     index: () => (index ??= loadOccupations(ladderDir, cwd)),
     get(code) {
-      byCode ??= new Map(source.index().occupations.map((o) => [o.code, o]));
       const wanted = code.trim();
+      // Until the whole index is read, a record at a time where the build's spans fit the file.
+      if (index === undefined && spanned === undefined) spanned = cache?.spans ? spannedRecords(pick(ladderDir, OCCUPATIONS_FILE), cache.spans) : null;
+      if (index === undefined && spanned) return spanned(wanted);
+      byCode ??= new Map(source.index().occupations.map((o) => [o.code, o]));
       return byCode.get(wanted) ?? byCode.get(`${wanted}.00`) ?? source.index().occupations.find((o) => o.code.startsWith(`${wanted}.`));
     },
     model: () => {

@@ -4,9 +4,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { searchOccupations, withGroupJobZones, type Occupation, type OccupationIndex } from '../../src/core/occupations.js';
-import { loadOccupationModel, loadOccupations, occupationSource, tableStamp } from '../../src/io/occupations.js';
+import { loadOccupationModel, loadOccupations, occupationSource, occupationSpans, tableStamp } from '../../src/io/occupations.js';
 import { SortedFile } from '../../src/io/sorted-file.js';
 import { FIXTURES, ROOT } from '../helpers.js';
 
@@ -205,5 +205,54 @@ describe('withGroupJobZones', () => {
   it('leaves O*NET\'s own zones as they are', () => {
     const out = withGroupJobZones({ source: 't', version: '1', occupations: [occupation('29-1141.00', 3), occupation('29-1199.00', null)] });
     expect(out.occupations.map((o) => [o.jobZone, o.groupJobZone])).toEqual([[3, undefined], [null, 3]]);
+  });
+});
+
+describe("the occupations' spans (a record at a time, in place of the whole file parsed)", () => {
+  const shipped = readFileSync(join(ROOT, 'data', 'occupations.json'));
+  const spans = occupationSpans(shipped)!;
+  const codes = (JSON.parse(shipped.toString('utf8')) as OccupationIndex).occupations.map((o) => o.code);
+  // What get() is asked: every code, every 6-digit SOC code, and codes of none.
+  const asked = [...codes, ...new Set(codes.map((c) => c.slice(0, 7))), '99-9999', '15-1252.99', ' 29-1141 ', '', '1'];
+
+  it('are found for the shipped file, one per occupation', () => {
+    expect(spans).not.toBeNull();
+    expect(spans.codes).toEqual(codes);
+    expect(spans.spans).toHaveLength(2 * codes.length);
+  });
+
+  it('give, code by code, what the whole file parsed gives', () => {
+    const whole = occupationSource(join(ROOT, 'data'), ROOT);
+    const spanned = occupationSource(join(ROOT, 'data'), ROOT, { stamp: '', table: {}, spans });
+    // The spans are used: no text longer than a record is parsed for them.
+    const parse = vi.spyOn(JSON, 'parse');
+    const got = asked.map((code) => spanned.get(code));
+    const longest = Math.max(...parse.mock.calls.map((c) => String(c[0]).length));
+    parse.mockRestore();
+    expect(longest).toBeLessThan(20_000);
+    for (const [i, code] of asked.entries()) expect(got[i], code).toEqual(whole.get(code));
+  });
+
+  it('are not used for a file of other bytes: its own records are read', () => {
+    const dir = join(temp, 'edited');
+    execFileSync('mkdir', ['-p', dir]);
+    const index = JSON.parse(shipped.toString('utf8')) as OccupationIndex;
+    index.occupations[0]!.title = 'Chief Executives, edited';
+    index.occupations[1]!.jobZone = null;
+    writeFileSync(join(dir, 'occupations.json'), JSON.stringify(index));
+    const whole = occupationSource(dir, ROOT);
+    const spanned = occupationSource(dir, ROOT, { stamp: '', table: {}, spans });
+    for (const code of asked.slice(0, 40)) expect(spanned.get(code), code).toEqual(whole.get(code));
+    expect(spanned.get(codes[0]!)!.title).toBe('Chief Executives, edited');
+  });
+
+  it('are found past braces, brackets and escaped quotes in strings, and refused for a file laid out otherwise', () => {
+    const record = (code: string, description: string, jobZone: number | null) => ({ code, title: `T ${code}`, description, jobZone, education: null, tasks: ['a "{" task }'], hotTechnologies: [], sampleTitles: ['[x]'] });
+    const tricky = { source: 's', version: '1', occupations: [record('11-1011.00', 'has } and { and \\" and [ ]', 3), record('11-1019.00', '"quoted" {', null)] };
+    const bytes = Buffer.from(JSON.stringify(tricky, null, 1));
+    const found = occupationSpans(bytes)!;
+    expect(found.codes).toEqual(['11-1011.00', '11-1019.00']);
+    expect(found.groupJobZones).toEqual({ '11-1019.00': 3 });
+    expect(occupationSpans(Buffer.from(JSON.stringify({ ...tricky, extra: [{ code: 'x' }] })))).toBeNull();
   });
 });
