@@ -14,7 +14,7 @@ import { csvSuffix, jsonBody, jsonFields, type Field } from '../output/batch.js'
 import { pickedFields, type BatchFlags } from './batch.js';
 
 /** Distinct titles answered on this thread alone before helpers start, when --threads does not say. */
-const AUTO_AFTER = 2000;
+export const AUTO_AFTER = 2000;
 /** A chunk with fewer new titles than this is answered on this thread alone: a message costs more. */
 const MIN_SHARE = 16;
 
@@ -107,6 +107,20 @@ export class BatchHelpers {
     return new BatchHelpers(threads, opts.threads !== undefined, spec, script);
   }
 
+  /**
+   * Whether the next chunk's titles go to share(): once the helpers are started, until every one
+   * has failed. They start at once with --threads, else once the memo holds AUTO_AFTER titles:
+   * until then a chunk's titles are not even read twice (a file of repeated titles never pays).
+   */
+  wanted(memo: AnswerMemo<RowAnswer>): boolean {
+    if (!this.started) {
+      if (!this.asked && memo.titles < AUTO_AFTER) return false;
+      this.distinct = memo.titles;
+      this.start();
+    }
+    return this.helpers.some((h) => !h.failed);
+  }
+
   /** Answers the new titles among `titles` (a chunk's), this thread's share here and the rest by the helpers. */
   async share(titles: readonly string[], memo: AnswerMemo<RowAnswer>): Promise<void> {
     const fresh: string[] = [];
@@ -117,7 +131,6 @@ export class BatchHelpers {
       fresh.push(t);
     }
     this.distinct += fresh.length;
-    if (!this.started && (this.asked || this.distinct >= AUTO_AFTER)) this.start();
     const alive = this.helpers.filter((h) => h.alive);
     if (alive.length === 0 || fresh.length < MIN_SHARE) return;
     const cut = Math.round(fresh.length * this.mine);

@@ -88,7 +88,7 @@ export async function runBatch(file: string | undefined, opts: BatchFlags, io: I
         if (opts.keepColumns && opts.format !== 'csv') keys = inputKeys(reader.header!);
       }
       const d = reader.delimiter!;
-      if (helpers !== null && columns.years < 0 && hints === null) {
+      if (helpers !== null && columns.years < 0 && hints === null && helpers.wanted(memo)) {
         const at = columns.title;
         await helpers.share(rows.map((r) => fieldAt(r, d, at) ?? ''), memo);
       }

@@ -128,6 +128,11 @@ export class AnswerMemo<T> {
     return this.plain.has(title);
   }
 
+  /** How many titles without years it holds (since it was last emptied). */
+  get titles(): number {
+    return this.plain.size;
+  }
+
   /** Keeps an answer worked out elsewhere (a helper thread) for a title without years, as answer(title, null) keeps its own. */
   remember(title: string, a: T): void {
     if (this.chars > this.maxChars || this.plain.size + this.withYears.size >= this.maxTitles) this.forget();

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BatchHelpers } from '../../src/commands/batch-helper.js';
+import { AUTO_AFTER, BatchHelpers } from '../../src/commands/batch-helper.js';
 import { AnswerMemo } from '../../src/core/answers.js';
 import type { RowAnswer } from '../../src/core/batch.js';
 import type { Matcher } from '../../src/core/match.js';
@@ -87,7 +87,8 @@ describe('BatchHelpers.share', () => {
   it('answers part of the new titles here and the rest by the helper, each title once', async () => {
     const { memo: m, read } = memo();
     const helpers = new BatchHelpers(2, true, spec, ANSWERS);
-    await helpers.share(titles, m); // the helper starts now; this chunk is left to the row loop
+    expect(helpers.wanted(m)).toBe(true); // --threads: the helper starts now
+    await helpers.share(titles, m); // this chunk is left to the row loop
     await new Promise((r) => setTimeout(r, 300));
     const next = titles.map((t) => `${t} b`);
     await helpers.share([...next, ...next], m);
@@ -106,6 +107,7 @@ describe('BatchHelpers.share', () => {
   it('a helper that fails leaves its titles to this thread, and is not asked again', async () => {
     const { memo: m, read } = memo();
     const helpers = new BatchHelpers(2, true, spec, FAILS);
+    expect(helpers.wanted(m)).toBe(true);
     await helpers.share(titles, m);
     await new Promise((r) => setTimeout(r, 300));
     const next = titles.map((t) => `${t} c`);
@@ -116,9 +118,20 @@ describe('BatchHelpers.share', () => {
     // The row loop answers them here.
     for (const t of left) expect(m.answer(t, null).text).toBe(t.toLowerCase());
     // With no helper left, a chunk is the row loop's alone.
+    expect(helpers.wanted(m)).toBe(false);
     const again = titles.map((t) => `${t} d`);
     await helpers.share(again, m);
     expect(again.some((t) => m.knows(t))).toBe(false);
+    await helpers.close();
+  });
+
+  it('by default, starts no helper until the memo holds AUTO_AFTER titles: a chunk is not read twice before', async () => {
+    const { memo: m } = memo();
+    const helpers = new BatchHelpers(2, false, spec, ANSWERS);
+    for (let i = 0; i < AUTO_AFTER - 1; i++) m.answer(`Title ${i}`, null);
+    expect(helpers.wanted(m)).toBe(false);
+    m.answer('one more', null);
+    expect(helpers.wanted(m)).toBe(true);
     await helpers.close();
   });
 });
