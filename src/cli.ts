@@ -20,7 +20,7 @@ import { companiesCommand } from './commands/companies.js';
 import { crosswalkCommand } from './commands/crosswalk.js';
 import { EXIT, LevelerError, UsageError } from './errors.js';
 import { writeFailure } from './io/output.js';
-import type { Io } from './io/terminal.js';
+import { withStderr, type Io } from './io/terminal.js';
 import { messageLine, shown } from './output/shown.js';
 
 /** The flags every command takes, described once (each command's own are in src/commands/options.ts). */
@@ -82,7 +82,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
       const args = command.args.length > 0 ? flatten(params.slice(0, spec.args.split(' ').filter(Boolean).length)) : [];
       const opts = command.optsWithGlobals();
       // -q: a command's notes, hints and warnings go (batch's own -q keeps its warnings); errors are said by main().
-      setExit(await spec.run(args, opts, opts.quiet === true && spec.name !== 'batch' ? { ...io, stderr: silent() } : io));
+      setExit(await spec.run(args, opts, opts.quiet === true && spec.name !== 'batch' ? withStderr(io, silent()) : io));
     });
   }
   root
@@ -123,7 +123,7 @@ function wrappingStderr(io: Io): Io {
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
   });
-  return { ...io, stderr };
+  return withStderr(io, stderr);
 }
 
 /** Runs the CLI on `argv` (without node and the script) and returns the exit code. */

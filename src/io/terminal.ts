@@ -27,13 +27,23 @@ export interface Io {
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
+/** `io` with another stderr; its other streams are left as they are (stdin made only when read). */
+export function withStderr(io: Io, stderr: Out): Io {
+  const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(io)) as Io;
+  Object.defineProperty(copy, 'stderr', { value: stderr, enumerable: true, writable: true, configurable: true });
+  return copy;
+}
+
 export function processIo(): Io {
   return {
     // A stdout closed by the caller (`>&-`) is /dev/null opened read-write by the time Node starts,
     // exactly as Python's DEVNULL or Node's stdio 'ignore' give it: output thrown away, not an error.
     stdout: process.stdout,
     stderr: process.stderr,
-    stdin: process.stdin,
+    // Made when first read: setting stdin up costs a cold start 2%, and most commands never read it.
+    get stdin() {
+      return process.stdin;
+    },
     env: process.env,
     cwd: process.cwd(),
     onInterrupt(handler) {
