@@ -1,4 +1,4 @@
-// Builds dist/: the CLI and the library as one CommonJS bundle loaded by dist/boot.js (src/boot.ts);
+// Builds dist/: the CLI and the library as one CommonJS bundle loaded by dist/boot.cjs (src/boot.ts);
 // a snapshot of the shipped ladder so that a `match` need not parse YAML at start-up (see
 // src/io/ladder.ts); last, V8's code cache of the bundle (scripts/code-cache.mjs).
 //
@@ -59,41 +59,33 @@ async function buildInto(out) {
     },
   };
 
-  // One bundle for everything, CommonJS so that dist/boot.js can compile it with V8's code cache
-  // (src/boot.ts): the bin, the library's entries and batch's helpers all run this one file.
-  await build({
-    plugins: [lazyChildProcess],
+  // CommonJS, both files: the bundle is compiled by dist/boot.cjs with V8's code cache (src/boot.ts),
+  // and the bin requires boot.cjs (an ES module entry costs a tenth of a cold start). The sources find
+  // their files beside themselves through import.meta.url: the file's own URL.
+  const cjs = {
     absWorkingDir: root,
-    entryPoints: ['src/library-bundle.ts'],
-    outfile: join(out, 'leveler.cjs'),
-    define: { __LEVELER_BUILD__: JSON.stringify(buildId), 'import.meta.url': '__levelerUrl' },
     bundle: true,
     format: 'cjs',
     platform: 'node',
     target: 'node20',
+    logLevel: 'warning',
+    banner: { js: "const __levelerUrl = require('node:url').pathToFileURL(__filename).href;" },
+  };
+  // One bundle for everything: the bin, the library's entries and batch's helpers all run this file.
+  await build({
+    ...cjs,
+    plugins: [lazyChildProcess],
+    entryPoints: ['src/library-bundle.ts'],
+    outfile: join(out, 'leveler.cjs'),
+    define: { __LEVELER_BUILD__: JSON.stringify(buildId), 'import.meta.url': '__levelerUrl' },
     sourcemap: false,
     minifyWhitespace: true,
     minifySyntax: true,
-    logLevel: 'warning',
-    // The sources find their files beside themselves through import.meta.url: the bundle's own URL.
-    banner: { js: "const __levelerUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
   // The bundle runs as a script (src/boot.ts): an import() left in it would fail when it is reached.
   const left = /\bimport\((["'`][^"'`]*["'`])\)/.exec(readFileSync(join(out, 'leveler.cjs'), 'utf8'));
   if (left) throw new Error(`the bundle has import(${left[1]}), which cannot run in it: load it with createRequire instead`);
-  // The loader, CommonJS too: the bin requires it (an ES module entry costs a tenth of a cold start).
-  await build({
-    absWorkingDir: root,
-    entryPoints: ['src/boot.ts'],
-    outfile: join(out, 'boot.cjs'),
-    define: { 'import.meta.url': '__levelerUrl' },
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    logLevel: 'warning',
-    banner: { js: "const __levelerUrl = require('node:url').pathToFileURL(__filename).href;" },
-  });
+  await build({ ...cjs, entryPoints: ['src/boot.ts'], outfile: join(out, 'boot.cjs'), define: { 'import.meta.url': '__levelerUrl' } });
   // The library's two entries take their names from the bundle: index.js the public API only (the
   // names of src/index.ts), internal.js everything (src/internal.ts).
   const bundle = createRequire(import.meta.url)(join(out, 'boot.cjs')).load().exports;

@@ -108,9 +108,10 @@ export class BatchHelpers {
   }
 
   /**
-   * Whether the next chunk's titles go to share(): once the helpers are started, until every one
-   * has failed. They start at once with --threads, else once the memo holds AUTO_AFTER titles:
-   * until then a chunk's titles are not even read twice (a file of repeated titles never pays).
+   * Whether the next chunk's titles go to share(): once the helpers are started (share() counts
+   * the distinct titles for the summary, helpers alive or not). They start at once with --threads,
+   * else once the memo holds AUTO_AFTER titles: until then a chunk's titles are not even read twice
+   * (a file of repeated titles never pays).
    */
   wanted(memo: AnswerMemo<RowAnswer>): boolean {
     if (!this.started) {
@@ -118,7 +119,7 @@ export class BatchHelpers {
       this.distinct = memo.titles;
       this.start();
     }
-    return this.helpers.some((h) => !h.failed);
+    return true;
   }
 
   /** Answers the new titles among `titles` (a chunk's), this thread's share here and the rest by the helpers. */

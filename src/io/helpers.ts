@@ -74,11 +74,6 @@ export class Helper<I, O> {
     return this.up && this.failure === null;
   }
 
-  /** Whether the helper has failed or been closed: it will never answer. */
-  get failed(): boolean {
-    return this.failure !== null;
-  }
-
   ask(items: I[]): Promise<O[]> {
     if (this.failure !== null) return Promise.reject(this.failure);
     const id = this.next++;

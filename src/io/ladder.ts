@@ -12,7 +12,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileLexicon, type LexiconData } from '../core/lexicon.js';
 import type { LadderSettings } from '../core/schema.js';
-import type { FamilyDef, Ladder } from '../core/types.js';
+import type { Ladder } from '../core/types.js';
 import { DataError } from '../errors.js';
 import type { OccupationSpans } from './occupations.js';
 
@@ -43,7 +43,7 @@ export interface FamilyOccupationCache {
   stamp: string;
   table: Record<string, string>;
   /** Where each record of the shipped occupations.json lies (see OccupationSpans); parsed on first use. */
-  spans?: OccupationSpans | null;
+  spans?: OccupationSpans;
 }
 
 /** A ladder file as the snapshot saw it. */
@@ -213,27 +213,17 @@ function readSnapshot(): ReadSnapshot | null {
       const snapshot = JSON.parse(buffer.toString('utf8', 0, end)) as Snapshot;
       // Cards are parsed when a family's card is first shown: most runs show one, or none.
       let at = end + 1;
-      snapshot.ladder.families.forEach((family, i) => {
+      // `key` of `target` is the JSON of the next `size` bytes, parsed on first read.
+      const lazy = (target: object, key: string, size: number) => {
         const from = at;
-        const size = snapshot.cards?.[i] ?? 0;
         at += size;
-        let cards: FamilyDef['cards'] | undefined;
-        Object.defineProperty(family, 'cards', {
-          enumerable: true,
-          get: () => (cards ??= JSON.parse(buffer.toString('utf8', from, from + size)) as FamilyDef['cards']),
-        });
-      });
+        let value: unknown;
+        Object.defineProperty(target, key, { enumerable: true, get: () => (value ??= JSON.parse(buffer.toString('utf8', from, from + size))) });
+      };
+      snapshot.ladder.families.forEach((family, i) => lazy(family, 'cards', snapshot.cards?.[i] ?? 0));
       // The occupations' spans, parsed when a title of no family first needs its occupation's record.
-      const spansSize = snapshot.spans ?? 0;
-      if (snapshot.familyOccupations && spansSize > 0) {
-        const from = at;
-        let spans: OccupationSpans | undefined;
-        Object.defineProperty(snapshot.familyOccupations, 'spans', {
-          enumerable: true,
-          get: () => (spans ??= JSON.parse(buffer.toString('utf8', from, from + spansSize)) as OccupationSpans),
-        });
-      }
-      at += spansSize;
+      if (snapshot.familyOccupations && snapshot.spans) lazy(snapshot.familyOccupations, 'spans', snapshot.spans);
+      else at += snapshot.spans ?? 0;
       return { snapshot, bytes: buffer.subarray(at) };
     } catch {
       // not here
@@ -247,8 +237,8 @@ export function serializeSnapshot(dir: string, cwd: string, ladder: Ladder, fami
   const files = listLadderFiles(dir, cwd).map(({ name, path }) => ({ name, bytes: readBytes(path, cwd) }));
   const cards = ladder.families.map((f) => Buffer.from(JSON.stringify(f.cards), 'utf8'));
   const withoutCards = { ...ladder, families: ladder.families.map((f) => ({ ...f, cards: {} })) };
-  const { spans, ...cache } = familyOccupations ?? { spans: null };
-  const spanBytes = familyOccupations && spans ? Buffer.from(JSON.stringify(spans), 'utf8') : Buffer.alloc(0);
+  const spans = familyOccupations?.spans;
+  const spanBytes = spans ? Buffer.from(JSON.stringify(spans), 'utf8') : Buffer.alloc(0);
   const snapshot: Snapshot = {
     build: BUILD_ID,
     files: files.map((f) => ({ name: f.name, size: f.bytes.length })),
@@ -256,7 +246,7 @@ export function serializeSnapshot(dir: string, cwd: string, ladder: Ladder, fami
     spans: spanBytes.length,
     ladder: withoutCards,
     lexicon: compileLexicon(ladder),
-    ...(familyOccupations ? { familyOccupations: cache as FamilyOccupationCache } : {}),
+    ...(familyOccupations ? { familyOccupations: { stamp: familyOccupations.stamp, table: familyOccupations.table } } : {}),
   };
   return Buffer.concat([Buffer.from(`${JSON.stringify(snapshot)}\n`, 'utf8'), ...cards, spanBytes, ...files.map((f) => f.bytes)]);
 }
