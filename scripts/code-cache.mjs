@@ -3,13 +3,13 @@
 // the code they run is compiled, then writes what V8 compiled. Run by scripts/build.mjs in a Node of
 // its own with no flags, as the bin runs (V8 rejects a cache made under other flags).
 // Usage: node scripts/code-cache.mjs DIST_DIR
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { createRequire } from 'node:module';
 
 const out = process.argv[2];
-const { load, CODE_CACHE_FILE } = createRequire(import.meta.url)(join(out, 'boot.cjs'));
+const { load, sealCache, BUNDLE_FILE, CODE_CACHE_FILE } = createRequire(import.meta.url)(join(out, 'boot.cjs'));
 const { exports, script } = load();
 const RUNS = [
   ['match', 'Associate ML'],
@@ -28,4 +28,5 @@ for (const tty of [false, true]) {
     if (code !== 0) throw new Error(`leveler ${args.join(' ')} exited ${code} while warming the code cache`);
   }
 }
-writeFileSync(join(out, CODE_CACHE_FILE), script.createCachedData());
+// Sealed with the bundle's bytes: boot uses it only for exactly this bundle (see src/boot.ts).
+writeFileSync(join(out, CODE_CACHE_FILE), sealCache(readFileSync(join(out, BUNDLE_FILE)), script.createCachedData()));

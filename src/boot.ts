@@ -3,10 +3,13 @@
 // running the commands a cold start runs most (scripts/code-cache.mjs). A cold `leveler match` then
 // skips compiling the code it runs, a third of its time over `node -e 0`.
 //
-// The cache is only ever an aid: V8 checks it against the source and its own version and flags, and
-// rejects one that does not fit (another Node, a rebuilt bundle); the code is then compiled from the
-// source as if there were no cache, with the same behaviour. The bin, the library's entries and
-// batch's helper threads all load the bundle through load().
+// The cache is only ever an aid. V8 rejects one made by another Node (its version and flags) or for
+// a source of another length (a rebuilt bundle); a bundle edited in place keeping its length V8
+// would not see, so the cache file carries the bytes of the bundle it was made from and is used only
+// when they are the bundle's, compared byte for byte (as the ladder snapshot compares its files).
+// The code is otherwise compiled from the source, with the same behaviour. V8 does not check the
+// cache's own bytes: a cache damaged in place, its length kept, is beyond these checks. The bin, the
+// library's entries and batch's helper threads all load the bundle through load().
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -17,7 +20,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const BUNDLE_FILE = 'leveler.cjs';
 export const CODE_CACHE_FILE = 'leveler.cache';
 
-/** What the cache did: used, rejected by V8 (then compiled from the source), or there was none. */
+/** What the cache did: used, rejected (by V8, or older than the bundle: then compiled from the source), or there was none. */
 export type CacheUse = 'used' | 'rejected' | 'none';
 
 export interface LoadedBundle {
@@ -33,10 +36,14 @@ let loaded: LoadedBundle | undefined;
 export function load(): LoadedBundle {
   if (loaded) return loaded;
   const file = join(here, BUNDLE_FILE);
-  const source = readFileSync(file, 'utf8');
+  const bundle = readFileSync(file);
+  const source = bundle.toString('utf8');
   let cachedData: Buffer | undefined;
+  let stale = false;
   try {
-    cachedData = readFileSync(join(here, CODE_CACHE_FILE));
+    const sealed = readFileSync(join(here, CODE_CACHE_FILE));
+    cachedData = unsealed(sealed, bundle);
+    stale = cachedData === undefined;
   } catch {
     // No cache (a build that made none): compiled from the source.
   }
@@ -44,6 +51,22 @@ export function load(): LoadedBundle {
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
   const module = { exports: {} as Record<string, unknown> };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, here);
-  loaded = { exports: module.exports, script, cache: cachedData === undefined ? 'none' : script.cachedDataRejected === true ? 'rejected' : 'used' };
+  loaded = { exports: module.exports, script, cache: stale || script.cachedDataRejected === true ? 'rejected' : cachedData === undefined ? 'none' : 'used' };
   return loaded;
+}
+
+const MAGIC = Buffer.from('LVC1');
+
+/** A code cache file's bytes: a mark, the length and bytes of the bundle it was made from, then V8's data. */
+export function sealCache(bundle: Buffer, data: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(bundle.length);
+  return Buffer.concat([MAGIC, length, bundle, data]);
+}
+
+/** V8's data from a cache file, when the file was made for exactly these bundle bytes. */
+function unsealed(sealed: Buffer, bundle: Buffer): Buffer | undefined {
+  const from = MAGIC.length + 4;
+  if (sealed.length < from || !sealed.subarray(0, MAGIC.length).equals(MAGIC) || sealed.readUInt32LE(MAGIC.length) !== bundle.length) return undefined;
+  return sealed.subarray(from, from + bundle.length).equals(bundle) ? sealed.subarray(from + bundle.length) : undefined;
 }

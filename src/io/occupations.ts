@@ -3,8 +3,8 @@
 // the word table that points a title to one (data/occupation-words.tsv). Both are read only when a
 // title needs them (a common family title is answered from the build's cache). The word table is
 // searched in place through its sparse index, so a cold `leveler match` reads a block, not the file.
-import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { SortedFile, type SparseIndex } from './sorted-file.js';
 import { join, resolve } from 'node:path';
 import { withGroupJobZones, type Occupation, type OccupationIndex } from '../core/occupations.js';
@@ -92,7 +92,9 @@ export interface OccupationSpans {
   groupJobZones: Record<string, number | null>;
 }
 
-const sha1 = (bytes: Buffer) => createHash('sha1').update(bytes).digest('hex');
+// Required when first used, not imported: loading node:crypto costs a cold start about 7 ms, and
+// only a title of no family reads the spans.
+const sha1 = (bytes: Buffer) => (createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')).createHash('sha1').update(bytes).digest('hex');
 
 /**
  * The spans of an occupations.json's records: each object of the occupations array, found by

@@ -1,6 +1,6 @@
 // The code cache (src/boot.ts) is an aid, never a difference: the built package gives the same bytes
-// and exit codes with its cache, with none, and with one V8 rejects; and the shipped cache is one V8
-// accepts, or it would only cost start-up time.
+// and exit codes with its cache, with none, and with one V8 rejects; a bundle edited since the build
+// runs as edited; and the shipped cache is one V8 accepts, or it would only cost start-up time.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,6 +46,17 @@ describe('the code cache', () => {
     expect(cacheUse(shipped)).toBe('used');
     expect(cacheUse(none)).toBe('none');
     expect(cacheUse(corrupt)).toBe('rejected');
+  });
+
+  it('is not used for a bundle edited since the build, even one of the same length', () => {
+    const edited = copy('edited', 'shipped');
+    const file = join(edited, 'dist', 'leveler.cjs');
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('"level_name"');
+    writeFileSync(file, text.replaceAll('"level_name"', '"LEVEL_NAME"'));
+    expect(cacheUse(edited)).toBe('rejected');
+    const r = spawnSync(process.execPath, [join(edited, 'bin', 'leveler.js'), 'match', 'Associate ML'], { cwd: temp, encoding: 'utf8' });
+    expect(r.stdout).toContain('LEVEL_NAME\tEntry-Level Professional');
   });
 
   it('changes nothing: random commands give the same bytes and exit codes with it, without it, and rejected', () => {
