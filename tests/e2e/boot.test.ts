@@ -59,6 +59,18 @@ describe('the code cache', () => {
     expect(r.stdout).toContain('LEVEL_NAME\tEntry-Level Professional');
   });
 
+  it('loads no Node module a cold match of a family title does not need (node:crypto costs 7 ms, child_process 5%)', () => {
+    const script = join(temp, 'modules.cjs');
+    writeFileSync(
+      script,
+      `const { main, processIo } = require(${JSON.stringify(join(ROOT, 'dist', 'boot.cjs'))}).load().exports;\n` +
+        "main(['match', 'Associate ML'], processIo()).then(() => process.stderr.write(process.moduleLoadList.join('\\n')));\n",
+    );
+    const loaded = spawnSync(process.execPath, [script], { encoding: 'utf8' }).stderr.split('\n');
+    expect(loaded).toContain('NativeModule fs');
+    for (const name of ['crypto', 'child_process', 'zlib']) expect(loaded, name).not.toContain(`NativeModule ${name}`);
+  });
+
   it('changes nothing: random commands give the same bytes and exit codes with it, without it, and rejected', () => {
     const titles = readFileSync(acceptanceFile(), 'utf8').split('\n').slice(1).map((line) => line.split(',')[0]!).filter(Boolean);
     const rnd = random(17);
