@@ -248,7 +248,7 @@ const model = {
   scale,
   feature: (k) => {
     const codes = kept[featureIds.get(k)];
-    return codes && { ids: codes.map(([c]) => c), weights: codes.map(([, t]) => t / 10) };
+    return codes && { ids: codes.map(([c]) => c), weights: codes.map(([, t]) => t) };
   },
   exact: () => undefined,
 };

@@ -19,7 +19,7 @@ export const INDEX_EVERY = 256;
 export interface FeatureEntry {
   /** Occupations, by their place in the model's `codes`, largest weight first. */
   ids: ArrayLike<number>;
-  /** The feature's weight for each of `ids`. */
+  /** The feature's weight for each of `ids`, in whole tenths (as the table stores them: 15 is 1.5). */
   weights: ArrayLike<number>;
 }
 
@@ -85,14 +85,15 @@ export function parseExactLine(rest: string, codes: readonly string[]): { code: 
 export function parseFeatureLine(rest: string, classes: number): FeatureEntry {
   const pairs = rest.split(' ');
   const ids = new Int32Array(pairs.length);
-  const weights = new Float64Array(pairs.length);
+  const weights = new Int32Array(pairs.length);
   let n = 0;
   for (const pair of pairs) {
     const colon = pair.indexOf(':');
     const id = Number(pair.slice(0, colon));
-    if (!(Number.isInteger(id) && id >= 0 && id < classes)) continue;
+    const tenths = Number(pair.slice(colon + 1));
+    if (!(Number.isInteger(id) && id >= 0 && id < classes && Number.isInteger(tenths) && Math.abs(tenths) < 1e6)) continue;
     ids[n] = id;
-    weights[n++] = Number(pair.slice(colon + 1)) / 10;
+    weights[n++] = tenths;
   }
   return n === pairs.length ? { ids, weights } : { ids: ids.subarray(0, n), weights: weights.subarray(0, n) };
 }

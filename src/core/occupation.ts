@@ -15,7 +15,10 @@ export interface OccupationModel {
   feature(key: string): FeatureEntry | undefined;
   /** A title read whole whose occupation the features get wrong: the code it is filed under, and the share of its titles filed so. */
   exact(key: string): { code: string; share: number } | undefined;
-  /** The scale of the scores: an occupation's probability is its score over the scale, through a softmax. */
+  /**
+   * The scale of the scores: an occupation's probability is its score over the scale, through a
+   * softmax. Scores are in whole tenths (the features' weights), the scale in units: e^(tenths / (10 * scale)).
+   */
   scale: number;
 }
 
@@ -101,12 +104,13 @@ const round = (x: number) => Math.round(x * 100) / 100;
 /**
  * The scores of a title's features, added up in one array of all the model's occupations (a title
  * has a dozen features, a common word weighs for hundreds of occupations): `touched` lists those
- * some feature names, `cast` the features found. Titles are read one at a time, so the arrays are
- * kept, and overwritten by the next title scored (see scoresOf() and scratch).
+ * some feature names, in the order they were first named, `cast` the features found. Scores are
+ * whole tenths, as the table stores them, so they add up exactly in any order. Titles are read one
+ * at a time, so the arrays are kept, and overwritten by the next title scored (see scratch).
  */
 interface Scores {
   /** Valid for the touched occupations only: read any other through scoreOf(). */
-  score: Float64Array;
+  score: Int32Array;
   /** The title's stamp (see scratch). */
   generation: number;
   touched: Int32Array;
@@ -119,28 +123,25 @@ interface Scores {
  * One array of all occupations' scores, reused title after title: `stamp` says which title last
  * wrote an occupation's score, so a new title starts from zero without clearing the array.
  */
-let scratch: { score: Float64Array; stamp: Uint32Array; touched: Int32Array } | null = null;
+let scratch: { score: Int32Array; stamp: Uint32Array; touched: Int32Array } | null = null;
 let generation = 0;
 /**
  * The last title's scores, kept until another title is scored: the family check and the family's
- * occupation choice read the same words of one title, and score them once.
+ * occupation choice read the same words of one title (the same array), and score them once.
  */
-let last: { model: OccupationModel; key: string; scores: Scores } | null = null;
-
-const wordsKey = (words: readonly OccupationWord[]) => words.map((w) => `${w.seg}:${w.text}`).join(' ');
+let last: { model: OccupationModel; words: readonly OccupationWord[]; scores: Scores } | null = null;
 
 function scoresOf(model: OccupationModel, words: readonly OccupationWord[]): Scores {
-  const key = wordsKey(words);
-  if (last !== null && last.model === model && last.key === key) return last.scores;
+  if (last !== null && last.model === model && last.words === words) return last.scores;
   const scores = score(model, words);
-  last = { model, key, scores };
+  last = { model, words, scores };
   return scores;
 }
 
 function score(model: OccupationModel, words: readonly OccupationWord[]): Scores {
   const n = model.codes.length;
-  if (scratch === null || scratch.score.length < n) scratch = { score: new Float64Array(n), stamp: new Uint32Array(n), touched: new Int32Array(n) };
-  const { score, stamp } = scratch;
+  if (scratch === null || scratch.score.length < n) scratch = { score: new Int32Array(n), stamp: new Uint32Array(n), touched: new Int32Array(n) };
+  const { score, stamp, touched: list } = scratch;
   // A fresh stamp per title; once in four billion titles, the stamps start over.
   if (++generation === 0xffffffff) {
     stamp.fill(0);
@@ -158,12 +159,12 @@ function score(model: OccupationModel, words: readonly OccupationWord[]): Scores
       const id = ids[i]!;
       if (stamp[id] !== g) {
         stamp[id] = g;
-        scratch.touched[touched++] = id;
+        list[touched++] = id;
         score[id] = weights[i]!;
       } else score[id] = score[id]! + weights[i]!;
     }
   }
-  return { score, generation: g, touched: scratch.touched.subarray(0, touched), cast };
+  return { score, generation: g, touched: list.subarray(0, touched), cast };
 }
 
 /** An occupation's score for the title: 0 where no feature of the title names it. */
@@ -193,30 +194,50 @@ function evidenceFor(cast: Scores['cast'], id: number): string {
   let most = -Infinity;
   for (const { key, entry } of cast) {
     for (let i = 0; i < entry.ids.length; i++) {
-      if (entry.ids[i] === id && entry.weights[i]! > most) {
-        most = entry.weights[i]!;
-        best = key;
+      if (entry.ids[i] === id) {
+        if (entry.weights[i]! > most) {
+          most = entry.weights[i]!;
+          best = key;
+        }
+        break;
       }
     }
   }
   return best.replace(/^\$/, '');
 }
 
+/** Scores a title's top scores are above, in tenths, that a table holds the softmax terms of. */
+const TERMS = 4096;
+const termTables = new WeakMap<OccupationModel, Float64Array>();
+
+/**
+ * The softmax term of an occupation `below` tenths under the top score: e^(-below / (10 * scale)).
+ * Scores are whole tenths, so a model's terms are worked out once each (0 in the table: not yet).
+ */
+function termOf(model: OccupationModel, below: number): number {
+  let table = termTables.get(model);
+  if (table === undefined) termTables.set(model, (table = new Float64Array(TERMS)));
+  if (below >= TERMS) return Math.exp(-below / (10 * model.scale));
+  let t = table[below]!;
+  if (t === 0) t = table[below] = Math.exp(-below / (10 * model.scale));
+  return t;
+}
+
 /**
  * The probability of each of `ids` (a softmax over the scores of all the model's occupations,
- * those no feature names scoring 0).
+ * those no feature names scoring 0; the terms added up in the order the occupations were touched).
  */
 function probabilities(model: OccupationModel, scores: Scores, ids: number[]): number[] {
   const { score, touched } = scores;
   if (scores.softmax === undefined) {
     let top = 0;
     for (const id of touched) if (score[id]! > top) top = score[id]!;
-    let sum = (model.codes.length - touched.length) * Math.exp(-top / model.scale);
-    for (const id of touched) sum += Math.exp((score[id]! - top) / model.scale);
+    let sum = (model.codes.length - touched.length) * termOf(model, top);
+    for (const id of touched) sum += termOf(model, top - score[id]!);
     scores.softmax = { top, sum };
   }
   const { top, sum } = scores.softmax;
-  return ids.map((id) => Math.exp((score[id]! - top) / model.scale) / sum);
+  return ids.map((id) => termOf(model, top - score[id]!) / sum);
 }
 
 /** The occupation a title's words point to, with the runners-up; null when no word speaks for one. */
@@ -289,5 +310,5 @@ export function familyChoice(
   });
   let best = 0;
   for (let i = 1; i < codes.length; i++) if (of[i]! > of[best]!) best = i;
-  return of[best]! > Math.max(0, of[0]!) + model.scale * Math.log(familyOdds) ? codes[best]! : codes[0]!;
+  return of[best]! > Math.max(0, of[0]!) + 10 * model.scale * Math.log(familyOdds) ? codes[best]! : codes[0]!;
 }

@@ -21,7 +21,7 @@ import { pickCompany, type CompanyPick, type CompiledCompany } from './stages/co
 import { fitFactor } from './stages/level.js';
 import { pickLevel } from './stages/level.js';
 import { chooseMarker, findMarkers } from './stages/markers.js';
-import { occupationByCode, pickOccupation } from './stages/occupation.js';
+import { occupationByCode, pickOccupation, wordsOfOccupation } from './stages/occupation.js';
 import { readablePart, readingReasons, readWords, titleTokens } from './stages/read.js';
 import { onTrack, trackOf } from './stages/track.js';
 import { translate } from './stages/translate.js';
@@ -43,13 +43,15 @@ export function readTitle(ix: LadderIndex, sources: Sources, title: string, fami
     familyReasons.length = 0;
     fam = { ...fam, excluded: [] };
   }
-  fam = checkFamily(ix, sources.occupations, tokens, found, fam, familyReasons);
+  // The words that name the title's occupation, read once for the family check and the occupation stage.
+  const words = wordsOfOccupation(ix, tokens, found);
+  fam = checkFamily(ix, sources.occupations, tokens, found, words, fam, familyReasons);
   const companyPick = company && !override ? pickCompany(ix, company, raw, tokens, found, fam, levelReasons) : null;
   if (company && !override && companyPick === null) levelReasons.push({ kind: 'company-none', name: company.company.name });
   const occupationReasons: Reason[] = [];
   const occupation = override?.occupation
     ? occupationByCode(sources.occupations, override.occupation)
-    : pickOccupation(ix, sources.occupations, tokens, found, fam.family, occupationReasons);
+    : pickOccupation(ix, sources.occupations, tokens, found, words, fam.family, occupationReasons);
   // Written out whole, one shape for every title: a spread here costs a fifth of a distinct title.
   if (override) {
     const level = findLevel(ix.ladder, override.level)!;

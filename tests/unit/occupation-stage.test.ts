@@ -40,14 +40,14 @@ describe('occupation words and features', () => {
   });
 });
 
-/** A model over a fixed table of weights, scoring ten occupations (those named, and others no feature names). */
+/** A model over a fixed table of weights (written in units here, held in whole tenths as the table stores them), scoring ten occupations (those named, and others no feature names). */
 function model(features: Record<string, [code: string, weight: number][]>, exact: Record<string, { code: string; share: number }> = {}): OccupationModel {
   const named = [...new Set(Object.values(features).flatMap((f) => f.map(([c]) => c)))];
   const codes = [...named, ...Array.from({ length: 10 - named.length }, (_, i) => `99-999${i}.00`)].sort();
   return {
     codes,
     scale: 1,
-    feature: (k) => (Object.hasOwn(features, k) ? { ids: features[k]!.map(([c]) => codes.indexOf(c)), weights: features[k]!.map(([, w]) => w) } : undefined),
+    feature: (k) => (Object.hasOwn(features, k) ? { ids: features[k]!.map(([c]) => codes.indexOf(c)), weights: features[k]!.map(([, w]) => Math.round(w * 10)) } : undefined),
     exact: (k) => (Object.hasOwn(exact, k) ? exact[k] : undefined),
   };
 }

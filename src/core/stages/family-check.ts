@@ -4,15 +4,16 @@
 // family, but their occupation is a salesperson's: no family. A family's own role decides without
 // it, and so do a manager's marker and a manager's occupation: an "Engineering Manager - Data
 // Platform" leads the family's work, whatever group O*NET files them in.
-import { classifyOccupation, occupationPartsKey } from '../occupation.js';
+import { classifyOccupation, occupationPartsKey, type OccupationWord } from '../occupation.js';
 import type { Reason } from '../reasons.js';
 import { socOf } from '../soc.js';
 import { namesRole, type FamilyPick, type LadderIndex, type OccupationLookup, type WorkToken } from './context.js';
 import { NO_FAMILY } from './family.js';
 import type { Markers } from './markers.js';
-import { isManagement, wordsOfOccupation } from './occupation.js';
+import { isManagement } from './occupation.js';
 
-export function checkFamily(ix: LadderIndex, occupations: OccupationLookup | null, tokens: WorkToken[], found: Markers, fam: FamilyPick, reasons: Reason[]): FamilyPick {
+/** `words`: the title's words that name its occupation (wordsOfOccupation()), read once for this stage and the next. */
+export function checkFamily(ix: LadderIndex, occupations: OccupationLookup | null, tokens: WorkToken[], found: Markers, words: readonly OccupationWord[], fam: FamilyPick, reasons: Reason[]): FamilyPick {
   if (occupations === null || fam.family === null || (fam.via !== 'topic' && fam.via !== 'claim')) return fam;
   // A manager's or a supervisor's title leads the family's work ("Machine Learning Supervisor").
   if (found.markers.some((h) => namesRole(ix, h))) return fam;
@@ -20,7 +21,6 @@ export function checkFamily(ix: LadderIndex, occupations: OccupationLookup | nul
   const taken = new Set(fam.evidence);
   const skip = new Set(found.markers.flatMap((h) => h.used));
   if (tokens.every((t, i) => taken.has(i) || skip.has(i) || t.kind !== 'word')) return fam;
-  const words = wordsOfOccupation(ix, tokens, found);
   if (words.length === 0) return fam;
   // A common family title the build read with this check (its cache holds only those that kept the family).
   if (occupations.familyOccupation?.(fam.family.id, occupationPartsKey(words)) !== undefined) return fam;

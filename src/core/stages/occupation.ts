@@ -79,17 +79,18 @@ export function wordsOfOccupation(ix: LadderIndex, tokens: WorkToken[], { marker
   return roleTokens.size === 0 && words.every((w) => ix.rankWords.has(w.text)) ? [] : words;
 }
 
+/** `words`: the title's words that name its occupation (wordsOfOccupation()). */
 export function pickOccupation(
   ix: LadderIndex,
   occupations: OccupationLookup | null,
   tokens: WorkToken[],
   found: Markers,
+  words: readonly OccupationWord[],
   family: FamilyDef | null,
   reasons: Reason[],
 ): OccupationPick | null {
-  if (family !== null) return familyOccupation(ix, occupations, tokens, found, family, reasons);
+  if (family !== null) return familyOccupation(ix, occupations, found, words, family, reasons);
   if (occupations === null || tokens.length === 0) return null;
-  const words = wordsOfOccupation(ix, tokens, found);
   const guess = classifyOccupation(occupations.model(), words);
   const record = guess ? occupations.get(guess.code) : undefined;
   if (!guess || !record) {
@@ -127,8 +128,8 @@ export function pickOccupation(
 function familyOccupation(
   ix: LadderIndex,
   occupations: OccupationLookup | null,
-  tokens: WorkToken[],
   found: Markers,
+  words: readonly OccupationWord[],
   family: FamilyDef,
   reasons: Reason[],
 ): OccupationPick | null {
@@ -145,7 +146,6 @@ function familyOccupation(
   if (options.length === 0) return null;
   let chosen = options[0]!;
   if (occupations !== null) {
-    const words = wordsOfOccupation(ix, tokens, found);
     // Common family titles were worked out by the build: a cold `match` then reads no word table.
     const ahead = occupations.familyOccupation?.(family.id, occupationPartsKey(words));
     // A title of rank words alone ("PhD Student": its words are a marker) names no other occupation: the model is not read.
