@@ -248,7 +248,7 @@ const model = {
   scale,
   feature: (k) => {
     const codes = kept[featureIds.get(k)];
-    return codes && { ids: codes.map(([c]) => c), weights: codes.map(([, t]) => t) };
+    return codes && { ids: Int32Array.from(codes, ([c]) => c), weights: Int32Array.from(codes, ([, t]) => t), from: 0, to: codes.length };
   },
   exact: () => undefined,
 };

@@ -15,12 +15,18 @@ export const TABLE_MAGIC = 'leveler-occupation-words 2';
 /** Lines between two entries of the index. */
 export const INDEX_EVERY = 256;
 
-/** A feature's record in the table: what it adds to each occupation's score (negative: it speaks against it). */
+/**
+ * A feature's record in the table: what it adds to each occupation's score (negative: it speaks
+ * against it), as the run [from, to) of two arrays. A table read whole keeps every feature's run in
+ * one pair of arrays (see parseBody()); a line read alone has arrays of its own.
+ */
 export interface FeatureEntry {
   /** Occupations, by their place in the model's `codes`, largest weight first. */
-  ids: ArrayLike<number>;
+  ids: Int32Array;
   /** The feature's weight for each of `ids`, in whole tenths (as the table stores them: 15 is 1.5). */
-  weights: ArrayLike<number>;
+  weights: Int32Array;
+  from: number;
+  to: number;
 }
 
 export interface TableHead {
@@ -95,7 +101,136 @@ export function parseFeatureLine(rest: string, classes: number): FeatureEntry {
     ids[n] = id;
     weights[n++] = tenths;
   }
-  return n === pairs.length ? { ids, weights } : { ids: ids.subarray(0, n), weights: weights.subarray(0, n) };
+  return { ids, weights, from: 0, to: n };
+}
+
+/**
+ * A table's body read whole (the lines after its header), for a batch's many lookups: every line's
+ * key is found at once, a line's pairs are read when its key is first looked up. What it gives is
+ * what reading each line with parseFeatureLine() and parseExactLine() gives (the reference), a later
+ * line of a key replacing an earlier one, as the sorted file's map keeps them. A line of the form
+ * the build writes ("i:w", single spaces, whole numbers of at most six digits) is read digit by
+ * digit into a shared pair of arrays; any other goes through parseFeatureLine().
+ */
+export class WordTable {
+  /** Each key's line, by its number; whole titles ("=key") by their key without the "=". */
+  private readonly featureLines = new Map<string, number>();
+  private readonly exactLines = new Map<string, number>();
+  /** Where each line's text starts and ends (after the key and its tab). */
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  private readonly features: (FeatureEntry | undefined)[] = [];
+  private readonly exacts: ({ code: string; share: number } | null | undefined)[] = [];
+  /** The arrays the pairs of lines read so far are written to; a new pair when they are full. */
+  private ids = new Int32Array(CHUNK);
+  private weights = new Int32Array(CHUNK);
+  private used = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly codes: readonly string[],
+  ) {
+    let lines = 1;
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines++;
+    this.starts = new Int32Array(lines);
+    this.ends = new Int32Array(lines);
+    let n = 0;
+    let at = 0;
+    let tab = text.indexOf('\t');
+    while (at < text.length) {
+      let end = text.indexOf('\n', at);
+      if (end < 0) end = text.length;
+      if (end > at) {
+        if (tab >= 0 && tab < at) tab = text.indexOf('\t', at);
+        const cut = tab >= 0 && tab < end ? tab : end;
+        this.starts[n] = Math.min(cut + 1, end);
+        this.ends[n] = end;
+        if (text.charCodeAt(at) === 61 /* = */) this.exactLines.set(text.slice(at + 1, cut), n);
+        else this.featureLines.set(text.slice(at, cut), n);
+        n++;
+      }
+      at = end + 1;
+    }
+  }
+
+  feature(key: string): FeatureEntry | undefined {
+    const line = this.featureLines.get(key);
+    if (line === undefined) return undefined;
+    return this.features[line] ?? (this.features[line] = this.read(line));
+  }
+
+  exact(key: string): { code: string; share: number } | undefined {
+    const line = this.exactLines.get(key);
+    if (line === undefined) return undefined;
+    let found = this.exacts[line];
+    if (found === undefined) found = this.exacts[line] = parseExactLine(this.text.slice(this.starts[line], this.ends[line]), this.codes) ?? null;
+    return found ?? undefined;
+  }
+
+  private read(line: number): FeatureEntry {
+    const from = this.starts[line]!;
+    const end = this.ends[line]!;
+    // A line has at most one pair more than it has spaces.
+    let room = 1;
+    for (let at = this.text.indexOf(' ', from); at >= 0 && at < end; at = this.text.indexOf(' ', at + 1)) room++;
+    if (this.used + room > this.ids.length) {
+      this.ids = new Int32Array(Math.max(CHUNK, room));
+      this.weights = new Int32Array(this.ids.length);
+      this.used = 0;
+    }
+    const { ids, weights, used } = this;
+    let n = readPairs(this.text, from, end, this.codes.length, ids, weights, used);
+    if (n < 0) {
+      const entry = parseFeatureLine(this.text.slice(from, end), this.codes.length);
+      ids.set(entry.ids.subarray(0, entry.to), used);
+      weights.set(entry.weights.subarray(0, entry.to), used);
+      n = entry.to;
+    }
+    this.used += n;
+    return { ids, weights, from: used, to: used + n };
+  }
+}
+
+/** Pairs in each of a WordTable's arrays. */
+const CHUNK = 1 << 16;
+
+/**
+ * The pairs of text[from, end) ("i:w i:w"), written at `used` in the arrays: how many; -1 when the
+ * line is not exactly the build's form (then nothing it wrote counts).
+ */
+function readPairs(text: string, from: number, end: number, classes: number, ids: Int32Array, weights: Int32Array, used: number): number {
+  let n = 0;
+  let i = from;
+  if (i >= end) return -1;
+  while (i < end) {
+    let id = 0;
+    let digits = 0;
+    let c = text.charCodeAt(i);
+    while (c >= 48 && c <= 57 && digits < 7) {
+      id = id * 10 + (c - 48);
+      digits++;
+      c = text.charCodeAt(++i);
+    }
+    if (digits === 0 || digits > 6 || c !== 58 /* : */ || id >= classes) return -1;
+    c = text.charCodeAt(++i);
+    const negative = c === 45; /* - */
+    if (negative) c = text.charCodeAt(++i);
+    let tenths = 0;
+    digits = 0;
+    while (c >= 48 && c <= 57 && digits < 7) {
+      tenths = tenths * 10 + (c - 48);
+      digits++;
+      c = text.charCodeAt(++i);
+    }
+    if (digits === 0 || digits > 6) return -1;
+    ids[used + n] = id;
+    weights[used + n] = negative ? -tenths : tenths;
+    n++;
+    if (i === end) break;
+    if (c !== 32 /* space */ || i + 1 === end) return -1;
+    i++;
+  }
+  return n;
 }
 
 /** Words that say nothing of the occupation. */

@@ -154,8 +154,8 @@ function score(model: OccupationModel, words: readonly OccupationWord[]): Scores
     const entry = model.feature(key);
     if (!entry) continue;
     cast.push({ key, entry });
-    const { ids, weights } = entry;
-    for (let i = 0; i < ids.length; i++) {
+    const { ids, weights, to } = entry;
+    for (let i = entry.from; i < to; i++) {
       const id = ids[i]!;
       if (stamp[id] !== g) {
         stamp[id] = g;
@@ -193,7 +193,7 @@ function evidenceFor(cast: Scores['cast'], id: number): string {
   let best = '';
   let most = -Infinity;
   for (const { key, entry } of cast) {
-    for (let i = 0; i < entry.ids.length; i++) {
+    for (let i = entry.from; i < entry.to; i++) {
       if (entry.ids[i] === id) {
         if (entry.weights[i]! > most) {
           most = entry.weights[i]!;

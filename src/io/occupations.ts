@@ -9,7 +9,7 @@ import { SortedFile, type SparseIndex } from './sorted-file.js';
 import { join, resolve } from 'node:path';
 import { withGroupJobZones, type Occupation, type OccupationIndex } from '../core/occupations.js';
 import type { OccupationModel } from '../core/occupation.js';
-import { parseExactLine, parseFeatureLine, parseHead } from '../core/occupation-table.js';
+import { parseExactLine, parseFeatureLine, parseHead, WordTable } from '../core/occupation-table.js';
 import { DataError } from '../errors.js';
 import { displayPath, shippedDataDir, type FamilyOccupationCache } from './ladder.js';
 
@@ -74,9 +74,6 @@ export function loadOccupations(ladderDir: string, cwd: string): OccupationIndex
   }
   return withGroupJobZones(index as OccupationIndex);
 }
-
-/** Features looked up once are kept; the memo is emptied past this many (a batch of random titles). */
-const MEMO_LIMIT = 50_000;
 
 /**
  * Where each occupation's record lies in the bytes of occupations.json, worked out by the build
@@ -200,21 +197,47 @@ export function loadOccupationModel(ladderDir: string, cwd: string): OccupationM
   const body = third + 1;
   const index: SparseIndex = { keys: parsed.index.map((p) => p[0]), offsets: parsed.index.map((p) => body + p[1]) };
   const table = new SortedFile(path, body, size, index);
+  // A few lookups (a `match`) read lines through the index; a batch's many read the body whole, once.
+  let lookups = 0;
+  let whole: WordTable | null = null;
+  const wholeTable = (): WordTable | null => {
+    if (whole === null && ++lookups > LOOKUPS_BEFORE_WHOLE) {
+      try {
+        whole = new WordTable(table.body(), codes);
+      } catch (e) {
+        const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : 'cannot be read';
+        throw new DataError(`cannot read the occupation word table: ${displayPath(path, cwd)}: ${why}`, REBUILD);
+      }
+    }
+    return whole;
+  };
+  const lineFeature = memoised((key) => {
+    const rest = table.get(key);
+    return rest === undefined ? undefined : parseFeatureLine(rest, codes.length);
+  });
+  const lineExact = memoised((key) => {
+    const rest = table.get(`=${key}`);
+    return rest === undefined ? undefined : parseExactLine(rest, codes);
+  });
   return {
     codes,
     scale,
-    feature: memoised((key) => {
-      const rest = key.startsWith('=') ? undefined : table.get(key);
-      return rest === undefined ? undefined : parseFeatureLine(rest, codes.length);
-    }),
-    exact: memoised((key) => {
-      const rest = table.get(`=${key}`);
-      return rest === undefined ? undefined : parseExactLine(rest, codes);
-    }),
+    feature: (key) => {
+      if (key.startsWith('=')) return undefined;
+      const all = wholeTable();
+      return all !== null ? all.feature(key) : lineFeature(key);
+    },
+    exact: (key) => {
+      const all = wholeTable();
+      return all !== null ? all.exact(key) : lineExact(key);
+    },
   };
 }
 
-/** `read` with its answers kept, "not there" too; emptied past MEMO_LIMIT keys (a batch of random titles). */
+/** Lookups read through the word table's index before its body is read whole. */
+const LOOKUPS_BEFORE_WHOLE = 400;
+
+/** `read` with its answers kept, "not there" too (for the lookups before the body is read whole). */
 function memoised<T>(read: (key: string) => T | undefined): (key: string) => T | undefined {
   // null: looked up, and not in the table.
   const memo = new Map<string, T | null>();
@@ -222,7 +245,6 @@ function memoised<T>(read: (key: string) => T | undefined): (key: string) => T |
     const known = memo.get(key);
     if (known !== undefined) return known ?? undefined;
     const found = read(key);
-    if (memo.size >= MEMO_LIMIT) memo.clear();
     memo.set(key, found ?? null);
     return found;
   };

@@ -59,12 +59,18 @@ export class SortedFile {
     return text.slice(from, end < 0 ? text.length : end);
   }
 
-  /** Reads the whole file into a map by key: a batch looks up many thousands of keys. */
-  private loadWhole(): void {
+  /** The whole body as text, read once (the blocks are let go): for a reader of its own (see occupations.ts). */
+  body(): string {
     const text = readFileSync(this.path).toString('utf8', this.from);
     if (this.fd !== null) closeSync(this.fd);
     this.fd = null;
     this.blocks.clear();
+    return text;
+  }
+
+  /** Reads the whole file into a map by key: a batch looks up many thousands of keys. */
+  private loadWhole(): void {
+    const text = this.body();
     this.lines = new Map();
     let at = 0;
     while (at < text.length) {

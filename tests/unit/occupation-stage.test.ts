@@ -47,7 +47,7 @@ function model(features: Record<string, [code: string, weight: number][]>, exact
   return {
     codes,
     scale: 1,
-    feature: (k) => (Object.hasOwn(features, k) ? { ids: features[k]!.map(([c]) => codes.indexOf(c)), weights: features[k]!.map(([, w]) => Math.round(w * 10)) } : undefined),
+    feature: (k) => (Object.hasOwn(features, k) ? { ids: Int32Array.from(features[k]!, ([c]) => codes.indexOf(c)), weights: Int32Array.from(features[k]!, ([, w]) => Math.round(w * 10)), from: 0, to: features[k]!.length } : undefined),
     exact: (k) => (Object.hasOwn(exact, k) ? exact[k] : undefined),
   };
 }
