@@ -175,15 +175,26 @@ function scoreOf(scores: Scores, id: number): number {
 /** The `n` occupations with the highest scores, best first (ties to the lower code), without sorting them all. */
 function topIds({ score, touched }: Scores, n: number): number[] {
   const top: number[] = [];
-  const better = (a: number, b: number) => score[a]! > score[b]! || (score[a] === score[b] && a < b);
-  for (const id of touched) {
-    if (top.length === n && !better(id, top[n - 1]!)) continue;
+  // The last of the n kept, once there are n: an occupation that does not beat it is passed over.
+  let lastId = -1;
+  let lastScore = -Infinity;
+  for (let k = 0; k < touched.length; k++) {
+    const id = touched[k]!;
+    const s = score[id]!;
+    if (top.length === n && (s < lastScore || (s === lastScore && id > lastId))) continue;
     let i = top.length === n ? n - 1 : top.length;
-    while (i > 0 && better(id, top[i - 1]!)) {
-      if (i < n) top[i] = top[i - 1]!;
+    while (i > 0) {
+      const above = top[i - 1]!;
+      const t = score[above]!;
+      if (!(s > t || (s === t && id < above))) break;
+      if (i < n) top[i] = above;
       i--;
     }
     top[i] = id;
+    if (top.length === n) {
+      lastId = top[n - 1]!;
+      lastScore = score[lastId]!;
+    }
   }
   return top;
 }
@@ -206,38 +217,45 @@ function evidenceFor(cast: Scores['cast'], id: number): string {
   return best.replace(/^\$/, '');
 }
 
-/** Scores a title's top scores are above, in tenths, that a table holds the softmax terms of. */
+/** Scores below a title's top, in tenths, that a model's table holds the softmax terms of. */
 const TERMS = 4096;
 const termTables = new WeakMap<OccupationModel, Float64Array>();
 
 /**
- * The softmax term of an occupation `below` tenths under the top score: e^(-below / (10 * scale)).
- * Scores are whole tenths, so a model's terms are worked out once each (0 in the table: not yet).
+ * The softmax terms of a model: e^(-below / (10 * scale)) for an occupation `below` tenths under
+ * the top score, for each below under TERMS (scores are whole tenths: each term is worked out once).
  */
-function termOf(model: OccupationModel, below: number): number {
+function termsOf(model: OccupationModel): Float64Array {
   let table = termTables.get(model);
-  if (table === undefined) termTables.set(model, (table = new Float64Array(TERMS)));
-  if (below >= TERMS) return Math.exp(-below / (10 * model.scale));
-  let t = table[below]!;
-  if (t === 0) t = table[below] = Math.exp(-below / (10 * model.scale));
-  return t;
+  if (table === undefined) {
+    table = new Float64Array(TERMS);
+    for (let below = 0; below < TERMS; below++) table[below] = Math.exp(-below / (10 * model.scale));
+    termTables.set(model, table);
+  }
+  return table;
 }
 
+const termOf = (model: OccupationModel, terms: Float64Array, below: number) => (below < TERMS ? terms[below]! : Math.exp(-below / (10 * model.scale)));
+
 /**
- * The probability of each of `ids` (a softmax over the scores of all the model's occupations,
- * those no feature names scoring 0; the terms added up in the order the occupations were touched).
+ * The probability of each of `ids`, best first (from topIds()): a softmax over the scores of all
+ * the model's occupations, those no feature names scoring 0; its terms added up in the order the
+ * occupations were touched.
  */
 function probabilities(model: OccupationModel, scores: Scores, ids: number[]): number[] {
   const { score, touched } = scores;
+  const terms = termsOf(model);
   if (scores.softmax === undefined) {
-    let top = 0;
-    for (const id of touched) if (score[id]! > top) top = score[id]!;
-    let sum = (model.codes.length - touched.length) * termOf(model, top);
-    for (const id of touched) sum += termOf(model, top - score[id]!);
+    const top = Math.max(0, score[ids[0]!]!);
+    let sum = (model.codes.length - touched.length) * termOf(model, terms, top);
+    for (let k = 0; k < touched.length; k++) {
+      const below = top - score[touched[k]!]!;
+      sum += below < TERMS ? terms[below]! : Math.exp(-below / (10 * model.scale));
+    }
     scores.softmax = { top, sum };
   }
   const { top, sum } = scores.softmax;
-  return ids.map((id) => termOf(model, top - score[id]!) / sum);
+  return ids.map((id) => termOf(model, terms, top - score[id]!) / sum);
 }
 
 /** The occupation a title's words point to, with the runners-up; null when no word speaks for one. */
