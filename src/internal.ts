@@ -20,7 +20,7 @@ export { csvLine } from './output/csv.js';
 export { classifyOccupation, occupationFeatures, occupationKey, occupationPartsKey } from './core/occupation.js';
 export { exactLine, featureLine, formatHead, indexOf } from './core/occupation-table.js';
 export type { OccupationModel, OccupationWord, FeatureEntry } from './core/occupation.js';
-export { occupationSource, occupationSpans, OCCUPATIONS_FILE, tableStamp } from './io/occupations.js';
+export { occupationSource, occupationSpans, OCCUPATIONS_FILE, OCCUPATION_PACK_FILE, packWordTable, tableStamp } from './io/occupations.js';
 export type { OccupationSource } from './io/occupations.js';
 export { paySource } from './io/pay.js';
 export { readOverrides, loadOverrides } from './io/overrides.js';

@@ -6,10 +6,11 @@
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { SortedFile, type SparseIndex } from './sorted-file.js';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { withGroupJobZones, type Occupation, type OccupationIndex } from '../core/occupations.js';
 import type { OccupationModel } from '../core/occupation.js';
-import { parseExactLine, parseFeatureLine, parseHead, WordTable } from '../core/occupation-table.js';
+import { packHead, PackedTable, packTable, parseExactLine, parseFeatureLine, parseHead, WordTable } from '../core/occupation-table.js';
 import { DataError } from '../errors.js';
 import { displayPath, shippedDataDir, type FamilyOccupationCache } from './ladder.js';
 
@@ -175,7 +176,10 @@ function readHead(path: string, lines: number): { head: Buffer; size: number } {
   }
 }
 
-export function loadOccupationModel(ladderDir: string, cwd: string): OccupationModel {
+/** The model, and how it reads the table now: line by line through the index, or whole from the build's pack or the body. */
+export type LoadedModel = OccupationModel & { reading(): 'lines' | 'pack' | 'body' };
+
+export function loadOccupationModel(ladderDir: string, cwd: string): LoadedModel {
   const path = pick(ladderDir, OCCUPATION_WORDS_FILE);
   const notOurs = () => new DataError(`the occupation word table ${displayPath(path, cwd)} is not one leveler built`, REBUILD);
   let head: Buffer;
@@ -199,11 +203,13 @@ export function loadOccupationModel(ladderDir: string, cwd: string): OccupationM
   const table = new SortedFile(path, body, size, index);
   // A few lookups (a `match`) read lines through the index; a batch's many read the body whole, once.
   let lookups = 0;
-  let whole: WordTable | null = null;
-  const wholeTable = (): WordTable | null => {
+  let whole: WholeTable | null = null;
+  const wholeTable = (): WholeTable | null => {
     if (whole === null && ++lookups > LOOKUPS_BEFORE_WHOLE) {
       try {
-        whole = new WordTable(table.body(), codes);
+        whole = packedTable(path, codes);
+        if (whole !== null) table.close();
+        else whole = new WordTable(table.body(), codes);
       } catch (e) {
         const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : 'cannot be read';
         throw new DataError(`cannot read the occupation word table: ${displayPath(path, cwd)}: ${why}`, REBUILD);
@@ -231,7 +237,52 @@ export function loadOccupationModel(ladderDir: string, cwd: string): OccupationM
       const all = wholeTable();
       return all !== null ? all.exact(key) : lineExact(key);
     },
+    reading: () => (whole === null ? 'lines' : whole instanceof PackedTable ? 'pack' : 'body'),
   };
+}
+
+/** A word table read whole: the pack the build made of it, or its body read here. */
+type WholeTable = Pick<WordTable, 'feature' | 'exact'>;
+
+/** The pack of the shipped word table, beside the bundle (see scripts/build.mjs). */
+export const OCCUPATION_PACK_FILE = 'occupation-words.pack';
+const here = dirname(fileURLToPath(import.meta.url));
+
+/**
+ * The build's pack of the table at `path` (dist/occupation-words.pack), used only for a table of
+ * exactly the bytes it was packed from (the SHA-256 in its head); null when there is none, or it
+ * is of other bytes or broken: the table's body is then read here.
+ */
+function packedTable(path: string, codes: readonly string[]): PackedTable | null {
+  for (const dir of [here, join(here, '..')]) {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(join(dir, OCCUPATION_PACK_FILE));
+    } catch {
+      continue;
+    }
+    const read = packHead(bytes);
+    if (read === null || read.head.digest !== tableDigest(readFileSync(path))) return null;
+    try {
+      return new PackedTable(bytes, codes);
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+/** The digest a pack names its table by. */
+export const tableDigest = (bytes: Uint8Array) => (createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')).createHash('sha256').update(bytes).digest('hex');
+
+/** The pack of the word table at `path` (for the build): its body read here, laid out for PackedTable. */
+export function packWordTable(path: string): Uint8Array {
+  const bytes = readFileSync(path);
+  const ends: number[] = [];
+  for (let at = bytes.indexOf(10); at >= 0 && ends.length < 3; at = bytes.indexOf(10, at + 1)) ends.push(at);
+  const parsed = ends.length === 3 ? parseHead(bytes.toString('utf8', 0, ends[0]), bytes.toString('utf8', ends[0]! + 1, ends[1]), bytes.toString('utf8', ends[1]! + 1, ends[2])) : null;
+  if (parsed === null) throw new Error(`${path}: not a word table leveler built`);
+  return packTable(new WordTable(bytes.toString('utf8', ends[2]! + 1), parsed.codes), tableDigest(bytes));
 }
 
 /** Lookups read through the word table's index before its body is read whole. */

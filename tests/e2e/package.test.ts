@@ -25,7 +25,7 @@ describe('the packed package', () => {
   });
 
   it('ships the bundle once, the shipped ladder, the licence and no sources or tests', () => {
-    expect(paths).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'bin/leveler.js', 'bin/package.json', 'dist/boot.cjs', 'dist/leveler.cjs', 'dist/leveler.cache', 'dist/helper.cjs', 'dist/index.js', 'dist/ladder.snapshot.json', 'data/ladder.yaml']));
+    expect(paths).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'bin/leveler.js', 'bin/package.json', 'dist/boot.cjs', 'dist/leveler.cjs', 'dist/leveler.cache', 'dist/helper.cjs', 'dist/index.js', 'dist/ladder.snapshot.json', 'dist/occupation-words.pack', 'data/ladder.yaml']));
     expect(paths.filter((p) => /^(src|tests|bench|scripts)\//.test(p))).toEqual([]);
     expect(paths.filter((p) => p.startsWith('dist/lib/'))).toEqual([]);
   });

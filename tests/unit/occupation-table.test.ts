@@ -1,11 +1,12 @@
 // The word table's body read whole (WordTable, what a batch uses) against the line reader it stands
 // in for (parseFeatureLine and parseExactLine on each line, a later line of a key replacing an
 // earlier one, as the sorted file's map keeps them): the same runs and the same whole titles, on
-// the shipped table and on random bodies, well formed or not.
+// the shipped table and on random bodies, well formed or not; and the build's pack of a table
+// (PackedTable) against the WordTable it was made from.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseExactLine, parseFeatureLine, WordTable, type FeatureEntry } from '../../src/core/occupation-table.js';
+import { packTable, PackedTable, parseExactLine, parseFeatureLine, WordTable, type FeatureEntry } from '../../src/core/occupation-table.js';
 import { shippedDataDir } from '../../src/io/ladder.js';
 
 /** The reference: each line read alone, by key. */
@@ -29,8 +30,16 @@ const runOf = (e: FeatureEntry): [number, number][] => Array.from({ length: e.to
 const PROBES = ['a', 'b', 'c d', '$e', 'f g', 'h', 'nurse', 'registered nurse', 'x', '', '=h', '=registered nurse'];
 
 function expectSame(body: string, codes: readonly string[]) {
-  const fast = new WordTable(body, codes);
   const ref = byLines(body, codes);
+  const table = new WordTable(body, codes);
+  // The build's pack of the table, read as a batch reads it: from a copy that starts off an 8-byte boundary too.
+  const pack = packTable(new WordTable(body, codes), 'digest');
+  const shifted = new Uint8Array(pack.length + 3);
+  shifted.set(pack, 3);
+  for (const fast of [table, new PackedTable(pack, codes), new PackedTable(shifted.subarray(3), codes)]) expectSameAs(fast, ref);
+}
+
+function expectSameAs(fast: Pick<WordTable, 'feature' | 'exact'>, ref: ReturnType<typeof byLines>) {
   for (const key of new Set([...ref.features.keys(), ...PROBES])) {
     const want = ref.features.get(key);
     const got = fast.feature(key);
