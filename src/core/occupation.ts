@@ -264,6 +264,20 @@ export function classifyOccupation(model: OccupationModel, words: readonly Occup
   return guessOf(model, words, scoresOf(model, words), top);
 }
 
+/**
+ * The occupation classifyOccupation() puts first and how sure it is, without its evidence or
+ * runners-up (the family check asks only that): the same code and share.
+ */
+export function likeliestOccupation(model: OccupationModel, words: readonly OccupationWord[]): { code: string; share: number } | null {
+  if (words.length === 0) return null;
+  const scores = scoresOf(model, words);
+  const ranked = topIds(scores, 1);
+  if (ranked.length === 0 || scores.score[ranked[0]!]! <= 0) return null;
+  const exact = model.exact(occupationKey(words));
+  if (exact !== undefined) return { code: exact.code, share: round(exact.share) };
+  return { code: model.codes[ranked[0]!]!, share: round(probabilities(model, scores, ranked)[0]!) };
+}
+
 function guessOf(model: OccupationModel, words: readonly OccupationWord[], scores: Scores, top: number): OccupationGuess | null {
   const ranked = topIds(scores, top + 1);
   if (ranked.length === 0 || scores.score[ranked[0]!]! <= 0) return null;

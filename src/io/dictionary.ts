@@ -36,6 +36,9 @@ export function buildDictionary(): string[] {
   return [...words].sort();
 }
 
+/** The dictionary's text, read once a process: the build's file does not change under it. */
+let shared: string | null = null;
+
 /** A lookup over the dictionary, loaded on its first question. */
 export function englishWords(): (word: string) => boolean {
   let text: string | null = null;
@@ -43,7 +46,7 @@ export function englishWords(): (word: string) => boolean {
   return (word) => {
     let known = memo.get(word);
     if (known === undefined) {
-      text ??= dictionaryText();
+      text ??= shared ??= dictionaryText();
       known = sortedLinesHave(text, word);
       memo.set(word, known);
     }
@@ -60,10 +63,21 @@ export function sortedLinesHave(text: string, word: string): boolean {
     const start = text.lastIndexOf('\n', mid) + 1;
     const end = text.indexOf('\n', start);
     if (end < 0 || start >= text.length) return false;
-    const line = text.slice(start, end);
-    if (line === word) return true;
-    if (line < word) lo = end;
+    const order = compareLine(text, start, end, word);
+    if (order === 0) return true;
+    if (order < 0) lo = end;
     else hi = start - 1;
   }
   return false;
+}
+
+/** The line text[start, end) against `word`, as `<` orders strings (by UTF-16 units), without cutting it out. */
+function compareLine(text: string, start: number, end: number, word: string): number {
+  const length = end - start;
+  const common = Math.min(length, word.length);
+  for (let i = 0; i < common; i++) {
+    const d = text.charCodeAt(start + i) - word.charCodeAt(i);
+    if (d !== 0) return d;
+  }
+  return length - word.length;
 }

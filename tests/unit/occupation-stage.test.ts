@@ -4,11 +4,29 @@ import { said } from '../helpers.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Matcher } from '../../src/core/match.js';
 import { tokenize } from '../../src/core/normalize.js';
-import { classifyOccupation, familyChoice, occupationFeatures, occupationKey, occupationPartsKey, occupationWords, type OccupationModel } from '../../src/core/occupation.js';
+import { classifyOccupation, familyChoice, likeliestOccupation, occupationFeatures, occupationKey, occupationPartsKey, occupationWords, type OccupationModel } from '../../src/core/occupation.js';
 import { singular } from '../../src/core/occupation-table.js';
-import { shippedMatcher } from '../helpers.js';
+import { ROOT, shippedMatcher } from '../helpers.js';
+import { occupationSource } from '../../src/io/occupations.js';
+import { shippedDataDir } from '../../src/io/ladder.js';
 
 const words = (title: string) => occupationWords(tokenize(title), new Set());
+
+describe('the likeliest occupation (what the family check asks)', () => {
+  let matcher: Matcher;
+  beforeAll(async () => {
+    matcher = await shippedMatcher();
+  });
+  it.each(['Registered Nurse', 'Data Analyst - Austin, TX', 'Machine Learning Engineer', 'Senior Cook', 'Research Scientist, Biology', 'Software Engineer in Test', 'asdfgh qwerty', 'Remote', 'Computer Vision Scientist'])(
+    'is the code and share classifyOccupation() puts first: %j',
+    (title) => {
+      const model = occupationSource(shippedDataDir(), ROOT).model();
+      const w = matcher.occupationWordsOf(title);
+      const full = classifyOccupation(model, w, 0);
+      expect(likeliestOccupation(model, w)).toEqual(full && { code: full.code, share: full.share });
+    },
+  );
+});
 
 describe('occupation words and features', () => {
   it.each([

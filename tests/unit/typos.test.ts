@@ -91,6 +91,22 @@ describe('the English dictionary', () => {
     for (const w of ['', 'a', 'aaa', 'abd', 'bb', 'manger', 'zzz', 'c']) expect(sortedLinesHave(text, w), w).toBe(false);
   });
 
+  it('answers as a set of its words does, for its words and for words near them (the search cuts no line out)', async () => {
+    const { dictionaryText, sortedLinesHave } = await import('../../src/io/dictionary.js');
+    const text = dictionaryText();
+    const words = text.split('\n').filter(Boolean);
+    const set = new Set(words);
+    let s = 7;
+    const rnd = () => ((s = (Math.imul(s, 1103515245) + 12345) & 0x7fffffff) / 0x7fffffff);
+    for (let i = 0; i < 3000; i++) {
+      const w = words[Math.floor(rnd() * words.length)]!;
+      const cut = Math.floor(rnd() * (w.length + 1));
+      for (const probe of [w, w.slice(0, cut), `${w}s`, w.slice(0, cut) + 'é' + w.slice(cut), w.slice(0, cut) + w.slice(cut + 1), w.toUpperCase()]) {
+        expect(sortedLinesHave(text, probe), probe).toBe(set.has(probe));
+      }
+    }
+  });
+
   it('knows common words and not their misspellings', async () => {
     const { englishWords } = await import('../../src/io/dictionary.js');
     const isWord = englishWords();

@@ -4,7 +4,7 @@
 // family, but their occupation is a salesperson's: no family. A family's own role decides without
 // it, and so do a manager's marker and a manager's occupation: an "Engineering Manager - Data
 // Platform" leads the family's work, whatever group O*NET files them in.
-import { classifyOccupation, occupationPartsKey, type OccupationWord } from '../occupation.js';
+import { likeliestOccupation, occupationPartsKey, type OccupationWord } from '../occupation.js';
 import type { Reason } from '../reasons.js';
 import { socOf } from '../soc.js';
 import { namesRole, type FamilyPick, type LadderIndex, type OccupationLookup, type WorkToken } from './context.js';
@@ -24,7 +24,7 @@ export function checkFamily(ix: LadderIndex, occupations: OccupationLookup | nul
   if (words.length === 0) return fam;
   // A common family title the build read with this check (its cache holds only those that kept the family).
   if (occupations.familyOccupation?.(fam.family.id, occupationPartsKey(words)) !== undefined) return fam;
-  const guess = classifyOccupation(occupations.model(), words, 0);
+  const guess = likeliestOccupation(occupations.model(), words);
   if (guess === null || guess.share < ix.ladder.occupationChoice.outsideFamily || ix.claimedSoc.has(socOf(guess.code)) || isManagement(ix, guess.code)) return fam;
   const record = occupations.get(guess.code);
   reasons.length = 0;
