@@ -2,19 +2,17 @@
 // thread answers the rest, then the chunk is written as before, every answer from the memo. A
 // helper answers a title exactly as this thread would: the same ladder, the same options, the same
 // rendering (batchAnswers below, for both). Used where a row's answer depends on its title alone
-// (no years, hint or company column, no --company); started at once with --threads, else from the
-// AUTO_AFTER-th distinct title on, on a machine of two cores or more.
+// (no years, hint or company column, no --company), with --threads 2 or more: never by default, as
+// measured on two cores they did not help (bench/batch.mjs: 0.93x to 0.99x one thread, and 75 MB).
 import { parentPort, workerData } from 'node:worker_threads';
 import { sharedAnswers, type RowAnswer } from '../core/batch.js';
 import type { AnswerMemo } from '../core/answers.js';
 import type { MatchResult } from '../core/types.js';
-import { coresAvailable, Helper, helperScript, type HelperAsk, type HelperReply } from '../io/helpers.js';
+import { Helper, helperScript, type HelperAsk, type HelperReply } from '../io/helpers.js';
 import { createLeveler } from '../leveler.js';
 import { csvSuffix, jsonBody, jsonFields, type Field } from '../output/batch.js';
 import { pickedFields, type BatchFlags } from './batch.js';
 
-/** Distinct titles answered on this thread alone before helpers start, when --threads does not say. */
-export const AUTO_AFTER = 2000;
 /** A chunk with fewer new titles than this is answered on this thread alone: a message costs more. */
 const MIN_SHARE = 16;
 
@@ -90,8 +88,6 @@ export class BatchHelpers {
 
   constructor(
     private readonly threads: number,
-    /** Whether --threads asked for them (then they start at once). */
-    private readonly asked: boolean,
     private readonly spec: () => HelperSpec,
     /** The helper thread's script (dist/helper.cjs). */
     private readonly script: string,
@@ -101,21 +97,18 @@ export class BatchHelpers {
 
   /** The helpers a batch may use: none with --threads 1, on one core, or run from the sources. */
   static for(opts: BatchFlags & { threads?: number }, spec: () => HelperSpec): BatchHelpers | null {
-    const threads = opts.threads ?? Math.min(2, coresAvailable());
+    const threads = opts.threads ?? 1;
     const script = helperScript();
     if (threads < 2 || script === null) return null;
-    return new BatchHelpers(threads, opts.threads !== undefined, spec, script);
+    return new BatchHelpers(threads, spec, script);
   }
 
   /**
-   * Whether the next chunk's titles go to share(): once the helpers are started (share() counts
-   * the distinct titles for the summary, helpers alive or not). They start at once with --threads,
-   * else once the memo holds AUTO_AFTER titles: until then a chunk's titles are not even read twice
-   * (a file of repeated titles never pays).
+   * Whether the next chunk's titles go to share(): always, the helpers started with the first
+   * (share() counts the distinct titles for the summary, helpers alive or not).
    */
   wanted(memo: AnswerMemo<RowAnswer>): boolean {
     if (!this.started) {
-      if (!this.asked && memo.titles < AUTO_AFTER) return false;
       this.distinct = memo.titles;
       this.start();
     }

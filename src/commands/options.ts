@@ -85,7 +85,7 @@ export const options = {
   threads: () =>
     flag<'threads', number | undefined>(
       'threads',
-      new Option('--threads <n>', 'threads that level the distinct titles, this one and n-1 helpers; the same output with any n (default: 2 on a machine of 2 cores or more, from the 2,000th distinct title on; 1: this thread alone)').argParser(
+      new Option('--threads <n>', 'threads that level the distinct titles, this one and n-1 helpers; the same output with any n (default: 1, this thread alone: on the two cores measured, helpers did not pay)').argParser(
         wholeNumber('threads', { min: 1, max: 16 }),
       ),
     ),

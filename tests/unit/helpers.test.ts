@@ -6,7 +6,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { AUTO_AFTER, BatchHelpers } from '../../src/commands/batch-helper.js';
+import { BatchHelpers } from '../../src/commands/batch-helper.js';
+import type { BatchFlags } from '../../src/commands/batch.js';
 import { AnswerMemo } from '../../src/core/answers.js';
 import type { RowAnswer } from '../../src/core/batch.js';
 import type { Matcher } from '../../src/core/match.js';
@@ -86,7 +87,7 @@ const titles = Array.from({ length: 40 }, (_, i) => `Title ${i}`);
 describe('BatchHelpers.share', () => {
   it('answers part of the new titles here and the rest by the helper, each title once', async () => {
     const { memo: m, read } = memo();
-    const helpers = new BatchHelpers(2, true, spec, ANSWERS);
+    const helpers = new BatchHelpers(2, spec, ANSWERS);
     expect(helpers.wanted(m)).toBe(true); // --threads: the helper starts now
     await helpers.share(titles, m); // this chunk is left to the row loop
     await new Promise((r) => setTimeout(r, 300));
@@ -106,7 +107,7 @@ describe('BatchHelpers.share', () => {
 
   it('a helper that fails leaves its titles to this thread, and is not asked again', async () => {
     const { memo: m, read } = memo();
-    const helpers = new BatchHelpers(2, true, spec, FAILS);
+    const helpers = new BatchHelpers(2, spec, FAILS);
     expect(helpers.wanted(m)).toBe(true);
     await helpers.share(titles, m);
     await new Promise((r) => setTimeout(r, 300));
@@ -124,13 +125,8 @@ describe('BatchHelpers.share', () => {
     await helpers.close();
   });
 
-  it('by default, starts no helper until the memo holds AUTO_AFTER titles: a chunk is not read twice before', async () => {
-    const { memo: m } = memo();
-    const helpers = new BatchHelpers(2, false, spec, ANSWERS);
-    for (let i = 0; i < AUTO_AFTER - 1; i++) m.answer(`Title ${i}`, null);
-    expect(helpers.wanted(m)).toBe(false);
-    m.answer('one more', null);
-    expect(helpers.wanted(m)).toBe(true);
-    await helpers.close();
+  it('are none by default, nor with --threads 1: helpers did not pay on the two cores measured', () => {
+    expect(BatchHelpers.for({} as BatchFlags, spec)).toBeNull();
+    expect(BatchHelpers.for({ threads: 1 } as BatchFlags & { threads: number }, spec)).toBeNull();
   });
 });
