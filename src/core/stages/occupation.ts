@@ -120,6 +120,37 @@ export function pickOccupation(
   return onetPick(record, guess.share, others);
 }
 
+/** A family's occupations a title may take, with a manager's marker or without; their codes; which others it may take. */
+interface FamilyOptions {
+  options: { code: string; title: string }[];
+  codes: string[];
+  allowed: (code: string) => boolean;
+}
+
+const optionsOf = new WeakMap<FamilyDef, [without: FamilyOptions, manages: FamilyOptions]>();
+
+/** A family's options (see familyOccupation()), worked out once per family: a title's marker picks one of the two. */
+function familyOptions(ix: LadderIndex, family: FamilyDef): [FamilyOptions, FamilyOptions] {
+  let both = optionsOf.get(family);
+  if (both === undefined) {
+    const make = (manages: boolean): FamilyOptions => {
+      // A management occupation (SOC major group 11) is a manager's: a title takes one, other than its
+      // family's own, only with a manager's marker ("ML Manager", not "Junior ML").
+      const allowed = (code: string) => manages || !isManagement(ix, code);
+      // The family's own occupation first: its soc when that is an O*NET occupation (15-1252.00), not a
+      // group of them (15-0000); else the first of its other occupations.
+      const soc = family.soc ? [{ code: family.soc.code, title: family.soc.title }] : [];
+      const own = soc.filter((o) => isOnetCode(o.code));
+      const listed = [...own, ...family.occupations.filter((o) => allowed(o.code))];
+      const options = listed.length > 0 ? listed : soc;
+      return { options, codes: options.map((o) => o.code), allowed };
+    };
+    both = [make(false), make(true)];
+    optionsOf.set(family, both);
+  }
+  return both;
+}
+
 /**
  * A family's occupation: its soc, or one of the other occupations the family's titles are filed
  * under, the one the title's words score highest ("QA Engineer": testers, not developers); or
@@ -133,23 +164,15 @@ function familyOccupation(
   family: FamilyDef,
   reasons: Reason[],
 ): OccupationPick | null {
-  // A management occupation (SOC major group 11) is a manager's: a title takes one, other than its
-  // family's own, only with a manager's marker ("ML Manager", not "Junior ML").
   const manages = found.markers.some((h: Hit) => namesRole(ix, h));
-  const allowed = (code: string) => manages || !isManagement(ix, code);
-  // The family's own occupation first: its soc when that is an O*NET occupation (15-1252.00), not a
-  // group of them (15-0000); else the first of its other occupations.
-  const soc = family.soc ? [{ code: family.soc.code, title: family.soc.title }] : [];
-  const own = soc.filter((o) => isOnetCode(o.code));
-  const listed = [...own, ...family.occupations.filter((o) => allowed(o.code))];
-  const options = listed.length > 0 ? listed : soc;
+  const { options, codes, allowed } = familyOptions(ix, family)[manages ? 1 : 0];
   if (options.length === 0) return null;
   let chosen = options[0]!;
   if (occupations !== null) {
     // Common family titles were worked out by the build: a cold `match` then reads no word table.
     const ahead = occupations.familyOccupation?.(family.id, occupationPartsKey(words));
     // A title of rank words alone ("PhD Student": its words are a marker) names no other occupation: the model is not read.
-    const best = words.length === 0 ? null : ahead !== undefined ? ahead || null : familyChoice(occupations.model(), words, options.map((o) => o.code), ix.ladder.occupationChoice, allowed);
+    const best = words.length === 0 ? null : ahead !== undefined ? ahead || null : familyChoice(occupations.model(), words, codes, ix.ladder.occupationChoice, allowed);
     const inFamily = best === null ? undefined : options.find((o) => o.code === best);
     const outside = best !== null && !inFamily ? occupations.get(best) : undefined;
     if (outside) {
