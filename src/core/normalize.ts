@@ -58,9 +58,12 @@ export function tokenize(title: string): Token[] {
   const text = normal.includes('.') ? normal.replace(classes.dottedWords, '$1 ') : normal;
   const tokens: Token[] = [];
   let seg = 0;
+  // The chunk pattern is global and shared: exec() walks it over a part (matchAll would copy the pattern for every part).
+  const chunk = classes.chunk;
   for (const part of text.split(SEGMENT_BREAK)) {
     const before = tokens.length;
-    for (const m of part.matchAll(classes.chunk)) pushChunk(tokens, m[0], seg, classes);
+    chunk.lastIndex = 0;
+    for (let m = chunk.exec(part); m !== null; m = chunk.exec(part)) pushChunk(tokens, m[0], seg, classes);
     if (tokens.length > before) seg++;
   }
   return tokens;
