@@ -3,7 +3,7 @@
 // dictionary its typo reading uses; the occupation, override and pay sources) and hands each
 // title to the pipeline (src/core/pipeline.ts), whose stages live in src/core/stages.
 import type { LevelHint } from './hints.js';
-import type { LabelLookup } from './stages/translate.js';
+import { forgetSplits, type LabelLookup } from './stages/translate.js';
 import { compileLexicon, type LexiconData } from './lexicon.js';
 import type { OccupationWord } from './occupation.js';
 import type { OverrideTable } from './overrides.js';
@@ -46,6 +46,8 @@ export class Matcher {
   /** Tells real words from typos ("Targeting" is not a typo of "marketing"); see src/io/dictionary.ts. */
   useDictionary(isWord: (word: string) => boolean): this {
     this.ix.typos.useDictionary(isWord);
+    // Split compounds were read with the dictionary before.
+    forgetSplits(this.ix);
     return this;
   }
 

@@ -76,7 +76,7 @@ function translateWith(ix: LadderIndex, labels: LabelLookup | null, raw: Token[]
 function readAt(ix: LadderIndex, labels: LabelLookup | null, raw: Token[], at: number, isEnglish: (word: string) => boolean, language: string | null): Reading | null {
   const found = longest(ix, labels, raw, at, isEnglish, language);
   if (found) return { to: found.to, span: found.words.length, languages: found.languages, used: [found] };
-  const split = compound(ix, labels, raw[at]!.text, isEnglish, language !== null && COMPOUNDING.includes(language));
+  const split = compoundOf(ix, labels, raw[at]!.text, isEnglish, language !== null && COMPOUNDING.includes(language));
   return split && { to: split.words, span: 1, languages: split.languages, used: split.used };
 }
 
@@ -125,6 +125,41 @@ function fits(t: Translation, raw: Token[], at: number): boolean {
 function single(ix: LadderIndex, labels: LabelLookup | null, word: string): Translation | null {
   const whole = (list: readonly Translation[] | undefined) => list?.find((t) => t.words.length === 1 && t.languages.some((l) => COMPOUNDING.includes(l))) ?? null;
   return whole(ix.lexicon.translations.get(word)) ?? (labels ? whole(labels.get(word)) : null);
+}
+
+/** Split words kept, by ladder index and label source (a word splits the same way each time): [any first part?][word]. */
+const splits = new WeakMap<LadderIndex, WeakMap<LabelLookup | typeof NO_LABELS, [Map<string, Split | null>, Map<string, Split | null>]>>();
+const NO_LABELS = {};
+/** Split words a memo keeps before it starts again (a batch of random titles). */
+const SPLITS_KEPT = 50_000;
+
+type Split = NonNullable<ReturnType<typeof compound>>;
+
+/** Drops the split words kept for a ladder index: its dictionary has changed (Matcher.useDictionary()). */
+export function forgetSplits(ix: LadderIndex): void {
+  splits.delete(ix);
+}
+
+/**
+ * compound(), kept per word: it reads only the word, the ladder's and ESCO's translations and the
+ * dictionary (`isEnglish`, the index's: a new one forgets the splits). Callers only read it.
+ */
+function compoundOf(ix: LadderIndex, labels: LabelLookup | null, word: string, isEnglish: (word: string) => boolean, anyFirstPart: boolean): Split | null {
+  // Most words are too short to be split: no memo needed.
+  if (word.length < COMPOUND_MIN) return null;
+  let byLabels = splits.get(ix);
+  if (byLabels === undefined) splits.set(ix, (byLabels = new WeakMap()));
+  const key = labels ?? NO_LABELS;
+  let memos = byLabels.get(key);
+  if (memos === undefined) byLabels.set(key, (memos = [new Map(), new Map()]));
+  const memo = memos[anyFirstPart ? 1 : 0];
+  let split = memo.get(word);
+  if (split === undefined) {
+    split = compound(ix, labels, word, isEnglish, anyFirstPart);
+    if (memo.size >= SPLITS_KEPT) memo.clear();
+    memo.set(word, split);
+  }
+  return split;
 }
 
 /**
