@@ -43,6 +43,20 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
   return rows[a.length]![b.length]!;
 }
 
+/** The buckets a word has letters in, one bit each. */
+function maskOf(counts: Uint8Array): number {
+  let mask = 0;
+  for (let i = 0; i < counts.length; i++) if (counts[i]! > 0) mask |= 1 << i;
+  return mask;
+}
+
+/** The bits set in a 32-bit number. */
+function bitCount(x: number): number {
+  let n = x - ((x >>> 1) & 0x55555555);
+  n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
+  return (Math.imul((n + (n >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+}
+
 /** Candidates measured without the fuzzy finder's ranking. */
 const RANK_ABOVE = 8;
 
@@ -61,7 +75,7 @@ function letterCounts(word: string): Uint8Array {
 export class TypoCorrector {
   private readonly known: ReadonlySet<string>;
   private readonly targets: string[];
-  private readonly byLength = new Map<number, { word: string; counts: Uint8Array }[]>();
+  private readonly byLength = new Map<number, { word: string; counts: Uint8Array; mask: number }[]>();
   private search: ((word: string) => string[]) | null = null;
   private finder: FuzzyFinder | null = null;
   private readonly memo = new Map<string, string | null>();
@@ -74,7 +88,8 @@ export class TypoCorrector {
     this.targets = [...new Set(targets)].filter((w) => w.length >= MIN_LENGTH - 1);
     for (const word of this.targets) {
       const list = this.byLength.get(word.length) ?? [];
-      list.push({ word, counts: letterCounts(word) });
+      const counts = letterCounts(word);
+      list.push({ word, counts, mask: maskOf(counts) });
       this.byLength.set(word.length, list);
     }
     this.known = new Set(known);
@@ -86,9 +101,12 @@ export class TypoCorrector {
    */
   private nearby(word: string, limit: number): string[] {
     const counts = letterCounts(word);
+    const mask = maskOf(counts);
     const found: string[] = [];
     for (let length = word.length - limit; length <= word.length + limit; length++) {
       for (const p of this.byLength.get(length) ?? []) {
+        // A bucket one word has and the other lacks adds at least one to the difference: most targets are passed over on that alone.
+        if (bitCount(mask ^ p.mask) > 2 * limit) continue;
         let diff = 0;
         for (let i = 0; i < LETTER_BUCKETS && diff <= 2 * limit; i++) diff += Math.abs(counts[i]! - p.counts[i]!);
         if (diff <= 2 * limit) found.push(p.word);
