@@ -66,13 +66,16 @@ export function findHits(tokens: Token[], index: PhraseIndex): Hit[] {
   for (let i = 0; i < tokens.length; i++) {
     const bucket = index.get(tokens[i]!.text);
     if (bucket === undefined) continue;
+    for (const phrase of bucket.one) {
+      const hit = matchPhrase(tokens, i, phrase);
+      if (hit !== null) hits.push(hit);
+    }
     const next = tokens[i + 1];
     const longer = next === undefined ? undefined : bucket.byNext.get(next.text);
-    for (const candidates of longer ? [bucket.one, longer] : [bucket.one]) {
-      for (const phrase of candidates) {
-        const hit = matchPhrase(tokens, i, phrase);
-        if (hit !== null) hits.push(hit);
-      }
+    if (longer === undefined) continue;
+    for (const phrase of longer) {
+      const hit = matchPhrase(tokens, i, phrase);
+      if (hit !== null) hits.push(hit);
     }
   }
   return hits;

@@ -27,10 +27,12 @@ export function pickFamily(ix: LadderIndex, tokens: WorkToken[], forced: string 
   if (tokens.length === 0) return NO_FAMILY;
   const hits = selectHits(findHits(tokens, ix.lexicon.familyPhrases));
   const topics = hits.filter((h) => h.phrase.kind === 'vocab');
-  const topicOf = (families: string[], forClaim = true) =>
-    topics
-      .filter((h) => families.includes(h.phrase.family!) && (forClaim || !h.phrase.claimOnly))
-      .reduce<Hit | null>((best, h) => (best === null || outranks(h, best) ? h : best), null);
+  // The best of the topics of these families, in the title's order (a loop: this runs for every role of every title).
+  const topicOf = (families: string[], forClaim = true) => {
+    let best: Hit | null = null;
+    for (const h of topics) if (families.includes(h.phrase.family!) && (forClaim || !h.phrase.claimOnly) && (best === null || outranks(h, best))) best = h;
+    return best;
+  };
 
   const decided: { family: string; job: Hit | null; topic: Hit | null }[] = [];
   const jobs = hits.filter((h) => h.phrase.kind === 'job');
