@@ -1,6 +1,6 @@
 // The build's pack of the word table (dist/occupation-words.pack) is an aid, never a difference: a
-// batch of the built package gives the same bytes with it, without it, and with a pack of other
-// bytes; the pack is read only for the table it was made from.
+// batch of the built package gives the same bytes with it, without it, with a pack of other bytes
+// and with one cut short; the pack is read only for the table it was made from.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,13 +12,15 @@ const temp = mkdtempSync(join(tmpdir(), 'leveler-pack-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 /** A copy of the built package (bin/ and dist/, the shipped data beside them), its pack as `pack` says. */
-function copy(name: string, pack: 'shipped' | 'none' | 'other'): string {
+function copy(name: string, pack: 'shipped' | 'none' | 'other' | 'short'): string {
   const root = join(temp, name);
   cpSync(join(ROOT, 'bin'), join(root, 'bin'), { recursive: true });
   cpSync(join(ROOT, 'dist'), join(root, 'dist'), { recursive: true });
   symlinkSync(join(ROOT, 'data'), join(root, 'data'));
   const file = join(root, 'dist', 'occupation-words.pack');
   if (pack === 'none') rmSync(file);
+  // Cut short: its head is whole, its arrays are not.
+  if (pack === 'short') writeFileSync(file, readFileSync(file).subarray(0, 1 << 20));
   if (pack === 'other') {
     // The head names the table by its digest: one of other bytes, the pack's content unchanged.
     const bytes = readFileSync(file);
@@ -53,15 +55,17 @@ describe("the build's pack of the word table", () => {
   const shipped = copy('shipped', 'shipped');
   const none = copy('none', 'none');
   const other = copy('other', 'other');
+  const short = copy('short', 'short');
 
-  it('is read for the table it was made from, once lookups are many; not without it, nor for other bytes', () => {
+  it('is read for the table it was made from, once lookups are many; not without it, for other bytes, nor cut short', () => {
     expect(reading(shipped, 10)).toBe('lines');
     expect(reading(shipped, 500)).toBe('pack');
     expect(reading(none, 500)).toBe('body');
     expect(reading(other, 500)).toBe('body');
+    expect(reading(short, 500)).toBe('body');
   });
 
-  it('changes nothing: a batch gives the same bytes with it, without it, and with one of other bytes', () => {
+  it('changes nothing: a batch gives the same bytes with it, without it, with one of other bytes and with one cut short', () => {
     const file = titlesFile();
     const run = (root: string, format: string) =>
       spawnSync(process.execPath, [join(root, 'bin', 'leveler.js'), 'batch', file, '--format', format, '--threads', '1', '-q'], { cwd: temp, encoding: 'utf8', maxBuffer: 1 << 28 });
@@ -69,7 +73,7 @@ describe("the build's pack of the word table", () => {
       const want = run(shipped, format);
       expect(want.status).toBe(0);
       expect(want.stdout.split('\n').length).toBeGreaterThan(1000);
-      for (const root of [none, other]) {
+      for (const root of [none, other, short]) {
         const got = run(root, format);
         expect(got.status).toBe(0);
         expect(got.stdout).toBe(want.stdout);
