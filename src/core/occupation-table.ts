@@ -270,7 +270,8 @@ export function singular(word: string): string {
  *   Int32 keyStart[keys+1]  where each key starts in the key text (UTF-16 units)
  *   Int32 runStart[keys+1]  where each feature's pairs start (a whole title's run is empty)
  *   Int32 exactCode[keys]   a whole title's occupation (-1: none), -2 for a feature
- *   Int32 ids[pairs], Int32 weights[pairs]
+ *   ids[pairs], weights[pairs]  Uint16 and Int16 where every one fits (`narrow`), else Int32:
+ *                               widened to Int32Array when read, so the score loop sees one kind
  *   Float64 exactShare[keys]
  *   the key text, UTF-8 (whole titles' keys with their "=")
  */
@@ -284,9 +285,11 @@ export interface PackHead {
   /** The key text's length, in UTF-16 units and in bytes. */
   keyUnits: number;
   keyBytes: number;
+  /** Whether ids and weights are stored in 16 bits (the shipped table's are: 1,016 codes, weights of -89 to 196 tenths). */
+  narrow: boolean;
 }
 
-export const PACK_MAGIC = 'leveler-occupation-pack 1';
+export const PACK_MAGIC = 'leveler-occupation-pack 2';
 
 /** FNV-1a over a key's UTF-16 units, `prefix` (a unit, or -1) read before them. */
 function hashKey(key: string, prefix: number): number {
@@ -302,16 +305,19 @@ export function packTable(table: WordTable, digest: string): Uint8Array {
   const keys = [...features, ...exact.map((k) => `=${k}`)];
   const runs = features.map((k) => table.feature(k)!);
   const pairs = runs.reduce((n, r) => n + (r.to - r.from), 0);
+  let narrow = true;
+  for (const r of runs) {
+    for (let i = r.from; i < r.to && narrow; i++) narrow = r.ids[i]! <= 0xffff && r.weights[i]! >= -0x8000 && r.weights[i]! <= 0x7fff;
+  }
   let slots = 1;
   while (slots < keys.length * 2) slots *= 2;
   const keyText = keys.join('');
   const keyBytes = new TextEncoder().encode(keyText);
-  const head: PackHead = { magic: PACK_MAGIC, digest, keys: keys.length, pairs, slots, keyUnits: keyText.length, keyBytes: keyBytes.length };
+  const head: PackHead = { magic: PACK_MAGIC, digest, keys: keys.length, pairs, slots, keyUnits: keyText.length, keyBytes: keyBytes.length, narrow };
   let headText = `${JSON.stringify(head)}\n`;
   headText += ' '.repeat((8 - (headText.length % 8)) % 8);
-  const ints = slots + 2 * (keys.length + 1) + keys.length + 2 * pairs;
-  const intsBytes = 4 * ints + ((4 * ints) % 8);
-  const out = new Uint8Array(headText.length + intsBytes + 8 * keys.length + keyBytes.length);
+  const arrays = 4 * (slots + 2 * (keys.length + 1) + keys.length) + (narrow ? 4 : 8) * pairs;
+  const out = new Uint8Array(headText.length + arrays + ((8 - (arrays % 8)) % 8) + 8 * keys.length + keyBytes.length);
   out.set(new TextEncoder().encode(headText), 0);
   const view = packViews(out.buffer, out.byteOffset, headText.length, head);
   let unit = 0;
@@ -352,9 +358,17 @@ function packViews(buffer: ArrayBufferLike, base: number, headBytes: number, hea
   const keyStart = ints(head.keys + 1);
   const runStart = ints(head.keys + 1);
   const exactCode = ints(head.keys);
-  const ids = ints(head.pairs);
-  const weights = ints(head.pairs);
-  if ((at - base) % 8 !== 0) at += 4;
+  let ids: Int32Array | Uint16Array;
+  let weights: Int32Array | Int16Array;
+  if (head.narrow) {
+    ids = new Uint16Array(buffer, at, head.pairs);
+    weights = new Int16Array(buffer, at + 2 * head.pairs, head.pairs);
+    at += 4 * head.pairs;
+  } else {
+    ids = ints(head.pairs);
+    weights = ints(head.pairs);
+  }
+  at += (8 - ((at - base) % 8)) % 8;
   const exactShare = new Float64Array(buffer, at, head.keys);
   at += 8 * head.keys;
   return { hash, keyStart, runStart, exactCode, ids, weights, exactShare, keyText: at };
@@ -380,6 +394,9 @@ export class PackedTable {
   private readonly view: ReturnType<typeof packViews>;
   private readonly keyText: string;
   private readonly mask: number;
+  /** The runs' ids and weights, as Int32Arrays: read in place, or widened from 16 bits once. */
+  private readonly ids: Int32Array;
+  private readonly weights: Int32Array;
   private readonly entries: (FeatureEntry | undefined)[] = [];
   private readonly exacts: ({ code: string; share: number } | undefined)[] = [];
 
@@ -398,6 +415,9 @@ export class PackedTable {
     this.keyText = new TextDecoder().decode(bytes.subarray(from, from + head.keyBytes));
     if (this.keyText.length !== head.keyUnits) throw new Error('a word table pack of the wrong size');
     this.mask = head.slots - 1;
+    const { ids, weights } = this.view;
+    this.ids = ids instanceof Int32Array ? ids : Int32Array.from(ids);
+    this.weights = weights instanceof Int32Array ? weights : Int32Array.from(weights);
   }
 
   /** The key's number, `prefix` (a UTF-16 unit, or -1) read before it; -1 when no key is so. */
@@ -420,8 +440,8 @@ export class PackedTable {
   feature(key: string): FeatureEntry | undefined {
     const k = this.find(key, -1);
     if (k < 0 || this.view.exactCode[k] !== -2) return undefined;
-    const { ids, weights, runStart } = this.view;
-    return this.entries[k] ?? (this.entries[k] = { ids, weights, from: runStart[k]!, to: runStart[k + 1]! });
+    const { runStart } = this.view;
+    return this.entries[k] ?? (this.entries[k] = { ids: this.ids, weights: this.weights, from: runStart[k]!, to: runStart[k + 1]! });
   }
 
   exact(key: string): { code: string; share: number } | undefined {

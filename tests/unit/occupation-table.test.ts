@@ -6,8 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { packTable, PackedTable, parseExactLine, parseFeatureLine, WordTable, type FeatureEntry } from '../../src/core/occupation-table.js';
+import { packHead, packTable, PackedTable, parseExactLine, parseFeatureLine, WordTable, type FeatureEntry } from '../../src/core/occupation-table.js';
 import { shippedDataDir } from '../../src/io/ladder.js';
+
+/** Packs made by the tests, of 16-bit runs and of 32-bit ones: both are read. */
+const packed = { narrow: 0, wide: 0 };
 
 /** The reference: each line read alone, by key. */
 function byLines(body: string, codes: readonly string[]) {
@@ -34,6 +37,7 @@ function expectSame(body: string, codes: readonly string[]) {
   const table = new WordTable(body, codes);
   // The build's pack of the table, read as a batch reads it: from a copy that starts off an 8-byte boundary too.
   const pack = packTable(new WordTable(body, codes), 'digest');
+  packed[packHead(pack)!.head.narrow ? 'narrow' : 'wide']++;
   const shifted = new Uint8Array(pack.length + 3);
   shifted.set(pack, 3);
   for (const fast of [table, new PackedTable(pack, codes), new PackedTable(shifted.subarray(3), codes)]) expectSameAs(fast, ref);
@@ -96,5 +100,8 @@ describe('the word table read whole, against its lines read one by one', () => {
       }
       expectSame(lines.join('\n') + (rnd() < 0.5 ? '\n' : ''), codes);
     }
+    // Weights of six digits make some packs wide; the rest are narrow.
+    expect(packed.narrow).toBeGreaterThan(0);
+    expect(packed.wide).toBeGreaterThan(0);
   });
 });
