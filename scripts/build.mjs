@@ -112,7 +112,7 @@ async function buildInto(out) {
 }
   // The English dictionary the typo guard reads (src/io/dictionary.ts), sorted, one word a line.
   writeFileSync(join(out, lib.DICTIONARY_FILE), lib.buildDictionary().join('\n') + '\n');
-  // The shipped word table packed for batches (src/core/occupation-table.ts): read whole in one go, nothing parsed.
+  // The shipped word table packed for batches (src/core/occupation-pack.ts): read whole in one go, nothing parsed.
   writeFileSync(join(out, lib.OCCUPATION_PACK_FILE), lib.packWordTable(join(lib.shippedDataDir(), 'occupation-words.tsv')));
   writeFileSync(join(out, lib.SNAPSHOT_FILE), lib.serializeSnapshot(lib.shippedDataDir(), root, ladder, await familyOccupations(lib, ladder)));
   console.log(`build: dist/ written (${buildId}), with a snapshot of the shipped ladder (${ladder.levels.length} levels, ${ladder.families.length} families)`);

@@ -60,6 +60,8 @@ export class Matcher {
   /** Lets the matcher read titles in other languages through ESCO's occupation labels; src/io/languages.ts loads them. */
   useLabels(lookup: LabelLookup | null): this {
     this.sources.labels = lookup;
+    // Split compounds were read with the labels before.
+    forgetSplits(this.ix);
     return this;
   }
 

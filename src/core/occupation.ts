@@ -248,10 +248,7 @@ function probabilities(model: OccupationModel, scores: Scores, ids: number[]): n
   if (scores.softmax === undefined) {
     const top = Math.max(0, score[ids[0]!]!);
     let sum = (model.codes.length - touched.length) * termOf(model, terms, top);
-    for (let k = 0; k < touched.length; k++) {
-      const below = top - score[touched[k]!]!;
-      sum += below < TERMS ? terms[below]! : Math.exp(-below / (10 * model.scale));
-    }
+    for (let k = 0; k < touched.length; k++) sum += termOf(model, terms, top - score[touched[k]!]!);
     scores.softmax = { top, sum };
   }
   const { top, sum } = scores.softmax;
@@ -264,6 +261,12 @@ export function classifyOccupation(model: OccupationModel, words: readonly Occup
   return guessOf(model, words, scoresOf(model, words), top);
 }
 
+/** The `n` best occupations (topIds()); null when no word speaks for any (the best scores 0 or less). */
+function rankedOf(scores: Scores, n: number): number[] | null {
+  const ranked = topIds(scores, n);
+  return ranked.length === 0 || scores.score[ranked[0]!]! <= 0 ? null : ranked;
+}
+
 /**
  * The occupation classifyOccupation() puts first and how sure it is, without its evidence or
  * runners-up (the family check asks only that): the same code and share.
@@ -271,16 +274,16 @@ export function classifyOccupation(model: OccupationModel, words: readonly Occup
 export function likeliestOccupation(model: OccupationModel, words: readonly OccupationWord[]): { code: string; share: number } | null {
   if (words.length === 0) return null;
   const scores = scoresOf(model, words);
-  const ranked = topIds(scores, 1);
-  if (ranked.length === 0 || scores.score[ranked[0]!]! <= 0) return null;
+  const ranked = rankedOf(scores, 1);
+  if (ranked === null) return null;
   const exact = model.exact(occupationKey(words));
   if (exact !== undefined) return { code: exact.code, share: round(exact.share) };
   return { code: model.codes[ranked[0]!]!, share: round(probabilities(model, scores, ranked)[0]!) };
 }
 
 function guessOf(model: OccupationModel, words: readonly OccupationWord[], scores: Scores, top: number): OccupationGuess | null {
-  const ranked = topIds(scores, top + 1);
-  if (ranked.length === 0 || scores.score[ranked[0]!]! <= 0) return null;
+  const ranked = rankedOf(scores, top + 1);
+  if (ranked === null) return null;
   const p = probabilities(model, scores, ranked);
   const exact = model.exact(occupationKey(words));
   if (exact !== undefined) {

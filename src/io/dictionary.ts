@@ -41,13 +41,11 @@ let shared: string | null = null;
 
 /** A lookup over the dictionary, loaded on its first question. */
 export function englishWords(): (word: string) => boolean {
-  let text: string | null = null;
   const memo = new Map<string, boolean>();
   return (word) => {
     let known = memo.get(word);
     if (known === undefined) {
-      text ??= shared ??= dictionaryText();
-      known = sortedLinesHave(text, word);
+      known = sortedLinesHave((shared ??= dictionaryText()), word);
       memo.set(word, known);
     }
     return known;

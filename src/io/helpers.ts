@@ -4,7 +4,6 @@
 // all the work stays on this thread. A helper that fails is dropped: its pending asks are
 // rejected, never left waiting, and the caller does the work itself.
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -20,8 +19,6 @@ export function helperScript(): string | null {
   return null;
 }
 
-/** Threads a machine can run at once. */
-export const coresAvailable = (): number => availableParallelism();
 
 /** A message to a helper: a numbered list of items; the reply carries the same number. */
 export interface HelperAsk<I> {

@@ -10,7 +10,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { withGroupJobZones, type Occupation, type OccupationIndex } from '../core/occupations.js';
 import type { OccupationModel } from '../core/occupation.js';
-import { packHead, PackedTable, packTable, parseExactLine, parseFeatureLine, parseHead, WordTable } from '../core/occupation-table.js';
+import { packHead, PackedTable, packTable } from '../core/occupation-pack.js';
+import { parseExactLine, parseFeatureLine, parseHead, WordTable, type TableHead } from '../core/occupation-table.js';
 import { DataError } from '../errors.js';
 import { displayPath, shippedDataDir, type FamilyOccupationCache } from './ladder.js';
 
@@ -92,7 +93,11 @@ export interface OccupationSpans {
 
 // Required when first used, not imported: loading node:crypto costs a cold start about 7 ms, and
 // only a title of no family reads the spans.
-const sha1 = (bytes: Buffer) => (createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')).createHash('sha1').update(bytes).digest('hex');
+const digest = (algorithm: 'sha1' | 'sha256', bytes: Uint8Array) =>
+  (createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')).createHash(algorithm).update(bytes).digest('hex');
+const sha1 = (bytes: Uint8Array) => digest('sha1', bytes);
+/** The digest a pack of the word table names its table by (see packedTable()). */
+const tableDigest = (bytes: Uint8Array) => digest('sha256', bytes);
 
 /**
  * The spans of an occupations.json's records: each object of the occupations array, found by
@@ -176,6 +181,20 @@ function readHead(path: string, lines: number): { head: Buffer; size: number } {
   }
 }
 
+/**
+ * A word table's header from its first bytes, and where its body starts; null when they are not a
+ * table leveler built. The format is src/core/occupation-table.ts's: three header lines, then the
+ * sorted body.
+ */
+function headOf(bytes: Buffer): { parsed: TableHead; body: number } | null {
+  const first = bytes.indexOf(10);
+  const second = first < 0 ? -1 : bytes.indexOf(10, first + 1);
+  const third = second < 0 ? -1 : bytes.indexOf(10, second + 1);
+  if (third < 0) return null;
+  const parsed = parseHead(bytes.toString('utf8', 0, first), bytes.toString('utf8', first + 1, second), bytes.toString('utf8', second + 1, third));
+  return parsed === null ? null : { parsed, body: third + 1 };
+}
+
 /** The model, and how it reads the table now: line by line through the index, or whole from the build's pack or the body. */
 export type LoadedModel = OccupationModel & { reading(): 'lines' | 'pack' | 'body' };
 
@@ -190,15 +209,10 @@ export function loadOccupationModel(ladderDir: string, cwd: string): LoadedModel
     const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : 'cannot be read';
     throw new DataError(`cannot read the occupation word table: ${displayPath(path, cwd)}: ${why}`, REBUILD);
   }
-  // The format is src/core/occupation-table.ts's: three header lines, then the sorted body.
-  const first = head.indexOf(10);
-  const second = first < 0 ? -1 : head.indexOf(10, first + 1);
-  const third = second < 0 ? -1 : head.indexOf(10, second + 1);
-  if (third < 0) throw notOurs();
-  const parsed = parseHead(head.toString('utf8', 0, first), head.toString('utf8', first + 1, second), head.toString('utf8', second + 1, third));
-  if (parsed === null) throw notOurs();
+  const read = headOf(head);
+  if (read === null) throw notOurs();
+  const { parsed, body } = read;
   const { codes, scale } = parsed;
-  const body = third + 1;
   const index: SparseIndex = { keys: parsed.index.map((p) => p[0]), offsets: parsed.index.map((p) => body + p[1]) };
   const table = new SortedFile(path, body, size, index);
   // A few lookups (a `match`) read lines through the index; a batch's many read the body whole, once.
@@ -274,17 +288,13 @@ function packedTable(path: string, codes: readonly string[]): PackedTable | null
   return null;
 }
 
-/** The digest a pack names its table by. */
-export const tableDigest = (bytes: Uint8Array) => (createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')).createHash('sha256').update(bytes).digest('hex');
-
 /** The pack of the word table at `path` (for the build): its body read here, laid out for PackedTable. */
 export function packWordTable(path: string): Uint8Array {
   const bytes = readFileSync(path);
-  const ends: number[] = [];
-  for (let at = bytes.indexOf(10); at >= 0 && ends.length < 3; at = bytes.indexOf(10, at + 1)) ends.push(at);
-  const parsed = ends.length === 3 ? parseHead(bytes.toString('utf8', 0, ends[0]), bytes.toString('utf8', ends[0]! + 1, ends[1]), bytes.toString('utf8', ends[1]! + 1, ends[2])) : null;
-  if (parsed === null) throw new Error(`${path}: not a word table leveler built`);
-  return packTable(new WordTable(bytes.toString('utf8', ends[2]! + 1), parsed.codes), tableDigest(bytes));
+  const read = headOf(bytes);
+  if (read === null) throw new Error(`${path}: not a word table leveler built`);
+  const { codes } = read.parsed;
+  return packTable(new WordTable(bytes.toString('utf8', read.body), codes), codes, tableDigest(bytes));
 }
 
 /** Lookups read through the word table's index before its body is read whole. */

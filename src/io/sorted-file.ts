@@ -62,9 +62,7 @@ export class SortedFile {
   /** The whole body as text, read once (the blocks are let go): for a reader of its own (see occupations.ts). */
   body(): string {
     const text = readFileSync(this.path).toString('utf8', this.from);
-    if (this.fd !== null) closeSync(this.fd);
-    this.fd = null;
-    this.blocks.clear();
+    this.close();
     return text;
   }
 

@@ -127,31 +127,31 @@ function single(ix: LadderIndex, labels: LabelLookup | null, word: string): Tran
   return whole(ix.lexicon.translations.get(word)) ?? (labels ? whole(labels.get(word)) : null);
 }
 
-/** Split words kept, by ladder index and label source (a word splits the same way each time): [any first part?][word]. */
-const splits = new WeakMap<LadderIndex, WeakMap<LabelLookup | typeof NO_LABELS, [Map<string, Split | null>, Map<string, Split | null>]>>();
-const NO_LABELS = {};
+/**
+ * Split words kept per ladder index (a word splits the same way each time): [any first part?][word].
+ * The index's matcher forgets them when it is given another dictionary or other labels.
+ */
+const splits = new WeakMap<LadderIndex, [Map<string, Split | null>, Map<string, Split | null>]>();
 /** Split words a memo keeps before it starts again (a batch of random titles). */
 const SPLITS_KEPT = 50_000;
 
 type Split = NonNullable<ReturnType<typeof compound>>;
 
-/** Drops the split words kept for a ladder index: its dictionary has changed (Matcher.useDictionary()). */
+/** Drops the split words kept for a ladder index: its dictionary or its labels have changed (Matcher.useDictionary(), useLabels()). */
 export function forgetSplits(ix: LadderIndex): void {
   splits.delete(ix);
 }
 
 /**
  * compound(), kept per word: it reads only the word, the ladder's and ESCO's translations and the
- * dictionary (`isEnglish`, the index's: a new one forgets the splits). Callers only read it.
+ * dictionary (`isEnglish`, the index's), each the same until the matcher forgets the splits.
+ * Callers only read it.
  */
 function compoundOf(ix: LadderIndex, labels: LabelLookup | null, word: string, isEnglish: (word: string) => boolean, anyFirstPart: boolean): Split | null {
   // Most words are too short to be split: no memo needed.
   if (word.length < COMPOUND_MIN) return null;
-  let byLabels = splits.get(ix);
-  if (byLabels === undefined) splits.set(ix, (byLabels = new WeakMap()));
-  const key = labels ?? NO_LABELS;
-  let memos = byLabels.get(key);
-  if (memos === undefined) byLabels.set(key, (memos = [new Map(), new Map()]));
+  let memos = splits.get(ix);
+  if (memos === undefined) splits.set(ix, (memos = [new Map(), new Map()]));
   const memo = memos[anyFirstPart ? 1 : 0];
   let split = memo.get(word);
   if (split === undefined) {
