@@ -109,31 +109,34 @@ async function workloads() {
   return { repeated, distinct, distinctTitles, withYears, big: GB > 0 ? big : null };
 }
 
-/** Titles a second, a fresh matcher each round (no memo of any kind, the word table read anew): full answers, reasons and alternatives too. */
-async function distinctRate(titles, rounds = 5) {
+/** Titles a second in each round, each round with what `fresh` makes anew: no memo of any kind, the word table read anew. */
+async function roundRates(titles, fresh, rounds = 5) {
   const rates = [];
-  const dir = lib.shippedDataDir();
-  const { ladder, lexicon, familyOccupations } = await lib.loadLadder(dir, root);
   for (let i = 0; i < rounds; i++) {
-    const matcher = (await lib.createMatcher(ladder, lexicon)).useOccupations(lib.occupationSource(dir, root, familyOccupations));
+    const answer = await fresh();
     const t0 = performance.now();
-    for (const t of titles) matcher.match(t);
+    for (const t of titles) answer(t);
     rates.push(titles.length / ((performance.now() - t0) / 1000));
   }
   return rates;
 }
 
-/** The same, each title answered as batch answers it for CSV (no reasons or alternatives, no pay), a fresh leveler each round. */
-async function batchRate(titles, rounds = 5) {
-  const rates = [];
-  for (let i = 0; i < rounds; i++) {
-    const leveler = await lib.createLeveler({ cwd: root });
-    const memo = await leveler.answers({ family: null, quotesYears: false, explain: false, keep: (r) => r, pay: false });
-    const t0 = performance.now();
-    for (const t of titles) memo.answer(t, null);
-    rates.push(titles.length / ((performance.now() - t0) / 1000));
-  }
-  return rates;
+/** Whole answers, reasons and alternatives too: a fresh matcher with the occupation stage. */
+async function distinctRate(titles) {
+  const dir = lib.shippedDataDir();
+  const { ladder, lexicon, familyOccupations } = await lib.loadLadder(dir, root);
+  return roundRates(titles, async () => {
+    const matcher = (await lib.createMatcher(ladder, lexicon)).useOccupations(lib.occupationSource(dir, root, familyOccupations));
+    return (t) => matcher.match(t);
+  });
+}
+
+/** Each title answered as batch answers it for CSV (no reasons or alternatives, no pay): a fresh leveler. */
+function batchRate(titles) {
+  return roundRates(titles, async () => {
+    const memo = await (await lib.createLeveler({ cwd: root })).answers({ family: null, quotesYears: false, explain: false, keep: (r) => r, pay: false });
+    return (t) => memo.answer(t, null);
+  });
 }
 
 /** A round's rates as the bench prints them: the first (start-up work in it), and the median. */

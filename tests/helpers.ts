@@ -1,5 +1,5 @@
 // Shared by the tests: the shipped ladder, a fake terminal, a tiny CSV reader for fixtures.
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync, symlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Writable, Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
@@ -142,6 +142,14 @@ export function readCsvFixture(path: string): Record<string, string>[] {
  * the shared acceptance files (new expectations for work not yet done) is measured with
  * `accuracy.mjs`, not turned into a red CI for unrelated work. Refresh it when the ladder meets them.
  */
+/** A copy of the built package at `root`: bin/ and dist/ copied, the shipped data beside them (linked). */
+export function copyBuiltPackage(root: string): string {
+  cpSync(join(ROOT, 'bin'), join(root, 'bin'), { recursive: true });
+  cpSync(join(ROOT, 'dist'), join(root, 'dist'), { recursive: true });
+  symlinkSync(DATA, join(root, 'data'));
+  return root;
+}
+
 export function acceptanceFile(): string {
   return join(FIXTURES, 'acceptance-ai-ml.csv');
 }

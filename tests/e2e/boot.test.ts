@@ -2,21 +2,18 @@
 // and exit codes with its cache, with none, and with one V8 rejects; a bundle edited since the build
 // runs as edited; and the shipped cache is one V8 accepts, or it would only cost start-up time.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { acceptanceFile, ROOT } from '../helpers.js';
+import { acceptanceFile, copyBuiltPackage, ROOT } from '../helpers.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'leveler-boot-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 /** A copy of the built package (bin/ and dist/, the shipped data beside them), its cache as `cache` says. */
 function copy(name: string, cache: 'shipped' | 'none' | 'corrupt'): string {
-  const root = join(temp, name);
-  cpSync(join(ROOT, 'bin'), join(root, 'bin'), { recursive: true });
-  cpSync(join(ROOT, 'dist'), join(root, 'dist'), { recursive: true });
-  symlinkSync(join(ROOT, 'data'), join(root, 'data'));
+  const root = copyBuiltPackage(join(temp, name));
   const file = join(root, 'dist', 'leveler.cache');
   if (cache === 'none') rmSync(file);
   if (cache === 'corrupt') {

@@ -2,21 +2,18 @@
 // batch of the built package gives the same bytes with it, without it, with a pack of other bytes
 // and with one cut short; the pack is read only for the table it was made from.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { acceptanceFile, ROOT } from '../helpers.js';
+import { acceptanceFile, copyBuiltPackage } from '../helpers.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'leveler-pack-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 /** A copy of the built package (bin/ and dist/, the shipped data beside them), its pack as `pack` says. */
 function copy(name: string, pack: 'shipped' | 'none' | 'other' | 'short'): string {
-  const root = join(temp, name);
-  cpSync(join(ROOT, 'bin'), join(root, 'bin'), { recursive: true });
-  cpSync(join(ROOT, 'dist'), join(root, 'dist'), { recursive: true });
-  symlinkSync(join(ROOT, 'data'), join(root, 'data'));
+  const root = copyBuiltPackage(join(temp, name));
   const file = join(root, 'dist', 'occupation-words.pack');
   if (pack === 'none') rmSync(file);
   // Cut short: its head is whole, its arrays are not.

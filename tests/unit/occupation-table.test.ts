@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { packHead, packTable, PackedTable, parseExactLine, parseFeatureLine, WordTable, type FeatureEntry } from '../../src/core/occupation-table.js';
+import { packHead, packTable, PackedTable } from '../../src/core/occupation-pack.js';
+import { parseExactLine, parseFeatureLine, WordTable, type FeatureEntry } from '../../src/core/occupation-table.js';
 import { shippedDataDir } from '../../src/io/ladder.js';
 
 /** Packs made by the tests, of 16-bit runs and of 32-bit ones: both are read. */
@@ -36,7 +37,7 @@ function expectSame(body: string, codes: readonly string[]) {
   const ref = byLines(body, codes);
   const table = new WordTable(body, codes);
   // The build's pack of the table, read as a batch reads it: from a copy that starts off an 8-byte boundary too.
-  const pack = packTable(new WordTable(body, codes), 'digest');
+  const pack = packTable(new WordTable(body, codes), codes, 'digest');
   packed[packHead(pack)!.head.narrow ? 'narrow' : 'wide']++;
   const shifted = new Uint8Array(pack.length + 3);
   shifted.set(pack, 3);
