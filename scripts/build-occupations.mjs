@@ -215,6 +215,7 @@ for (const id of featureIds.values()) {
   const codes = [];
   for (const [c, cell] of weights[id]) {
     const tenths = Math.round(((cell.sum + cell.w * (step - cell.since)) / step) * 10);
+    if (Math.abs(tenths) > lib.MAX_TENTHS) throw new Error(`build-occupations: a weight of ${tenths} tenths is beyond the table's ${lib.MAX_TENTHS}`);
     if (Math.abs(tenths) >= 5) codes.push([c, tenths]);
   }
   if (codes.length > 0) kept[id] = codes.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
@@ -248,7 +249,7 @@ const model = {
   scale,
   feature: (k) => {
     const codes = kept[featureIds.get(k)];
-    return codes && { ids: Int32Array.from(codes, ([c]) => c), weights: Int32Array.from(codes, ([, t]) => t), from: 0, to: codes.length };
+    return codes && lib.featureEntry(codes);
   },
   exact: () => undefined,
 };

@@ -5,42 +5,43 @@
 import type { FeatureEntry, WordTable } from './occupation-table.js';
 
 /**
- * A pack's layout: no map to build and no line to parse when read. It stands in for the WordTable
- * of the table bytes it was packed from (`digest`, the caller's to check): a differential test
- * holds the two equal.
+ * A pack's layout: no map to build and no line to parse when read, and what one lookup reads side
+ * by side (a batch's lookups are spread over megabytes: each place read apart is a cache miss). It
+ * stands in for the WordTable of the table bytes it was packed from (`digest`, the caller's to
+ * check): a differential test holds the two equal.
  *
  *   one line of JSON (PackHead), padded with spaces to a multiple of 8 bytes
- *   Int32 hash[slots]       a key's number + 1 at the slot its hash probes first (or a later one), 0 empty
- *   Int32 keyStart[keys+1]  where each key starts in the key text (UTF-16 units)
- *   Int32 runStart[keys+1]  where each feature's pairs start (a whole title's run is empty)
- *   Int32 exactCode[keys]   a whole title's occupation (-1: none), -2 for a feature
- *   ids[pairs], weights[pairs]  Uint16 and Int16 where every one fits (`narrow`), else Int32:
- *                               widened to Int32Array when read, so the score loop sees one kind
- *   Float64 exactShare[keys]
- *   the key text, UTF-8 (whole titles' keys with their "=")
+ *   Int32 slot[2 * slots]    per slot: a key's number + 1 (0: empty), and the key's hash (a probe
+ *                            passes another key's slot without reading that key)
+ *   Int32 record[4 * keys]   per key: where it starts and ends in the key text (UTF-16 units), then
+ *                            for a feature where its pairs start and end; for a whole title -1 and
+ *                            its occupation (-1: none)
+ *   Int32 pairs[pairs]       the features' runs (see FeatureEntry), read in place
+ *   Float64 share[keys - features]  each whole title's share
+ *   the key text, UTF-8: the features' keys, then the whole titles' with their "="
  */
 export interface PackHead {
   magic: typeof PACK_MAGIC;
   /** The SHA-256 of the table file the pack was made from (hex). */
   digest: string;
   keys: number;
+  /** The keys that are features (the first ones); the rest are whole titles. */
+  features: number;
   pairs: number;
   slots: number;
   /** The key text's length, in UTF-16 units and in bytes. */
   keyUnits: number;
   keyBytes: number;
-  /** Whether ids and weights are stored in 16 bits (the shipped table's are: 1,016 codes, weights of -89 to 196 tenths). */
-  narrow: boolean;
 }
 
-export const PACK_MAGIC = 'leveler-occupation-pack 2';
+export const PACK_MAGIC = 'leveler-occupation-pack 3';
 
 /** FNV-1a over a key's UTF-16 units, `prefix` (a unit, or -1) read before them. */
 function hashKey(key: string, prefix: number): number {
   let h = 0x811c9dc5;
   if (prefix >= 0) h = Math.imul(h ^ prefix, 16777619);
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619);
-  return h >>> 0;
+  return h | 0;
 }
 
 /** The table's keys and what WordTable gives for each (the reference the pack is made from); `codes`, the table's. */
@@ -49,46 +50,49 @@ export function packTable(table: WordTable, codes: readonly string[], digest: st
   const keys = [...features, ...exact.map((k) => `=${k}`)];
   const runs = features.map((k) => table.feature(k)!);
   const pairs = runs.reduce((n, r) => n + (r.to - r.from), 0);
-  let narrow = true;
-  for (const r of runs) {
-    for (let i = r.from; i < r.to && narrow; i++) narrow = r.ids[i]! <= 0xffff && r.weights[i]! >= -0x8000 && r.weights[i]! <= 0x7fff;
-  }
   let slots = 1;
   while (slots < keys.length * 2) slots *= 2;
   const keyText = keys.join('');
   const keyBytes = new TextEncoder().encode(keyText);
-  const head: PackHead = { magic: PACK_MAGIC, digest, keys: keys.length, pairs, slots, keyUnits: keyText.length, keyBytes: keyBytes.length, narrow };
+  const head: PackHead = { magic: PACK_MAGIC, digest, keys: keys.length, features: features.length, pairs, slots, keyUnits: keyText.length, keyBytes: keyBytes.length };
   let headText = `${JSON.stringify(head)}\n`;
   headText += ' '.repeat((8 - (headText.length % 8)) % 8);
-  const arrays = 4 * (slots + 2 * (keys.length + 1) + keys.length) + (narrow ? 4 : 8) * pairs;
-  const out = new Uint8Array(headText.length + arrays + ((8 - (arrays % 8)) % 8) + 8 * keys.length + keyBytes.length);
+  const out = new Uint8Array(headText.length + arraysBytes(head) + keyBytes.length);
   out.set(new TextEncoder().encode(headText), 0);
   const view = packViews(out.buffer, out.byteOffset, headText.length, head);
   let unit = 0;
   let pair = 0;
   keys.forEach((key, k) => {
-    view.keyStart[k] = unit;
+    const r = 4 * k;
+    view.record[r] = unit;
     unit += key.length;
-    view.runStart[k] = pair;
+    view.record[r + 1] = unit;
     if (k < features.length) {
-      const r = runs[k]!;
-      view.ids.set(r.ids.subarray(r.from, r.to), pair);
-      view.weights.set(r.weights.subarray(r.from, r.to), pair);
-      pair += r.to - r.from;
-      view.exactCode[k] = -2;
+      const run = runs[k]!;
+      view.pairs.set(run.pairs.subarray(run.from, run.to), pair);
+      view.record[r + 2] = pair;
+      pair += run.to - run.from;
+      view.record[r + 3] = pair;
     } else {
       const found = table.exact(exact[k - features.length]!);
-      view.exactCode[k] = found === undefined ? -1 : codes.indexOf(found.code);
-      view.exactShare[k] = found === undefined ? 0 : found.share;
+      view.record[r + 2] = -1;
+      view.record[r + 3] = found === undefined ? -1 : codes.indexOf(found.code);
+      view.share[k - features.length] = found === undefined ? 0 : found.share;
     }
-    let slot = hashKey(key, -1) & (slots - 1);
-    while (view.hash[slot] !== 0) slot = (slot + 1) & (slots - 1);
-    view.hash[slot] = k + 1;
+    const h = hashKey(key, -1);
+    let slot = h & (slots - 1);
+    while (view.slot[2 * slot] !== 0) slot = (slot + 1) & (slots - 1);
+    view.slot[2 * slot] = k + 1;
+    view.slot[2 * slot + 1] = h;
   });
-  view.keyStart[keys.length] = unit;
-  view.runStart[keys.length] = pair;
   out.set(keyBytes, out.length - keyBytes.length);
   return out;
+}
+
+/** The bytes of a pack's arrays, after its head and before its key text (a multiple of 8). */
+function arraysBytes(head: PackHead): number {
+  const ints = 4 * (2 * head.slots + 4 * head.keys + head.pairs);
+  return ints + ((8 - (ints % 8)) % 8) + 8 * (head.keys - head.features);
 }
 
 function packViews(buffer: ArrayBufferLike, base: number, headBytes: number, head: PackHead) {
@@ -98,24 +102,13 @@ function packViews(buffer: ArrayBufferLike, base: number, headBytes: number, hea
     at += 4 * n;
     return a;
   };
-  const hash = ints(head.slots);
-  const keyStart = ints(head.keys + 1);
-  const runStart = ints(head.keys + 1);
-  const exactCode = ints(head.keys);
-  let ids: Int32Array | Uint16Array;
-  let weights: Int32Array | Int16Array;
-  if (head.narrow) {
-    ids = new Uint16Array(buffer, at, head.pairs);
-    weights = new Int16Array(buffer, at + 2 * head.pairs, head.pairs);
-    at += 4 * head.pairs;
-  } else {
-    ids = ints(head.pairs);
-    weights = ints(head.pairs);
-  }
+  const slot = ints(2 * head.slots);
+  const record = ints(4 * head.keys);
+  const pairs = ints(head.pairs);
   at += (8 - ((at - base) % 8)) % 8;
-  const exactShare = new Float64Array(buffer, at, head.keys);
-  at += 8 * head.keys;
-  return { hash, keyStart, runStart, exactCode, ids, weights, exactShare, keyText: at };
+  const share = new Float64Array(buffer, at, head.keys - head.features);
+  at += 8 * (head.keys - head.features);
+  return { slot, record, pairs, share, keyText: at };
 }
 
 /** The head of a pack; null when the bytes are not a pack of this format. */
@@ -138,10 +131,7 @@ export class PackedTable {
   private readonly view: ReturnType<typeof packViews>;
   private readonly keyText: string;
   private readonly mask: number;
-  /** The runs' ids and weights, as Int32Arrays: read in place, or widened from 16 bits once. */
-  private readonly ids: Int32Array;
-  private readonly weights: Int32Array;
-  private readonly entries: (FeatureEntry | undefined)[] = [];
+  private readonly features: number;
   private readonly exacts: ({ code: string; share: number } | undefined)[] = [];
 
   /** `bytes` must start on an 8-byte boundary of its buffer (as a file read whole does). */
@@ -154,25 +144,26 @@ export class PackedTable {
     const read = packHead(bytes);
     if (read === null) throw new Error('not a word table pack');
     const { head, headBytes } = read;
+    if (bytes.length !== headBytes + arraysBytes(head) + head.keyBytes) throw new Error('a word table pack of the wrong size');
     this.view = packViews(bytes.buffer, bytes.byteOffset, headBytes, head);
     const from = this.view.keyText - bytes.byteOffset;
     this.keyText = new TextDecoder().decode(bytes.subarray(from, from + head.keyBytes));
     if (this.keyText.length !== head.keyUnits) throw new Error('a word table pack of the wrong size');
     this.mask = head.slots - 1;
-    const { ids, weights } = this.view;
-    this.ids = ids instanceof Int32Array ? ids : Int32Array.from(ids);
-    this.weights = weights instanceof Int32Array ? weights : Int32Array.from(weights);
+    this.features = head.features;
   }
 
   /** The key's number, `prefix` (a UTF-16 unit, or -1) read before it; -1 when no key is so. */
   private find(key: string, prefix: number): number {
-    const { hash, keyStart } = this.view;
+    const { slot, record } = this.view;
+    const h = hashKey(key, prefix);
     const length = key.length + (prefix >= 0 ? 1 : 0);
-    for (let slot = hashKey(key, prefix) & this.mask; ; slot = (slot + 1) & this.mask) {
-      const k = hash[slot]! - 1;
+    for (let s = h & this.mask; ; s = (s + 1) & this.mask) {
+      const k = slot[2 * s]! - 1;
       if (k < 0) return -1;
-      let at = keyStart[k]!;
-      if (keyStart[k + 1]! - at !== length) continue;
+      if (slot[2 * s + 1] !== h) continue;
+      let at = record[4 * k]!;
+      if (record[4 * k + 1]! - at !== length) continue;
       if (prefix >= 0) {
         if (this.keyText.charCodeAt(at) !== prefix) continue;
         at++;
@@ -181,18 +172,20 @@ export class PackedTable {
     }
   }
 
+  /** A feature's run: a new entry each time over the one array of pairs (an entry kept per key would be one more place to read). */
   feature(key: string): FeatureEntry | undefined {
     const k = this.find(key, -1);
-    if (k < 0 || this.view.exactCode[k] !== -2) return undefined;
-    const { runStart } = this.view;
-    return this.entries[k] ?? (this.entries[k] = { ids: this.ids, weights: this.weights, from: runStart[k]!, to: runStart[k + 1]! });
+    if (k < 0) return undefined;
+    const { record, pairs } = this.view;
+    const from = record[4 * k + 2]!;
+    return from < 0 ? undefined : { pairs, from, to: record[4 * k + 3]! };
   }
 
   exact(key: string): { code: string; share: number } | undefined {
     const k = this.find(key, 61 /* = */);
-    if (k < 0) return undefined;
-    const code = this.view.exactCode[k]!;
+    if (k < 0 || k < this.features) return undefined;
+    const code = this.view.record[4 * k + 3]!;
     if (code < 0) return undefined;
-    return this.exacts[k] ?? (this.exacts[k] = { code: this.codes[code]!, share: this.view.exactShare[k]! });
+    return this.exacts[k] ?? (this.exacts[k] = { code: this.codes[code]!, share: this.view.share[k - this.features]! });
   }
 }

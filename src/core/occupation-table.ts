@@ -2,9 +2,10 @@
 // (scripts/build-occupations.mjs) and the loader reads it with them (src/io/occupations.ts).
 //
 //   leveler-occupation-words 2 <TAB> O*NET version <TAB> sources <TAB> scale S <TAB> stamp H
-//   the occupations' O*NET-SOC codes, space-separated: a feature names one by its place here
+//   the occupations' O*NET-SOC codes, space-separated (at most MAX_CODES): a feature names one by its place here
 //   #index <TAB> [[key, offset], ...]: every 256th line's key and where it starts in the body
-//   feature <TAB> i:w i:w ...      its weight in tenths for each occupation it speaks for or against
+//   feature <TAB> i:w i:w ...      its weight in tenths (at most MAX_TENTHS either way) for each
+//                                  occupation it speaks for or against
 //   =whole title <TAB> i:pct       a title read whole whose occupation the weights get wrong
 //
 // Lines are sorted as UTF-8 bytes, so the table is searched in place. The words a feature is made of
@@ -17,17 +18,36 @@ export const INDEX_EVERY = 256;
 
 /**
  * A feature's record in the table: what it adds to each occupation's score (negative: it speaks
- * against it), as the run [from, to) of two arrays. A table read whole keeps every feature's run in
- * one pair of arrays (see WordTable); a line read alone has arrays of its own.
+ * against it), as the run [from, to) of an array of pairs, each an occupation's place in the
+ * model's `codes` and the feature's weight for it in whole tenths (15 is 1.5), largest weight first,
+ * in one 32-bit integer (pairOf()): the score loop reads one array, in order. A table read whole
+ * keeps every feature's run in one array (see WordTable); a line read alone has an array of its own.
  */
 export interface FeatureEntry {
-  /** Occupations, by their place in the model's `codes`, largest weight first. */
-  ids: Int32Array;
-  /** The feature's weight for each of `ids`, in whole tenths (as the table stores them: 15 is 1.5). */
-  weights: Int32Array;
+  pairs: Int32Array;
   from: number;
   to: number;
 }
+
+/** Bits of a pair that hold the occupation's place; the bits above them hold the weight, signed. */
+const ID_BITS = 12;
+const ID_MASK = (1 << ID_BITS) - 1;
+/** The occupations a table may have (its codes): O*NET has about 1,000. */
+export const MAX_CODES = 1 << ID_BITS;
+/** The largest weight a pair holds, either way, in tenths (524,287); the shipped weights are under 200. */
+export const MAX_TENTHS = (1 << (31 - ID_BITS)) - 1;
+
+/** An occupation's place (under MAX_CODES) and a weight in tenths (at most MAX_TENTHS either way) as one pair. */
+export const pairOf = (id: number, tenths: number) => (tenths << ID_BITS) | id;
+export const pairId = (pair: number) => pair & ID_MASK;
+export const pairTenths = (pair: number) => pair >> ID_BITS;
+
+/** A run of its own, from [place, tenths] pairs (the build's model, tests). */
+export const featureEntry = (run: readonly (readonly [id: number, tenths: number])[]): FeatureEntry => ({
+  pairs: Int32Array.from(run, ([id, tenths]) => pairOf(id, tenths)),
+  from: 0,
+  to: run.length,
+});
 
 export interface TableHead {
   version: string;
@@ -60,7 +80,9 @@ export function parseHead(first: string, second: string, third: string): TableHe
     return null;
   }
   if (!Array.isArray(index) || index.some((p) => !Array.isArray(p) || typeof p[0] !== 'string' || typeof p[1] !== 'number')) return null;
-  return { version: fields[1] ?? '', sources: fields[2] ?? '', scale, stamp, codes: second.split(' '), index: index as [string, number][] };
+  const codes = second.split(' ');
+  if (codes.length > MAX_CODES) return null;
+  return { version: fields[1] ?? '', sources: fields[2] ?? '', scale, stamp, codes, index: index as [string, number][] };
 }
 
 /** A feature's line: its weights in tenths, by the occupation's place in the codes. */
@@ -87,21 +109,23 @@ export function parseExactLine(rest: string, codes: readonly string[]): { code: 
   return code === undefined ? undefined : { code, share: Number(pct) / 100 };
 }
 
-/** Reads a table line "feature<TAB>i:w i:w" (weights in tenths; `classes` occupations, by ordinal). */
+/**
+ * Reads a table line "feature<TAB>i:w i:w" (weights in tenths; `classes` occupations, by ordinal):
+ * a pair that is not two whole numbers, or names no occupation, or weighs more than MAX_TENTHS, is
+ * passed over.
+ */
 export function parseFeatureLine(rest: string, classes: number): FeatureEntry {
-  const pairs = rest.split(' ');
-  const ids = new Int32Array(pairs.length);
-  const weights = new Int32Array(pairs.length);
+  const texts = rest.split(' ');
+  const pairs = new Int32Array(texts.length);
   let n = 0;
-  for (const pair of pairs) {
-    const colon = pair.indexOf(':');
-    const id = Number(pair.slice(0, colon));
-    const tenths = Number(pair.slice(colon + 1));
-    if (!(Number.isInteger(id) && id >= 0 && id < classes && Number.isInteger(tenths) && Math.abs(tenths) < 1e6)) continue;
-    ids[n] = id;
-    weights[n++] = tenths;
+  for (const text of texts) {
+    const colon = text.indexOf(':');
+    const id = Number(text.slice(0, colon));
+    const tenths = Number(text.slice(colon + 1));
+    if (!(Number.isInteger(id) && id >= 0 && id < classes && id < MAX_CODES && Number.isInteger(tenths) && Math.abs(tenths) <= MAX_TENTHS)) continue;
+    pairs[n++] = pairOf(id, tenths);
   }
-  return { ids, weights, from: 0, to: n };
+  return { pairs, from: 0, to: n };
 }
 
 /**
@@ -109,8 +133,8 @@ export function parseFeatureLine(rest: string, classes: number): FeatureEntry {
  * key is found at once, a line's pairs are read when its key is first looked up. What it gives is
  * what reading each line with parseFeatureLine() and parseExactLine() gives (the reference), a later
  * line of a key replacing an earlier one, as the sorted file's map keeps them. A line of the form
- * the build writes ("i:w", single spaces, whole numbers of at most six digits) is read digit by
- * digit into a shared pair of arrays; any other goes through parseFeatureLine().
+ * the build writes ("i:w", single spaces, whole numbers of at most six digits, each pair in range)
+ * is read digit by digit into a shared array of pairs; any other goes through parseFeatureLine().
  */
 export class WordTable {
   /** Each key's line, by its number; whole titles ("=key") by their key without the "=". */
@@ -121,9 +145,8 @@ export class WordTable {
   private readonly ends: Int32Array;
   private readonly features: (FeatureEntry | undefined)[] = [];
   private readonly exacts: ({ code: string; share: number } | null | undefined)[] = [];
-  /** The arrays the pairs of lines read so far are written to; a new pair when they are full. */
-  private ids = new Int32Array(CHUNK);
-  private weights = new Int32Array(CHUNK);
+  /** The array the pairs of lines read so far are written to; a new one when it is full. */
+  private pairs = new Int32Array(CHUNK);
   private used = 0;
 
   constructor(
@@ -178,21 +201,19 @@ export class WordTable {
     // A line has at most one pair more than it has spaces.
     let room = 1;
     for (let at = this.text.indexOf(' ', from); at >= 0 && at < end; at = this.text.indexOf(' ', at + 1)) room++;
-    if (this.used + room > this.ids.length) {
-      this.ids = new Int32Array(Math.max(CHUNK, room));
-      this.weights = new Int32Array(this.ids.length);
+    if (this.used + room > this.pairs.length) {
+      this.pairs = new Int32Array(Math.max(CHUNK, room));
       this.used = 0;
     }
-    const { ids, weights, used } = this;
-    let n = readPairs(this.text, from, end, this.codes.length, ids, weights, used);
+    const { pairs, used } = this;
+    let n = readPairs(this.text, from, end, this.codes.length, pairs, used);
     if (n < 0) {
       const entry = parseFeatureLine(this.text.slice(from, end), this.codes.length);
-      ids.set(entry.ids.subarray(0, entry.to), used);
-      weights.set(entry.weights.subarray(0, entry.to), used);
+      pairs.set(entry.pairs.subarray(0, entry.to), used);
       n = entry.to;
     }
     this.used += n;
-    return { ids, weights, from: used, to: used + n };
+    return { pairs, from: used, to: used + n };
   }
 }
 
@@ -200,10 +221,10 @@ export class WordTable {
 const CHUNK = 1 << 16;
 
 /**
- * The pairs of text[from, end) ("i:w i:w"), written at `used` in the arrays: how many; -1 when the
- * line is not exactly the build's form (then nothing it wrote counts).
+ * The pairs of text[from, end) ("i:w i:w"), written at `used` in `pairs`: how many; -1 when the
+ * line is not exactly the build's form, or a pair is out of range (then nothing it wrote counts).
  */
-function readPairs(text: string, from: number, end: number, classes: number, ids: Int32Array, weights: Int32Array, used: number): number {
+function readPairs(text: string, from: number, end: number, classes: number, pairs: Int32Array, used: number): number {
   let n = 0;
   let i = from;
   if (i >= end) return -1;
@@ -216,7 +237,7 @@ function readPairs(text: string, from: number, end: number, classes: number, ids
       digits++;
       c = text.charCodeAt(++i);
     }
-    if (digits === 0 || digits > 6 || c !== 58 /* : */ || id >= classes) return -1;
+    if (digits === 0 || digits > 6 || c !== 58 /* : */ || id >= classes || id >= MAX_CODES) return -1;
     c = text.charCodeAt(++i);
     const negative = c === 45; /* - */
     if (negative) c = text.charCodeAt(++i);
@@ -227,9 +248,8 @@ function readPairs(text: string, from: number, end: number, classes: number, ids
       digits++;
       c = text.charCodeAt(++i);
     }
-    if (digits === 0 || digits > 6) return -1;
-    ids[used + n] = id;
-    weights[used + n] = negative ? -tenths : tenths;
+    if (digits === 0 || digits > 6 || tenths > MAX_TENTHS) return -1;
+    pairs[used + n] = pairOf(id, negative ? -tenths : tenths);
     n++;
     if (i === end) break;
     if (c !== 32 /* space */ || i + 1 === end) return -1;

@@ -4,7 +4,7 @@
 //   title words (level markers out) -> features (words, pairs, the head noun) -> scores -> occupation
 // Pure: the table is read by src/io/occupations.ts and handed in as an OccupationModel.
 import type { Token } from './normalize.js';
-import { FILLER, singular, type FeatureEntry } from './occupation-table.js';
+import { FILLER, pairId, pairTenths, singular, type FeatureEntry } from './occupation-table.js';
 
 export type { FeatureEntry } from './occupation-table.js';
 
@@ -154,14 +154,15 @@ function score(model: OccupationModel, words: readonly OccupationWord[]): Scores
     const entry = model.feature(key);
     if (!entry) continue;
     cast.push({ key, entry });
-    const { ids, weights, to } = entry;
+    const { pairs, to } = entry;
     for (let i = entry.from; i < to; i++) {
-      const id = ids[i]!;
+      const pair = pairs[i]!;
+      const id = pairId(pair);
       if (stamp[id] !== g) {
         stamp[id] = g;
         list[touched++] = id;
-        score[id] = weights[i]!;
-      } else score[id] = score[id]! + weights[i]!;
+        score[id] = pairTenths(pair);
+      } else score[id] = score[id]! + pairTenths(pair);
     }
   }
   return { score, generation: g, touched: list.subarray(0, touched), cast };
@@ -205,9 +206,10 @@ function evidenceFor(cast: Scores['cast'], id: number): string {
   let most = -Infinity;
   for (const { key, entry } of cast) {
     for (let i = entry.from; i < entry.to; i++) {
-      if (entry.ids[i] === id) {
-        if (entry.weights[i]! > most) {
-          most = entry.weights[i]!;
+      const pair = entry.pairs[i]!;
+      if (pairId(pair) === id) {
+        if (pairTenths(pair) > most) {
+          most = pairTenths(pair);
           best = key;
         }
         break;

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Matcher } from '../../src/core/match.js';
 import { tokenize } from '../../src/core/normalize.js';
 import { classifyOccupation, familyChoice, likeliestOccupation, occupationFeatures, occupationKey, occupationPartsKey, occupationWords, type OccupationModel } from '../../src/core/occupation.js';
-import { singular } from '../../src/core/occupation-table.js';
+import { featureEntry, singular } from '../../src/core/occupation-table.js';
 import { ROOT, shippedMatcher } from '../helpers.js';
 import { occupationSource } from '../../src/io/occupations.js';
 import { shippedDataDir } from '../../src/io/ladder.js';
@@ -65,7 +65,7 @@ function model(features: Record<string, [code: string, weight: number][]>, exact
   return {
     codes,
     scale: 1,
-    feature: (k) => (Object.hasOwn(features, k) ? { ids: Int32Array.from(features[k]!, ([c]) => codes.indexOf(c)), weights: Int32Array.from(features[k]!, ([, w]) => Math.round(w * 10)), from: 0, to: features[k]!.length } : undefined),
+    feature: (k) => (Object.hasOwn(features, k) ? featureEntry(features[k]!.map(([c, w]) => [codes.indexOf(c), Math.round(w * 10)] as const)) : undefined),
     exact: (k) => (Object.hasOwn(exact, k) ? exact[k] : undefined),
   };
 }

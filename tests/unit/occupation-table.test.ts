@@ -6,12 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { packHead, packTable, PackedTable } from '../../src/core/occupation-pack.js';
-import { parseExactLine, parseFeatureLine, WordTable, type FeatureEntry } from '../../src/core/occupation-table.js';
+import { packTable, PackedTable } from '../../src/core/occupation-pack.js';
+import { MAX_TENTHS, pairId, pairTenths, parseExactLine, parseFeatureLine, WordTable, type FeatureEntry } from '../../src/core/occupation-table.js';
 import { shippedDataDir } from '../../src/io/ladder.js';
-
-/** Packs made by the tests, of 16-bit runs and of 32-bit ones: both are read. */
-const packed = { narrow: 0, wide: 0 };
 
 /** The reference: each line read alone, by key. */
 function byLines(body: string, codes: readonly string[]) {
@@ -28,7 +25,7 @@ function byLines(body: string, codes: readonly string[]) {
   return { features, exact };
 }
 
-const runOf = (e: FeatureEntry): [number, number][] => Array.from({ length: e.to - e.from }, (_, i) => [e.ids[e.from + i]!, e.weights[e.from + i]!]);
+const runOf = (e: FeatureEntry): [number, number][] => Array.from(e.pairs.subarray(e.from, e.to), (p) => [pairId(p), pairTenths(p)]);
 
 /** Keys no line of a test body has, or some have: each is looked up both ways. */
 const PROBES = ['a', 'b', 'c d', '$e', 'f g', 'h', 'nurse', 'registered nurse', 'x', '', '=h', '=registered nurse'];
@@ -38,7 +35,6 @@ function expectSame(body: string, codes: readonly string[]) {
   const table = new WordTable(body, codes);
   // The build's pack of the table, read as a batch reads it: from a copy that starts off an 8-byte boundary too.
   const pack = packTable(new WordTable(body, codes), codes, 'digest');
-  packed[packHead(pack)!.head.narrow ? 'narrow' : 'wide']++;
   const shifted = new Uint8Array(pack.length + 3);
   shifted.set(pack, 3);
   for (const fast of [table, new PackedTable(pack, codes), new PackedTable(shifted.subarray(3), codes)]) expectSameAs(fast, ref);
@@ -77,6 +73,7 @@ describe('the word table read whole, against its lines read one by one', () => {
     ['a pair without a colon', 'nurse\t12 0:4\n'],
     ['an occupation past the codes', 'nurse\t3:4 1:2\n'],
     ['a weight of seven digits', 'nurse\t1:1234567\n'],
+    ['weights at the pairs\' limit and past it', `nurse\t1:${MAX_TENTHS} 2:-${MAX_TENTHS}\nchef\t1:${MAX_TENTHS + 1} 2:4\ncook\t0:-${MAX_TENTHS + 1}\n`],
     ['a sign, a space too many, a carriage return', 'a\t1:+3\nb\t1:2  2:3\nc\t1:2\r\n'],
     ['hex, exponents and fractions', 'a\t0x1:2\nb\t1:1e2\nc\t1:2.5\n'],
     ['a key twice: the later line', 'a\t1:2\na\t2:3\n'],
@@ -89,7 +86,7 @@ describe('the word table read whole, against its lines read one by one', () => {
     const rnd = random(17);
     const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
     const codes = Array.from({ length: 40 }, (_, i) => `11-${String(1000 + i)}.00`);
-    const pieces = ['0', '1', '39', '40', '007', '-', ':', ' ', '  ', '+', '.', 'e', 'x', '\t', '\r', '999999', '1000000', '12'];
+    const pieces = ['0', '1', '39', '40', '007', '-', ':', ' ', '  ', '+', '.', 'e', 'x', '\t', '\r', '999999', '1000000', '524287', '524288', '12'];
     for (let round = 0; round < 300; round++) {
       const lines: string[] = [];
       for (let l = 0; l < 8; l++) {
@@ -101,8 +98,12 @@ describe('the word table read whole, against its lines read one by one', () => {
       }
       expectSame(lines.join('\n') + (rnd() < 0.5 ? '\n' : ''), codes);
     }
-    // Weights of six digits make some packs wide; the rest are narrow.
-    expect(packed.narrow).toBeGreaterThan(0);
-    expect(packed.wide).toBeGreaterThan(0);
+  });
+
+  it('holds an occupation\'s place and a weight in one pair, either sign, to the limits', () => {
+    const codes = Array.from({ length: 4096 }, (_, i) => `c${i}`);
+    for (const [id, tenths] of [[0, 0], [4095, MAX_TENTHS], [4095, -MAX_TENTHS], [1, -1], [4094, 1], [17, -89], [1015, 196]] as const) {
+      expect(runOf(parseFeatureLine(`${id}:${tenths}`, codes.length))).toEqual([[id, tenths]]);
+    }
   });
 });

@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { searchOccupations, withGroupJobZones, type Occupation, type OccupationIndex } from '../../src/core/occupations.js';
 import { loadOccupationModel, loadOccupations, occupationSource, occupationSpans, tableStamp } from '../../src/io/occupations.js';
 import { SortedFile } from '../../src/io/sorted-file.js';
+import { pairId, pairTenths } from '../../src/core/occupation-table.js';
 import { FIXTURES, ROOT } from '../helpers.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'leveler-onet-'));
@@ -47,8 +48,8 @@ describe('scripts/build-occupations.mjs', () => {
     expect([...lines].sort()).toEqual(lines);
     const model = loadOccupationModel(a, temp);
     const weights = (key: string) => {
-      const { ids, weights, from, to } = model.feature(key)!;
-      return Array.from(ids.subarray(from, to), (id, i) => [model.codes[id], weights[from + i]] as const);
+      const { pairs, from, to } = model.feature(key)!;
+      return Array.from(pairs.subarray(from, to), (pair) => [model.codes[pairId(pair)], pairTenths(pair)] as const);
     };
     // "cook" is in "Cooks, Restaurant", "Line Cook" twice and "PREP COOK": all one occupation.
     expect(weights('cook')).toEqual([['35-2014.00', expect.any(Number)]]);
