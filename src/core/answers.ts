@@ -100,7 +100,7 @@ export class AnswerMemo<T> {
     if (years === null) {
       let a = this.plain.get(title);
       if (a === undefined) {
-        a = this.o.keep(this.matcher.decide(this.matcher.readTitle(title, this.o.family, this.o.company ?? null), null, 3, this.o.explain, this.pay, this.o.hint ?? null));
+        a = this.o.keep(this.matcher.decide(this.matcher.readTitle(title, this.o.family, this.o.company ?? null, !this.o.explain), null, 3, this.o.explain, this.pay, this.o.hint ?? null));
         this.plain.set(this.own(title), a);
         this.chars += title.length + this.charsOf(a);
       }
@@ -114,7 +114,7 @@ export class AnswerMemo<T> {
     const key = this.o.quotesYears ? years : this.matcher.yearsKey(known.key, years);
     a = known.answers.get(key);
     if (a === undefined) {
-      known.reading ??= this.matcher.readTitle(known.title, this.o.family, this.o.company ?? null);
+      known.reading ??= this.matcher.readTitle(known.title, this.o.family, this.o.company ?? null, !this.o.explain);
       a = this.o.keep(this.matcher.decide(known.reading, years, 3, this.o.explain, this.pay, this.o.hint ?? null));
       known.answers.set(key, a);
       this.chars += this.charsOf(a);
@@ -142,7 +142,7 @@ export class AnswerMemo<T> {
   }
 
   private learn(title: string): TitleAnswers<T> {
-    const reading = this.matcher.readTitle(title, this.o.family, this.o.company ?? null);
+    const reading = this.matcher.readTitle(title, this.o.family, this.o.company ?? null, !this.o.explain);
     const known: TitleAnswers<T> = { title, key: { marker: reading.marker, track: reading.track, override: reading.override }, reading, answers: new Map(), whole: [] };
     if (!this.o.quotesYears) {
       for (const [key, years] of this.matcher.standInYears(reading)) {

@@ -118,8 +118,8 @@ export class Matcher {
    * All that a title alone decides: its words, its level markers and its family. Years do not
    * change it, so a batch with a years column reads each distinct title once (see decide()).
    */
-  readTitle(title: string, family: string | null = null, company: Company | null = null): TitleReading {
-    return readTitle(this.ix, this.sources, title, family, company === null ? null : this.companyLadder(company));
+  readTitle(title: string, family: string | null = null, company: Company | null = null, lean = false): TitleReading {
+    return readTitle(this.ix, this.sources, title, family, company === null ? null : this.companyLadder(company), lean);
   }
 
   /**

@@ -257,10 +257,13 @@ function probabilities(model: OccupationModel, scores: Scores, ids: number[]): n
   return ids.map((id) => termOf(model, terms, top - score[id]!) / sum);
 }
 
-/** The occupation a title's words point to, with the runners-up; null when no word speaks for one. */
-export function classifyOccupation(model: OccupationModel, words: readonly OccupationWord[], top = 3): OccupationGuess | null {
+/**
+ * The occupation a title's words point to, with `top` runners-up; null when no word speaks for one.
+ * Without `evidence`, its evidence is "" (it is read for the reasons alone).
+ */
+export function classifyOccupation(model: OccupationModel, words: readonly OccupationWord[], top = 3, evidence = true): OccupationGuess | null {
   if (words.length === 0) return null;
-  return guessOf(model, words, scoresOf(model, words), top);
+  return guessOf(model, words, scoresOf(model, words), top, evidence);
 }
 
 /** The `n` best occupations (topIds()); null when no word speaks for any (the best scores 0 or less). */
@@ -283,7 +286,7 @@ export function likeliestOccupation(model: OccupationModel, words: readonly Occu
   return { code: model.codes[ranked[0]!]!, share: round(probabilities(model, scores, ranked)[0]!) };
 }
 
-function guessOf(model: OccupationModel, words: readonly OccupationWord[], scores: Scores, top: number): OccupationGuess | null {
+function guessOf(model: OccupationModel, words: readonly OccupationWord[], scores: Scores, top: number, evidence: boolean): OccupationGuess | null {
   const ranked = rankedOf(scores, top + 1);
   if (ranked === null) return null;
   const p = probabilities(model, scores, ranked);
@@ -297,7 +300,7 @@ function guessOf(model: OccupationModel, words: readonly OccupationWord[], score
     code: model.codes[ranked[0]!]!,
     share: round(p[0]!),
     via: 'words',
-    evidence: evidenceFor(scores.cast, ranked[0]!),
+    evidence: evidence ? evidenceFor(scores.cast, ranked[0]!) : '',
     others: ranked.slice(1, top + 1).map((id, i) => ({ code: model.codes[id]!, share: round(p[i + 1]!) })),
   };
 }

@@ -27,7 +27,11 @@ import { onTrack, trackOf } from './stages/track.js';
 import { translate } from './stages/translate.js';
 import type { CompanyRef, MatchResult } from './types.js';
 
-export function readTitle(ix: LadderIndex, sources: Sources, title: string, family: string | null = null, company: CompiledCompany | null = null): TitleReading {
+/**
+ * With `lean`, the reading only an answer without reasons or alternatives needs (decide() with
+ * `explain` false): its occupation without runners-up or the evidence for it; the same answer.
+ */
+export function readTitle(ix: LadderIndex, sources: Sources, title: string, family: string | null = null, company: CompiledCompany | null = null, lean = false): TitleReading {
   const read = readablePart(title);
   const notes: Reason[] = read.length < title.length ? [{ kind: 'truncated', length: title.length, read: read.length }] : [];
   const raw = titleTokens(read);
@@ -51,7 +55,7 @@ export function readTitle(ix: LadderIndex, sources: Sources, title: string, fami
   const occupationReasons: Reason[] = [];
   const occupation = override?.occupation
     ? occupationByCode(sources.occupations, override.occupation)
-    : pickOccupation(ix, sources.occupations, tokens, found, words, fam.family, occupationReasons);
+    : pickOccupation(ix, sources.occupations, tokens, found, words, fam.family, occupationReasons, lean);
   // Written out whole, one shape for every title: a spread here costs a fifth of a distinct title.
   if (override) {
     const level = findLevel(ix.ladder, override.level)!;

@@ -37,7 +37,7 @@ describe('Matcher.yearsKey and standInYears', () => {
     expect(matcher.standInYears(unmarked).length).toBe(6);
   });
 
-  it('decide without explaining gives the same match, and no reasons or alternatives', () => {
+  it('decide without explaining gives the same match, and no reasons or alternatives, from a lean reading too', () => {
     for (const title of titles) {
       const reading = matcher.readTitle(title);
       const full = matcher.decide(reading, 4);
@@ -45,6 +45,9 @@ describe('Matcher.yearsKey and standInYears', () => {
       expect(brief.match).toEqual(full.match);
       expect(brief.reasons).toEqual([]);
       expect(brief.alternatives).toEqual([]);
+      // A lean reading (no runners-up, no evidence), as a batch without reasons reads: the same answer.
+      const lean = matcher.readTitle(title, null, null, true);
+      for (const years of [null, 0.5, 4, 12]) expect(matcher.decide(lean, years, 3, false), `${title} at ${years} years`).toEqual(matcher.decide(reading, years, 3, false));
     }
   });
 });

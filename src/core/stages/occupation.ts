@@ -79,7 +79,10 @@ export function wordsOfOccupation(ix: LadderIndex, tokens: WorkToken[], { marker
   return roleTokens.size === 0 && words.every((w) => ix.rankWords.has(w.text)) ? [] : words;
 }
 
-/** `words`: the title's words that name its occupation (wordsOfOccupation()). */
+/**
+ * `words`: the title's words that name its occupation (wordsOfOccupation()). With `lean`, no
+ * runners-up and no evidence (an answer without reasons or alternatives shows neither).
+ */
 export function pickOccupation(
   ix: LadderIndex,
   occupations: OccupationLookup | null,
@@ -88,10 +91,11 @@ export function pickOccupation(
   words: readonly OccupationWord[],
   family: FamilyDef | null,
   reasons: Reason[],
+  lean = false,
 ): OccupationPick | null {
   if (family !== null) return familyOccupation(ix, occupations, found, words, family, reasons);
   if (occupations === null || tokens.length === 0) return null;
-  const guess = classifyOccupation(occupations.model(), words);
+  const guess = lean ? classifyOccupation(occupations.model(), words, 0, false) : classifyOccupation(occupations.model(), words);
   const record = guess ? occupations.get(guess.code) : undefined;
   if (!guess || !record) {
     reasons.push({ kind: 'no-occupation' });
@@ -102,7 +106,7 @@ export function pickOccupation(
   if (leads(ix, tokens, found) && !isManagement(ix, record.code)) {
     const rest = occupationWords(tokens, new Set(found.markers.flatMap((h) => h.used)));
     // The rest of the words name the field only where they point to one with some likelihood ("Global Mars Wrigley" names none).
-    const named = rest.length > 0 && rest.length < words.length ? classifyOccupation(occupations.model(), rest) : null;
+    const named = rest.length > 0 && rest.length < words.length ? classifyOccupation(occupations.model(), rest, lean ? 0 : 3, !lean) : null;
     const field = named !== null && named.share >= FIELD_SHARE ? named : guess;
     const led = occupations.get(field.code);
     const manager = led && !isSupervisor(led.code) ? managersOf(ix, led.code, occupations) : undefined;
