@@ -60,29 +60,35 @@ export function occupationFeatures(words: readonly OccupationWord[]): string[] {
   while (start < words.length) {
     let end = start + 1;
     while (end < words.length && words[end]!.seg === words[start]!.seg) end++;
-    for (const f of partFeatures(words.slice(start, end), start === 0)) if (!out.includes(f)) out.push(f);
+    partFeatures(words, start, end, start === 0, out);
     start = end;
   }
   return out;
 }
 
-/** The features of one part of a title (words of one segment): with `head`, its last word and pair too. */
-function partFeatures(words: readonly OccupationWord[], head: boolean): string[] {
-  const out: string[] = [];
-  // Titles are short: a repeated word is found faster in the list than through a Set.
-  const add = (f: string) => {
-    if (!out.includes(f)) out.push(f);
-  };
-  for (let i = 0; i < words.length; i++) {
-    add(words[i]!.text);
-    if (i + 1 < words.length) add(`${words[i]!.text} ${words[i + 1]!.text}`);
+/**
+ * Adds the features of one part of a title (its words [start, end), of one segment) to `out`, each
+ * once: its words and pairs; with `head`, its last word and pair too. Titles are short: a repeated
+ * feature is found faster in the list than through a Set.
+ */
+function partFeatures(words: readonly OccupationWord[], start: number, end: number, head: boolean, out: string[]): void {
+  for (let i = start; i < end; i++) {
+    const word = words[i]!.text;
+    if (!out.includes(word)) out.push(word);
+    if (i + 1 < end) {
+      const pair = `${word} ${words[i + 1]!.text}`;
+      if (!out.includes(pair)) out.push(pair);
+    }
   }
-  const last = words.length - 1;
-  if (head && last >= 0) {
-    out.push(`$${words[last]!.text}`);
-    if (last > 0) out.push(`$${words[last - 1]!.text} ${words[last]!.text}`);
+  const last = end - 1;
+  if (head && last >= start) {
+    const key = `$${words[last]!.text}`;
+    if (!out.includes(key)) out.push(key);
+    if (last > start) {
+      const pair = `$${words[last - 1]!.text} ${words[last]!.text}`;
+      if (!out.includes(pair)) out.push(pair);
+    }
   }
-  return out;
 }
 
 /** A title's words with its parts marked ("senior director | machine learning engineering"): the features depend on both. */

@@ -17,6 +17,19 @@ const outranks = (h: Hit, best: Hit) =>
   Number(!h.phrase.broad) - Number(!best.phrase.broad) > 0 ||
   (Boolean(h.phrase.broad) === Boolean(best.phrase.broad) && h.phrase.literalCount > best.phrase.literalCount);
 
+/**
+ * The best of `topics` of these families (not `but`), in the title's order; with `forClaim` false,
+ * not a topic that only claims a role. A loop: this runs for every role of every title.
+ */
+function topicOf(topics: readonly Hit[], families: readonly string[], but: string | null = null, forClaim = true): Hit | null {
+  let best: Hit | null = null;
+  for (const h of topics) {
+    const f = h.phrase.family!;
+    if (f !== but && families.includes(f) && (forClaim || !h.phrase.claimOnly) && (best === null || outranks(h, best))) best = h;
+  }
+  return best;
+}
+
 /** The family of a title's words; `forced` (--family, or an override's) wins over them. */
 export function pickFamily(ix: LadderIndex, tokens: WorkToken[], forced: string | null, reasons: Reason[]): FamilyPick {
   if (forced !== null) {
@@ -26,26 +39,26 @@ export function pickFamily(ix: LadderIndex, tokens: WorkToken[], forced: string 
   }
   if (tokens.length === 0) return NO_FAMILY;
   const hits = selectHits(findHits(tokens, ix.lexicon.familyPhrases));
-  const topics = hits.filter((h) => h.phrase.kind === 'vocab');
-  // The best of the topics of these families, in the title's order (a loop: this runs for every role of every title).
-  const topicOf = (families: string[], forClaim = true) => {
-    let best: Hit | null = null;
-    for (const h of topics) if (families.includes(h.phrase.family!) && (forClaim || !h.phrase.claimOnly) && (best === null || outranks(h, best))) best = h;
-    return best;
-  };
+  const topics: Hit[] = [];
+  const jobs: Hit[] = [];
+  for (const h of hits) {
+    if (h.phrase.kind === 'vocab') topics.push(h);
+    else if (h.phrase.kind === 'job') jobs.push(h);
+  }
 
   const decided: { family: string; job: Hit | null; topic: Hit | null }[] = [];
-  const jobs = hits.filter((h) => h.phrase.kind === 'job');
   for (const job of jobs) {
     const p = job.phrase;
-    const claim = p.claimedBy ? topicOf(p.claimedBy.filter((f) => f !== p.family)) : null;
+    const claim = p.claimedBy ? topicOf(topics, p.claimedBy, p.family ?? null) : null;
     // A family may take the role over with another family's topic: research science takes "Scientist, ML".
     let lent: { family: string; topic: Hit } | null = null;
-    for (const b of claim ? [] : (p.borrowed ?? [])) {
-      const topic = b.family === p.family ? null : topicOf([b.topicsOf]);
-      if (topic) {
-        lent = { family: b.family, topic };
-        break;
+    if (claim === null && p.borrowed) {
+      for (const b of p.borrowed) {
+        const topic = b.family === p.family ? null : topicOf(topics, [b.topicsOf]);
+        if (topic) {
+          lent = { family: b.family, topic };
+          break;
+        }
       }
     }
     if (p.other && !claim && !lent) continue;
@@ -60,7 +73,7 @@ export function pickFamily(ix: LadderIndex, tokens: WorkToken[], forced: string 
     return NO_FAMILY;
   }
   if (decided.length === 0 && jobs.length === 0) {
-    const topic = topicOf(ix.ladder.families.map((f) => f.id), false);
+    const topic = topicOf(topics, ix.ladder.families.map((f) => f.id), null, false);
     if (topic) decided.push({ family: topic.phrase.family!, job: null, topic });
   }
   if (decided.length === 0) {

@@ -29,7 +29,8 @@ export function titleTokens(read: string): Token[] {
 /** Expands aliases and corrects typos, remembering how each token was read. */
 export function readWords(ix: LadderIndex, raw: WorkToken[]): WorkToken[] {
   const out: WorkToken[] = [];
-  for (const [origin, t] of raw.entries()) {
+  for (let origin = 0; origin < raw.length; origin++) {
+    const t = raw[origin]!;
     // A word translated from another language is an English word already.
     if (t.via !== undefined) {
       out.push(t);

@@ -95,18 +95,24 @@ function longest(ix: LadderIndex, labels: LabelLookup | null, raw: Token[], at: 
   // English word ("Conductor de camión"), only labels of more words, one of them not English (the
   // build keeps no label of English words alone): an English title's words read as themselves.
   if (labels === null || word.length < LABEL_START) return best;
-  const isOurs = (w: string) => ix.lexicon.knownWords.has(w) || isEnglish(w);
-  const english = isOurs(word);
-  if (english && !foreignAfter(raw, at, isOurs)) return best;
+  const english = isOurs(ix, isEnglish, word);
+  if (english && !foreignAfter(ix, raw, at, isEnglish)) return best;
+  const list = labels.get(word);
+  if (list === undefined) return best;
   // Longest first: the first that fits wins, if it is longer than the ladder's.
-  const label = labels.get(word)?.find((t) => (!english || t.words.length > 1) && fits(t, raw, at));
-  return label && (best === null || label.words.length > best.words.length) ? label : best;
+  for (const label of list) {
+    if ((!english || label.words.length > 1) && fits(label, raw, at)) return best === null || label.words.length > best.words.length ? label : best;
+  }
+  return best;
 }
 
+/** Whether a word is the ladder's or English. */
+const isOurs = (ix: LadderIndex, isEnglish: (word: string) => boolean, word: string) => ix.lexicon.knownWords.has(word) || isEnglish(word);
+
 /** Whether a word after `at`, in its part of the title, is not English: only then can a label from an English word fit. */
-function foreignAfter(raw: Token[], at: number, isOurs: (word: string) => boolean): boolean {
+function foreignAfter(ix: LadderIndex, raw: Token[], at: number, isEnglish: (word: string) => boolean): boolean {
   const seg = raw[at]!.seg;
-  for (let k = at + 1; k < raw.length && raw[k]!.seg === seg; k++) if (raw[k]!.kind === 'word' && !isOurs(raw[k]!.text)) return true;
+  for (let k = at + 1; k < raw.length && raw[k]!.seg === seg; k++) if (raw[k]!.kind === 'word' && !isOurs(ix, isEnglish, raw[k]!.text)) return true;
   return false;
 }
 
