@@ -124,6 +124,10 @@ const { ladder } = await lib.loadLadder(lib.shippedDataDir(), root).catch((e) =>
 });
 const matcher = await lib.createMatcher(ladder);
 const codeIndex = new Map(list.map((o, i) => [o.code, i]));
+if (list.length > lib.MAX_CODES) {
+  console.error(`build-occupations: ${list.length} occupations are more than a word table holds (${lib.MAX_CODES})`);
+  process.exit(3);
+}
 const examples = [];
 for (const o of list) {
   examples.push({ title: o.title, code: o.code, weight: 2 });

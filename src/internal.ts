@@ -18,7 +18,7 @@ export type { Io } from './io/terminal.js';
 export { CsvReader, fieldsOf } from './io/csv.js';
 export { csvLine } from './output/csv.js';
 export { classifyOccupation, occupationFeatures, occupationKey, occupationPartsKey } from './core/occupation.js';
-export { exactLine, featureEntry, featureLine, formatHead, indexOf, MAX_TENTHS, pairId, pairTenths } from './core/occupation-table.js';
+export { exactLine, featureEntry, featureLine, formatHead, indexOf, MAX_CODES, MAX_TENTHS, pairId, pairTenths } from './core/occupation-table.js';
 export type { OccupationModel, OccupationWord, FeatureEntry } from './core/occupation.js';
 export { occupationSource, occupationSpans, OCCUPATIONS_FILE, OCCUPATION_PACK_FILE, packWordTable, tableStamp } from './io/occupations.js';
 export type { OccupationSource } from './io/occupations.js';

@@ -17,6 +17,7 @@ import type { FeatureEntry, WordTable } from './occupation-table.js';
  *                            for a feature where its pairs start and end; for a whole title -1 and
  *                            its occupation (-1: none)
  *   Int32 pairs[pairs]       the features' runs (see FeatureEntry), read in place
+ *   spaces to a multiple of 8 bytes
  *   Float64 share[keys - features]  each whole title's share
  *   the key text, UTF-8: the features' keys, then the whole titles' with their "="
  */
@@ -139,8 +140,9 @@ export class PackedTable {
     bytes: Uint8Array,
     private readonly codes: readonly string[],
   ) {
-    // Typed arrays read the bytes in place only from an 8-byte boundary (a small file's read may not start on one).
-    if (bytes.byteOffset % 8 !== 0) bytes = bytes.slice();
+    // Typed arrays read the bytes in place only from an 8-byte boundary (a small file's read may not
+    // start on one): then a copy (a Buffer's slice() would share the bytes, off the boundary still).
+    if (bytes.byteOffset % 8 !== 0) bytes = new Uint8Array(bytes);
     const read = packHead(bytes);
     if (read === null) throw new Error('not a word table pack');
     const { head, headBytes } = read;

@@ -21,7 +21,8 @@ export const INDEX_EVERY = 256;
  * against it), as the run [from, to) of an array of pairs, each an occupation's place in the
  * model's `codes` and the feature's weight for it in whole tenths (15 is 1.5), largest weight first,
  * in one 32-bit integer (pairOf()): the score loop reads one array, in order. A table read whole
- * keeps every feature's run in one array (see WordTable); a line read alone has an array of its own.
+ * keeps its features' runs in a few shared arrays (see WordTable; the build's pack, in one); a line
+ * read alone has an array of its own.
  */
 export interface FeatureEntry {
   pairs: Int32Array;
@@ -42,12 +43,16 @@ export const pairOf = (id: number, tenths: number) => (tenths << ID_BITS) | id;
 export const pairId = (pair: number) => pair & ID_MASK;
 export const pairTenths = (pair: number) => pair >> ID_BITS;
 
-/** A run of its own, from [place, tenths] pairs (the build's model, tests). */
-export const featureEntry = (run: readonly (readonly [id: number, tenths: number])[]): FeatureEntry => ({
-  pairs: Int32Array.from(run, ([id, tenths]) => pairOf(id, tenths)),
-  from: 0,
-  to: run.length,
-});
+/** A run of its own, from [place, tenths] pairs (the build's model, tests); a pair out of range is an error. */
+export function featureEntry(run: readonly (readonly [id: number, tenths: number])[]): FeatureEntry {
+  const pairs = Int32Array.from(run, ([id, tenths]) => {
+    if (!(Number.isInteger(id) && id >= 0 && id < MAX_CODES && Number.isInteger(tenths) && Math.abs(tenths) <= MAX_TENTHS)) {
+      throw new RangeError(`a pair of occupation ${id} and ${tenths} tenths is beyond a table's ${MAX_CODES} occupations or ${MAX_TENTHS} tenths`);
+    }
+    return pairOf(id, tenths);
+  });
+  return { pairs, from: 0, to: run.length };
+}
 
 export interface TableHead {
   version: string;

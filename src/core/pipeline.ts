@@ -59,16 +59,16 @@ export function readTitle(ix: LadderIndex, sources: Sources, title: string, fami
   // Written out whole, one shape for every title: a spread here costs a fifth of a distinct title.
   if (override) {
     const level = findLevel(ix.ladder, override.level)!;
-    return { title, notes, tokens, markers: [], choice: null, marker: level, levelReasons: [], fam, familyReasons, occupation, occupationReasons, track: level.track, override, company: null, language };
+    return { title, notes, tokens, markers: [], choice: null, marker: level, levelReasons: [], fam, familyReasons, occupation, occupationReasons, track: level.track, override, company: null, language, lean };
   }
   if (companyPick) {
     const level = companyPick.ladderLevel;
-    return { title, notes, tokens, markers: [], choice: null, marker: level, levelReasons, fam, familyReasons, occupation, occupationReasons, track: level.track, override: null, company: companyPick, language };
+    return { title, notes, tokens, markers: [], choice: null, marker: level, levelReasons, fam, familyReasons, occupation, occupationReasons, track: level.track, override: null, company: companyPick, language, lean };
   }
   const track = trackOf(ix, fam.family, occupation);
   const choice = found.markers.length > 0 ? chooseMarker(ix, found.markers) : null;
   const marker = choice ? onTrack(ix, choice.picked, track) : null;
-  return { title, notes, tokens, markers: found.markers, choice, marker, levelReasons, fam, familyReasons, occupation, occupationReasons, track, override: null, company: null, language };
+  return { title, notes, tokens, markers: found.markers, choice, marker, levelReasons, fam, familyReasons, occupation, occupationReasons, track, override: null, company: null, language, lean };
 }
 
 /**
@@ -77,6 +77,7 @@ export function readTitle(ix: LadderIndex, sources: Sources, title: string, fami
  */
 export function decide(ix: LadderIndex, sources: Sources, reading: TitleReading, years: number | null, top = 3, explain = true, withPay = true, hint: LevelHint | null = null): MatchResult {
   const { title, tokens, fam, occupation, override } = reading;
+  if (explain && reading.lean) throw new Error('decide: a lean reading has no reasons to explain (read the title without lean)');
   const reasons: Reason[] = explain ? [...reading.notes] : [];
   const result: MatchResult = { query: { title, years }, match: null, alternatives: [], reasons };
   if (tokens.length === 0 && years === null) {

@@ -265,7 +265,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 /**
  * The build's pack of the table at `path` (dist/occupation-words.pack), used only for a table of
  * exactly the bytes it was packed from (the SHA-256 in its head); null when there is none, or it
- * is of other bytes or broken (too short for its head, not a pack): the table's body is then read
+ * is of other bytes or broken (not a pack, or not of the size its head says): the table's body is then read
  * here. As with the code cache (src/boot.ts), a pack damaged in place, its size kept, is beyond
  * these checks: the build writes it, and nothing else does.
  */

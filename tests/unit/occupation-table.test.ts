@@ -37,7 +37,9 @@ function expectSame(body: string, codes: readonly string[]) {
   const pack = packTable(new WordTable(body, codes), codes, 'digest');
   const shifted = new Uint8Array(pack.length + 3);
   shifted.set(pack, 3);
-  for (const fast of [table, new PackedTable(pack, codes), new PackedTable(shifted.subarray(3), codes)]) expectSameAs(fast, ref);
+  // A Buffer off the boundary too, as a file read may give: its slice() would share the bytes.
+  const buffer = Buffer.from(shifted.buffer, shifted.byteOffset + 3, pack.length);
+  for (const fast of [table, new PackedTable(pack, codes), new PackedTable(shifted.subarray(3), codes), new PackedTable(buffer, codes)]) expectSameAs(fast, ref);
 }
 
 function expectSameAs(fast: Pick<WordTable, 'feature' | 'exact'>, ref: ReturnType<typeof byLines>) {
@@ -45,7 +47,7 @@ function expectSameAs(fast: Pick<WordTable, 'feature' | 'exact'>, ref: ReturnTyp
     const want = ref.features.get(key);
     const got = fast.feature(key);
     expect(got && runOf(got), key).toEqual(want);
-    // Read twice: the second answer is the kept one.
+    // Read twice: the WordTable keeps the first answer, the pack makes a new entry over the same pairs.
     expect(got && runOf(fast.feature(key)!), key).toEqual(want);
   }
   for (const key of new Set([...ref.exact.keys(), ...PROBES])) expect(fast.exact(key), key).toEqual(ref.exact.get(key));
@@ -98,6 +100,11 @@ describe('the word table read whole, against its lines read one by one', () => {
       }
       expectSame(lines.join('\n') + (rnd() < 0.5 ? '\n' : ''), codes);
     }
+  });
+
+  it('reads a table of more codes than a pair names the same way: those past 4,095 are passed over', () => {
+    const codes = Array.from({ length: 4100 }, (_, i) => `c${i}`);
+    expectSame(`a\t4095:7 4096:3 4099:-2 12:1\nb\t4097:5\nc\t0:${MAX_TENTHS} 4095:-${MAX_TENTHS}\n`, codes);
   });
 
   it('holds an occupation\'s place and a weight in one pair, either sign, to the limits', () => {

@@ -165,6 +165,7 @@ describe('a word table leveler did not build', () => {
     ['no scale', 'leveler-occupation-words 2\tx\tstamp 00\n11-1011.00\n#index\t[]\nnurse\t0:10\n'],
     ['a broken index', 'leveler-occupation-words 1\tx\n11-1011.00\n#index\t[oops\nnurse\t5\t0:100\n'],
     ['an index of the wrong shape', 'leveler-occupation-words 1\tx\n11-1011.00\n#index\t{"a":1}\nnurse\t5\t0:100\n'],
+    ['more occupations than a pair can name (4,097)', `leveler-occupation-words 2\tx\tscale 1\tstamp 00\n${Array.from({ length: 4097 }, (_, i) => `c${i}`).join(' ')}\n#index\t[]\nnurse\t0:10\n`],
   ])('is one line naming the file and how to rebuild it: %s', (_case, text) => {
     const dir = join(temp, `bad-${_case.replace(/\W/g, '')}`);
     execFileSync('mkdir', ['-p', dir]);

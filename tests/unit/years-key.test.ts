@@ -50,4 +50,10 @@ describe('Matcher.yearsKey and standInYears', () => {
       for (const years of [null, 0.5, 4, 12]) expect(matcher.decide(lean, years, 3, false), `${title} at ${years} years`).toEqual(matcher.decide(reading, years, 3, false));
     }
   });
+
+  it('will not explain a lean reading: it has no runners-up or evidence to show', () => {
+    const lean = matcher.readTitle('Registered Nurse', null, null, true);
+    expect(() => matcher.decide(lean, null)).toThrow(/a lean reading has no reasons to explain/);
+    expect(matcher.decide(matcher.readTitle('Registered Nurse'), null).reasons.length).toBeGreaterThan(0);
+  });
 });

@@ -167,4 +167,6 @@ export interface TitleReading {
   company: CompanyPick | null;
   /** The language of the words read as English (ISO 639-1), or null. */
   language: string | null;
+  /** Read for an answer without reasons (readTitle()'s `lean`): its occupation has no runners-up nor evidence. */
+  lean: boolean;
 }
