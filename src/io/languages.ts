@@ -34,7 +34,7 @@ export function labelSource(ladderDir: string, cwd: string): LabelLookup {
       const known = memo.get(word);
       if (known !== undefined) return known ?? undefined;
       const rest = sortedLinesHave(table.words, word) ? table.lines.get(word) : undefined;
-      const parsed = rest === undefined ? null : parseLine(word, rest, table.targets);
+      const parsed = rest === undefined ? null : parseLine(word, rest, table.targets, table.shared);
       if (memo.size >= MEMO_LIMIT) memo.clear();
       memo.set(word, parsed);
       return parsed ?? undefined;
@@ -48,6 +48,14 @@ interface Table {
   lines: SortedFile;
   /** The English labels, by number. */
   targets: string[];
+  /** The words of the English labels and the lists of languages read so far, one array each for every line that names it. */
+  shared: SharedParts;
+}
+
+/** Arrays labels share: the words of each English label (by number), each list of languages (by its text). */
+interface SharedParts {
+  to: (string[] | undefined)[];
+  languages: Map<string, string[]>;
 }
 
 /** The table, or null when the ladder has none at all (a package built without it). */
@@ -91,17 +99,25 @@ function readTable(fd: number, path: string, size: number, notOurs: () => DataEr
   if (readSync(fd, block, 0, wordBytes, at) !== wordBytes) throw notOurs();
   const body = at + wordBytes;
   const index: SparseIndex = { keys: pairs.map((p) => p[0]), offsets: pairs.map((p) => body + p[1]) };
-  return { words: block.toString('utf8'), lines: new SortedFile(path, body, size, index), targets };
+  return { words: block.toString('utf8'), lines: new SortedFile(path, body, size, index), targets, shared: { to: [], languages: new Map() } };
 }
 
-/** The labels a line holds: "rest|target|languages" entries, longest first. */
-export function parseLine(first: string, rest: string, targets: readonly string[]): Translation[] {
+/**
+ * The labels a line holds: "rest|target|languages" entries, longest first. A line of a common word
+ * holds a thousand ("manager"): the arrays of an English label's words and of a list of languages
+ * are made once and shared (translations are only read).
+ */
+export function parseLine(first: string, rest: string, targets: readonly string[], shared: SharedParts = { to: [], languages: new Map() }): Translation[] {
   const out: Translation[] = [];
   for (const entry of rest.split(';')) {
     const [tail = '', number = '', languages = ''] = entry.split('|');
-    const to = targets[Number(number)];
+    const n = Number(number);
+    const to = targets[n];
     if (to === undefined || number === '') continue;
-    out.push({ words: tail === '' ? [first] : [first, ...tail.split(' ')], to: to.split(' '), languages: languages.split(','), source: 'esco' });
+    const words = (shared.to[n] ??= to.split(' '));
+    let langs = shared.languages.get(languages);
+    if (langs === undefined) shared.languages.set(languages, (langs = languages.split(',')));
+    out.push({ words: tail === '' ? [first] : [first, ...tail.split(' ')], to: words, languages: langs, source: 'esco' });
   }
   return out.sort((a, b) => b.words.length - a.words.length);
 }
