@@ -43,10 +43,13 @@ export const pairOf = (id: number, tenths: number) => (tenths << ID_BITS) | id;
 export const pairId = (pair: number) => pair & ID_MASK;
 export const pairTenths = (pair: number) => pair >> ID_BITS;
 
+/** Whether an occupation's place and a weight in tenths fit in a pair (whole numbers, in range). */
+const fitsPair = (id: number, tenths: number) => Number.isInteger(id) && id >= 0 && id < MAX_CODES && Number.isInteger(tenths) && Math.abs(tenths) <= MAX_TENTHS;
+
 /** A run of its own, from [place, tenths] pairs (the build's model, tests); a pair out of range is an error. */
 export function featureEntry(run: readonly (readonly [id: number, tenths: number])[]): FeatureEntry {
   const pairs = Int32Array.from(run, ([id, tenths]) => {
-    if (!(Number.isInteger(id) && id >= 0 && id < MAX_CODES && Number.isInteger(tenths) && Math.abs(tenths) <= MAX_TENTHS)) {
+    if (!fitsPair(id, tenths)) {
       throw new RangeError(`a pair of occupation ${id} and ${tenths} tenths is beyond a table's ${MAX_CODES} occupations or ${MAX_TENTHS} tenths`);
     }
     return pairOf(id, tenths);
@@ -127,7 +130,7 @@ export function parseFeatureLine(rest: string, classes: number): FeatureEntry {
     const colon = text.indexOf(':');
     const id = Number(text.slice(0, colon));
     const tenths = Number(text.slice(colon + 1));
-    if (!(Number.isInteger(id) && id >= 0 && id < classes && id < MAX_CODES && Number.isInteger(tenths) && Math.abs(tenths) <= MAX_TENTHS)) continue;
+    if (!(id < classes && fitsPair(id, tenths))) continue;
     pairs[n++] = pairOf(id, tenths);
   }
   return { pairs, from: 0, to: n };

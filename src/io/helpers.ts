@@ -19,7 +19,6 @@ export function helperScript(): string | null {
   return null;
 }
 
-
 /** A message to a helper: a numbered list of items; the reply carries the same number. */
 export interface HelperAsk<I> {
   id: number;

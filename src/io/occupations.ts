@@ -221,9 +221,10 @@ export function loadOccupationModel(ladderDir: string, cwd: string): LoadedModel
   const wholeTable = (): WholeTable | null => {
     if (whole === null && ++lookups > LOOKUPS_BEFORE_WHOLE) {
       try {
-        whole = packedTable(path, codes);
-        if (whole !== null) table.close();
-        else whole = new WordTable(table.body(), codes);
+        // Read once: the pack's check (its digest) and, without a pack that fits, the body.
+        const bytes = readFileSync(path);
+        whole = packedTable(bytes, codes) ?? new WordTable(bytes.toString('utf8', body), codes);
+        table.close();
       } catch (e) {
         const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : 'cannot be read';
         throw new DataError(`cannot read the occupation word table: ${displayPath(path, cwd)}: ${why}`, REBUILD);
@@ -263,13 +264,13 @@ export const OCCUPATION_PACK_FILE = 'occupation-words.pack';
 const here = dirname(fileURLToPath(import.meta.url));
 
 /**
- * The build's pack of the table at `path` (dist/occupation-words.pack), used only for a table of
- * exactly the bytes it was packed from (the SHA-256 in its head); null when there is none, or it
+ * The build's pack of a table (dist/occupation-words.pack), used only for a table of exactly the
+ * bytes it was packed from (`table`; the SHA-256 in its head); null when there is none, or it
  * is of other bytes or broken (not a pack, or not of the size its head says): the table's body is then read
  * here. As with the code cache (src/boot.ts), a pack damaged in place, its size kept, is beyond
  * these checks: the build writes it, and nothing else does.
  */
-function packedTable(path: string, codes: readonly string[]): PackedTable | null {
+function packedTable(table: Uint8Array, codes: readonly string[]): PackedTable | null {
   for (const dir of [here, join(here, '..')]) {
     let bytes: Buffer;
     try {
@@ -278,7 +279,7 @@ function packedTable(path: string, codes: readonly string[]): PackedTable | null
       continue;
     }
     const read = packHead(bytes);
-    if (read === null || read.head.digest !== tableDigest(readFileSync(path))) return null;
+    if (read === null || read.head.digest !== tableDigest(table)) return null;
     try {
       return new PackedTable(bytes, codes);
     } catch {

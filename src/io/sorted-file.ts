@@ -59,13 +59,6 @@ export class SortedFile {
     return text.slice(from, end < 0 ? text.length : end);
   }
 
-  /** The whole body as text, read once (the blocks are let go): for a reader of its own (see occupations.ts). */
-  body(): string {
-    const text = readFileSync(this.path).toString('utf8', this.from);
-    this.close();
-    return text;
-  }
-
   /** Lets the file go: for a reader that has the table another way (see occupations.ts). */
   close(): void {
     if (this.fd !== null) closeSync(this.fd);
@@ -75,7 +68,8 @@ export class SortedFile {
 
   /** Reads the whole file into a map by key: a batch looks up many thousands of keys. */
   private loadWhole(): void {
-    const text = this.body();
+    const text = readFileSync(this.path).toString('utf8', this.from);
+    this.close();
     this.lines = new Map();
     let at = 0;
     while (at < text.length) {

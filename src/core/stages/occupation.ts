@@ -95,7 +95,7 @@ export function pickOccupation(
 ): OccupationPick | null {
   if (family !== null) return familyOccupation(ix, occupations, found, words, family, reasons);
   if (occupations === null || tokens.length === 0) return null;
-  const guess = lean ? classifyOccupation(occupations.model(), words, 0, false) : classifyOccupation(occupations.model(), words);
+  const guess = classifyOccupation(occupations.model(), words, lean ? 0 : 3, !lean);
   const record = guess ? occupations.get(guess.code) : undefined;
   if (!guess || !record) {
     reasons.push({ kind: 'no-occupation' });
