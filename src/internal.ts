@@ -9,6 +9,7 @@ export { tokenize } from './core/normalize.js';
 export { withoutGenderForms } from './core/gender.js';
 export { hintLevel } from './core/hints.js';
 export { LABELS_FILE, labelSource } from './io/languages.js';
+export { PLACES_FILE, placeSource } from './io/places.js';
 export { loadLadder, readLadderFiles, checkLadderFiles, shippedDataDir, serializeSnapshot, SNAPSHOT_FILE } from './io/ladder.js';
 export type { LoadedLadder } from './io/ladder.js';
 export { compileLexicon } from './core/lexicon.js';

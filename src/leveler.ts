@@ -19,6 +19,7 @@ import { ladderDir, loadLadder } from './io/ladder.js';
 import { occupationSource, type OccupationSource } from './io/occupations.js';
 import { loadOverrides } from './io/overrides.js';
 import { paySource } from './io/pay.js';
+import { placeSource } from './io/places.js';
 import { evalJson, matchJson } from './output/json.js';
 import { shown } from './output/shown.js';
 import { nameKey, type Company, type CompanyIndex } from './core/companies.js';
@@ -257,7 +258,7 @@ export class Leveler {
   /** Scores the ladder against labelled titles, as `eval --json` does (without the file's name and its label problems). */
   async eval(rows: Iterable<GoldInput> | AsyncIterable<GoldInput>, { top = 20 }: { top?: number } = {}): Promise<EvalJson> {
     const tally = await this.evalTally(top, true);
-    const memo = await this.answers({ family: null, quotesYears: false, explain: false, keep: shortAnswer, pay: false });
+    const memo = await this.answers({ family: null, quotesYears: false, quotesTitle: false, explain: false, keep: shortAnswer, pay: false });
     const labels = labelReaders(this.ladder);
     // A row's values read as the CLI reads a gold file's cells (null: no such column).
     const columns = { title: 0, years: 1, level: 2, family: 3, occupation: 4 };
@@ -303,10 +304,11 @@ export async function createLeveler(options: LevelerOptions = {}): Promise<Level
   const occupations = occupationSource(dir, cwd, familyOccupations, options.onNotice);
   const pay = paySource(dir, cwd);
   const labels = labelSource(dir, cwd);
+  const places = placeSource(dir, cwd);
   const region = (options.region ?? DEFAULT_REGION).toUpperCase();
   checkRegion(pay, region);
   // An override's code must name an occupation: the occupation index is read only if one has a code.
   const overrides = options.overrides === false ? null : await loadOverrides(dir, cwd, ladder, { knownOccupation: (code) => occupations.get(code) !== undefined });
-  const matcher = () => new Matcher(ladder, lexicon).useDictionary(englishWords()).useOccupations(occupations).useLabels(labels).useOverrides(overrides).usePay(pay, region);
+  const matcher = () => new Matcher(ladder, lexicon).useDictionary(englishWords()).useOccupations(occupations).useLabels(labels).usePlaces(places).useOverrides(overrides).usePay(pay, region);
   return new Leveler(ladder, matcher, occupations, pay, region, { dir, cwd });
 }

@@ -7,6 +7,7 @@ import { main } from '../src/cli.js';
 import type { Matcher } from '../src/core/match.js';
 import { createMatcher } from '../src/io/matcher.js';
 import { occupationSource } from '../src/io/occupations.js';
+import { placeSource } from '../src/io/places.js';
 import { paySource } from '../src/io/pay.js';
 import { checkLadderFiles, readLadderFiles, type LoadedLadder } from '../src/io/ladder.js';
 import { compileLexicon } from '../src/core/lexicon.js';
@@ -30,7 +31,7 @@ export function shippedLadder(): Promise<LoadedLadder> {
 
 let matcher: Promise<Matcher> | undefined;
 export function shippedMatcher(): Promise<Matcher> {
-  matcher ??= shippedLadder().then(async ({ ladder, lexicon }) => (await createMatcher(ladder, lexicon)).useOccupations(occupationSource(DATA, ROOT)).usePay(paySource(DATA, ROOT), 'US'));
+  matcher ??= shippedLadder().then(async ({ ladder, lexicon }) => (await createMatcher(ladder, lexicon)).useOccupations(occupationSource(DATA, ROOT)).usePlaces(placeSource(DATA, ROOT)).usePay(paySource(DATA, ROOT), 'US'));
   return matcher;
 }
 

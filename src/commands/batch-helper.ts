@@ -22,6 +22,8 @@ export interface BatchAnswers {
   explain: boolean;
   /** Whether the output quotes the years (reasons, the query). */
   quotesYears: boolean;
+  /** Whether the output quotes the title (the query): without it, titles with one core share its answer. */
+  quotesTitle: boolean;
   /** Whether cards carry their pay: only where the output shows it. */
   pay: boolean;
   /** A row's answer as the format writes it, and what the tally counts. */
@@ -31,6 +33,7 @@ export interface BatchAnswers {
 export function batchAnswers(opts: Pick<BatchFlags, 'format' | 'pay'>, fields: Field[] | null, csvFields: Field[] | null, delimiter: () => string): BatchAnswers {
   return {
     quotesYears: opts.format !== 'csv' && (fields === null || fields.some((f) => f.name === 'years')),
+    quotesTitle: opts.format !== 'csv' && (fields === null || fields.some((f) => f.name === 'title')),
     explain: opts.format !== 'csv' && fields === null,
     pay: opts.pay === true || (opts.format !== 'csv' && (fields === null || fields.some((f) => f.name.startsWith('pay_')))),
     keep: sharedAnswers((r: MatchResult) => (opts.format === 'csv' ? csvSuffix(r, delimiter(), csvFields ?? undefined) : fields ? jsonFields(r, fields) : jsonBody(r))),
@@ -58,7 +61,7 @@ export async function serveBatch(): Promise<void> {
   const fields = pickedFields(opts);
   const how = batchAnswers(opts, fields, fields, () => spec.delimiter);
   const leveler = await createLeveler({ ...(spec.data !== undefined ? { data: spec.data } : {}), ...(spec.region !== undefined ? { region: spec.region } : {}), cwd: spec.cwd, env: spec.env });
-  const memo = await leveler.answers({ family: spec.family, quotesYears: how.quotesYears, explain: how.explain, keep: how.keep, charsOf: (a) => a.text.length, pay: how.pay });
+  const memo = await leveler.answers({ family: spec.family, quotesYears: how.quotesYears, quotesTitle: how.quotesTitle, explain: how.explain, keep: how.keep, charsOf: (a) => a.text.length, pay: how.pay });
   port.on('message', ({ id, items }: HelperAsk<string>) => {
     let reply: HelperReply<RowAnswer>;
     try {

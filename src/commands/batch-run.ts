@@ -46,8 +46,8 @@ export async function runBatch(file: string | undefined, opts: BatchFlags, io: I
     const csvFields = companies.used && !fields?.includes(COMPANY_LEVEL) ? [...(fields ?? APPENDED), COMPANY_LEVEL] : fields;
     // Whether the output quotes the years (if not, a title is answered once per years key instead of
     // once per years value), carries reasons and pay, and how a row's answer is written.
-    const { quotesYears, explain, pay, keep } = batchAnswers(opts, fields, csvFields, () => reader.delimiter!);
-    const memo = await leveler.answers({ family, company: companies.fixed, quotesYears, explain, keep, charsOf: (a) => a.text.length, own: detached, pay });
+    const { quotesYears, quotesTitle, explain, pay, keep } = batchAnswers(opts, fields, csvFields, () => reader.delimiter!);
+    const memo = await leveler.answers({ family, company: companies.fixed, quotesYears, quotesTitle, explain, keep, charsOf: (a) => a.text.length, own: detached, pay });
     // Helper threads, where a row's answer is its title's alone (see batch-helper.ts).
     helpers = companies.used
       ? null

@@ -18,7 +18,7 @@ export async function runEval(file: string | undefined, opts: EvalFlags, io: Io)
   const { where, reader } = table;
   const leveler = await openLeveler(io, opts);
   // Each distinct title is answered once, as batch answers it; a row keeps nothing but its counts.
-  const memo = await leveler.answers({ family: null, quotesYears: false, explain: false, keep: shortAnswer, own: detached, pay: false });
+  const memo = await leveler.answers({ family: null, quotesYears: false, quotesTitle: false, explain: false, keep: shortAnswer, own: detached, pay: false });
   const labels = labelReaders(leveler.ladder);
   const problems = new Problems();
   let columns: GoldColumns | null = null;

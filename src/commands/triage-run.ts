@@ -23,7 +23,7 @@ export async function runTriage(file: string | undefined, opts: TriageFlags, io:
   const leveler = await openLeveler(io, opts);
   const family = leveler.familyId(opts.family);
   // Each distinct title is answered once, as batch answers it; only the listed ones again, with their reasons.
-  const memo = await leveler.answers({ family, quotesYears: false, explain: false, keep: shortAnswer, own: detached, pay: false });
+  const memo = await leveler.answers({ family, quotesYears: false, quotesTitle: false, explain: false, keep: shortAnswer, own: detached, pay: false });
   const triage = new Triage(leveler.ladder.confidence.low);
   let columns: { title: number; years: number } | null = null;
   let badYears = 0;

@@ -18,6 +18,12 @@ export interface AnswerMemoOptions<T> {
   quotesYears: boolean;
   /** Whether the answers carry their reasons and alternatives. */
   explain: boolean;
+  /**
+   * Whether what is kept quotes the title (a JSON answer's query). Without the title and the
+   * reasons, a title whose end names a place ("Data Engineer - Austin, TX") has its core's answer,
+   * worked out once for every title with that core. True unless said.
+   */
+  quotesTitle?: boolean;
   /** The level hint every title is read with (a row's seniority column), or none. */
   hint?: LevelHint | null;
   /** What is kept of an answer: a rendered text, or a short answer. */
@@ -55,6 +61,10 @@ export class AnswerMemo<T> {
   private readonly maxChars: number;
   private readonly own: (title: string) => string;
   private readonly charsOf: (kept: T) => number;
+  /** Whether a title with a place at its end is answered as its core (see quotesTitle). */
+  private readonly byCore: boolean;
+  /** Titles kept as another's (a title with a place, under its core's answer): a key each, not counted as titles. */
+  private aliases = 0;
 
   constructor(
     private readonly matcher: Matcher,
@@ -66,6 +76,7 @@ export class AnswerMemo<T> {
     this.maxChars = o.maxChars ?? MAX_CHARS;
     this.own = o.own ?? ((s) => s);
     this.charsOf = o.charsOf ?? (() => 0);
+    this.byCore = !o.explain && o.quotesTitle === false;
   }
 
   private readonly byCompany = new Map<Company, AnswerMemo<T>>();
@@ -96,17 +107,25 @@ export class AnswerMemo<T> {
 
   /** The kept answer for a title with these years, worked out on first sight. */
   answer(title: string, years: number | null): T {
-    if (this.chars > this.maxChars || this.plain.size + this.withYears.size >= this.maxTitles) this.forget();
+    if (this.full()) this.forget();
     if (years === null) {
       let a = this.plain.get(title);
       if (a === undefined) {
+        const core = this.byCore ? this.matcher.placeCore(title) : null;
+        if (core !== null) {
+          a = this.answer(core, null);
+          this.plain.set(this.own(title), a);
+          this.chars += title.length;
+          this.aliases++;
+          return a;
+        }
         a = this.o.keep(this.matcher.decide(this.matcher.readTitle(title, this.o.family, this.o.company ?? null, !this.o.explain), null, 3, this.o.explain, this.pay, this.o.hint ?? null));
         this.plain.set(this.own(title), a);
         this.chars += title.length + this.charsOf(a);
       }
       return a;
     }
-    const known = this.withYears.get(title) ?? this.learn(this.own(title));
+    const known = this.withYears.get(title) ?? this.learnTitle(title);
     // Whole years, the common case, are looked up by index, without working out their key.
     const whole = Number.isInteger(years);
     let a = whole ? known.whole[years] : undefined;
@@ -135,10 +154,21 @@ export class AnswerMemo<T> {
 
   /** Keeps an answer worked out elsewhere (a helper thread) for a title without years, as answer(title, null) keeps its own. */
   remember(title: string, a: T): void {
-    if (this.chars > this.maxChars || this.plain.size + this.withYears.size >= this.maxTitles) this.forget();
+    if (this.full()) this.forget();
     if (this.plain.has(title)) return;
     this.plain.set(this.own(title), a);
     this.chars += title.length + this.charsOf(a);
+  }
+
+  /** A title's answers by years, worked out for it or, with a place at its end, shared with its core's. */
+  private learnTitle(title: string): TitleAnswers<T> {
+    const core = this.byCore ? this.matcher.placeCore(title) : null;
+    if (core === null) return this.learn(this.own(title));
+    const known = this.withYears.get(core) ?? this.learn(this.own(core));
+    this.withYears.set(this.own(title), known);
+    this.chars += title.length;
+    this.aliases++;
+    return known;
   }
 
   private learn(title: string): TitleAnswers<T> {
@@ -157,7 +187,13 @@ export class AnswerMemo<T> {
     return known;
   }
 
+  /** Past its bounds: more distinct titles or characters than it keeps (a title kept as its core's counts a quarter). */
+  private full(): boolean {
+    return this.chars > this.maxChars || this.plain.size + this.withYears.size - this.aliases + (this.aliases >> 2) >= this.maxTitles;
+  }
+
   private forget(): void {
+    this.aliases = 0;
     this.plain.clear();
     this.withYears.clear();
     this.byHint.clear();

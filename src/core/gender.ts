@@ -58,6 +58,11 @@ const PAIR_HINT = /[A-Za-zÀ-ž]{3}\s*\/\s*[A-Za-zÀ-ž]{3}/;
 /** Where a capital I may end a word ("EntwicklerIn"). */
 const BINNEN_HINT = /[a-z]In(?:nen)?\b/;
 
+/** Whether a title may hold a gender form: false means withoutGenderForms() returns it as it is. */
+export function mayHoldGenderForm(title: string): boolean {
+  return title.includes('/') || ANY.test(title);
+}
+
 export function withoutGenderForms(title: string): string {
   const slash = title.includes('/');
   if (!slash && !ANY.test(title)) return title;

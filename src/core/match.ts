@@ -13,6 +13,7 @@ import { indexLadder, type LadderIndex, type OccupationLookup, type Sources, typ
 import { levelForYears } from './stages/level.js';
 import { findMarkers } from './stages/markers.js';
 import { wordsOfOccupation } from './stages/occupation.js';
+import { cutPlace, type PlaceIndex } from './stages/places.js';
 import { needsFuzzy, readablePart, readWords, titleTokens } from './stages/read.js';
 import { standInYears, yearsKey, type YearsKeyed } from './stages/years-key.js';
 import type { FuzzyFinder } from './typos.js';
@@ -29,7 +30,7 @@ const PAY_MEMO = 10_000;
 export class Matcher {
   readonly ladder: Ladder;
   private readonly ix: LadderIndex;
-  private readonly sources: Sources = { occupations: null, overrides: null, pay: null, labels: null };
+  private readonly sources: Sources = { occupations: null, overrides: null, pay: null, labels: null, places: null };
 
   /** @param lexicon the ladder's compiled lexicon, when the caller has it (the build stores one). */
   constructor(ladder: Ladder, lexicon: LexiconData = compileLexicon(ladder)) {
@@ -65,6 +66,22 @@ export class Matcher {
     return this;
   }
 
+  /** Lets the matcher cut a place from a title's end ("Data Engineer - Austin, TX"); src/io/places.ts loads them. */
+  usePlaces(places: (() => PlaceIndex) | null): this {
+    this.sources.places = places;
+    return this;
+  }
+
+  /**
+   * The part of a title that is read when its end names a place ("Data Engineer" of "Data Engineer
+   * - Austin, TX"), else null. The title's answer is its core's, but for the reason that says so
+   * and the title it quotes: a batch that shows neither answers each core once.
+   */
+  placeCore(title: string): string | null {
+    if (this.sources.places === null) return null;
+    return cutPlace(this.sources.places(), readablePart(title))?.core ?? null;
+  }
+
   /** Titles the ladder owner pins (overrides.yaml, read by src/io/overrides.ts), by overrideKey(). */
   useOverrides(table: OverrideTable | null): this {
     this.sources.overrides = table;
@@ -93,7 +110,7 @@ export class Matcher {
 
   /** Whether reading `title` needs the fuzzy finder (a word the exact index does not know). */
   needsFuzzy(title: string): boolean {
-    return needsFuzzy(this.ix, title);
+    return needsFuzzy(this.ix, this.placeCore(title) ?? title);
   }
 
   match(title: string, options: MatchOptions & { company?: Company | null } = {}): MatchResult {

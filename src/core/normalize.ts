@@ -20,6 +20,8 @@ export interface Token {
 }
 
 const SEGMENT_BREAK = /\s+[-‐‑]+\s+|\s+[/\\]+\s+|^\s*[-‐‑]+\s*|\s*[-‐‑]+\s*$|[–—,;:|()[\]{}<>!?"“”•·]+/;
+/** Every break between two segments of a title, where it stands (src/core/stages/places.ts). */
+export const SEGMENT_BREAKS = new RegExp(SEGMENT_BREAK.source, 'g');
 const DROPPED = /[.'’]/g;
 const JOINERS = /([-‐‑&/\\]+)/;
 const DOTTED_WORDS = /([A-Za-z]{2,})\.(?=[A-Za-z]{2,})/g;
@@ -48,9 +50,13 @@ const unicodeClasses = (): Classes =>
     letterOrSymbol: /[\p{L}+#&/\\‐‑-]/u,
   });
 
+/** Scraped titles carry HTML entities ("Data Engineer&nbsp;with AI"): the spaces and ampersands they stand for. */
+export function withoutEntities(title: string): string {
+  return title.includes('&') ? title.replace(/&(?:nbsp|#160);/g, ' ').replace(/&amp;/g, '&') : title;
+}
+
 export function tokenize(title: string): Token[] {
-  // Scraped titles carry HTML entities ("Data Engineer&nbsp;with AI").
-  if (title.includes('&')) title = title.replace(/&(?:nbsp|#160);/g, ' ').replace(/&amp;/g, '&');
+  title = withoutEntities(title);
   const isAscii = /^[\x20-\x7e]*$/.test(title);
   const classes = isAscii ? ASCII : unicodeClasses();
   // "Sr.Manager" is two words; "A.I." and "Ph.D." are one (a dot beside a single letter joins).

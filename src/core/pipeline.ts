@@ -1,6 +1,6 @@
 // The matcher as a pipeline of stages, composed here and nowhere else:
 //
-//   readTitle:  read (words, aliases, typos) -> override -> markers -> family -> family check
+//   readTitle:  place (a trailing place cut) -> read (words, aliases, typos) -> override -> markers -> family -> family check
 //               (its occupation is one the families name) -> company (with one: its code or
 //               title's rank) -> occupation -> track
 //   decide:     level (markers, else years, else default) -> confidence -> card (and its pay)
@@ -23,6 +23,7 @@ import { pickLevel } from './stages/level.js';
 import { chooseMarker, findMarkers } from './stages/markers.js';
 import { occupationByCode, pickOccupation, wordsOfOccupation } from './stages/occupation.js';
 import { readablePart, readingReasons, readWords, titleTokens } from './stages/read.js';
+import { cutPlace } from './stages/places.js';
 import { onTrack, trackOf } from './stages/track.js';
 import { translate } from './stages/translate.js';
 import type { CompanyRef, MatchResult } from './types.js';
@@ -32,8 +33,12 @@ import type { CompanyRef, MatchResult } from './types.js';
  * `explain` false): its occupation without runners-up or the evidence for it; the same answer.
  */
 export function readTitle(ix: LadderIndex, sources: Sources, title: string, family: string | null = null, company: CompiledCompany | null = null, lean = false): TitleReading {
-  const read = readablePart(title);
-  const notes: Reason[] = read.length < title.length ? [{ kind: 'truncated', length: title.length, read: read.length }] : [];
+  const whole = readablePart(title);
+  const notes: Reason[] = whole.length < title.length ? [{ kind: 'truncated', length: title.length, read: whole.length }] : [];
+  // A place at the end is not read: the title is read as its core alone.
+  const cut = sources.places === null ? null : cutPlace(sources.places(), whole);
+  if (cut !== null) notes.push({ kind: 'place', place: cut.place });
+  const read = cut === null ? whole : cut.core;
   const raw = titleTokens(read);
   const { tokens: translated, language } = translate(ix, sources.labels, raw, (w) => ix.typos.isRealWord(w));
   const tokens = readWords(ix, translated);

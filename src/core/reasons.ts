@@ -12,6 +12,8 @@ export type OutrankedBy = 'track' | 'word' | 'higher';
 export type Reason =
   /** The title was cut: only its first `read` characters of `length` are read. */
   | { kind: 'truncated'; length: number; read: number }
+  /** The title's end names a place or a way of working ("Austin, TX", "Remote"): it is not read. */
+  | { kind: 'place'; place: string }
   | { kind: 'empty' }
   /** An alias expanded, or a typo corrected. */
   | { kind: 'read-as'; from: string; to: string; typo: boolean; language?: string }

@@ -18,6 +18,8 @@ export function reasonText(r: Reason): string {
   switch (r.kind) {
     case 'truncated':
       return `the title is ${thousands(r.length)} characters long: only the first ${r.read} are read`;
+    case 'place':
+      return `${q(r.place)} says where or how the job is done: not read`;
     case 'empty':
       return 'the title is empty';
     case 'read-as':

@@ -88,3 +88,50 @@ describe('leveler batch in a pipe', () => {
     expect(JSON.parse(out[999]!)).toMatchObject({ row: 1000, query: { title: 'asdfgh qwerty' }, match: null });
   });
 });
+
+describe('leveler batch on titles with a place at the end', () => {
+  it('gives each title, answered once for its core, what match gives it whole (random titles, CSV, --fields, threads, years)', () => {
+    const cores = ['Senior Machine Learning Engineer', 'Lead Data Engineer', 'Data Manager', 'Physician Assistant', 'Registered Nurse', 'Staff Software Engineer',
+      'Clinical Data Manager', 'Entwickler (m/w/d)', 'Data Analyst II', 'Cloud Data Architect', 'Senior Accountant', 'Head of Data Science'];
+    const places = ['Austin, TX', 'Remote', 'London', 'New York, NY', 'Berlin', 'Hybrid', 'PA', 'US', 'Pittsburgh, PA', 'Remote - US', 'São Paulo', 'On-site', 'Mobile'];
+    const seps = [' - ', ', ', ' (', ' | ', ' – '];
+    let seed = 11;
+    const rnd = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff) % n);
+    const titles: string[] = [];
+    for (let i = 0; i < 120; i++) {
+      const core = cores[rnd(cores.length)]!;
+      const sep = seps[rnd(seps.length)]!;
+      titles.push(rnd(5) === 0 ? core : `${core}${sep}${places[rnd(places.length)]}${sep === ' (' ? ')' : ''}`);
+    }
+    const years = titles.map((_, i) => (i % 3 === 0 ? '' : String(i % 17)));
+    const file = join(temp, 'places.csv');
+    writeFileSync(file, 'title,years\n' + titles.map((t, i) => `"${t.replaceAll('"', '""')}",${years[i]}`).join('\n') + '\n');
+    // The reference: whole answers (NDJSON with reasons) read every title whole, as match does.
+    const whole = leveler(['batch', file, '--no-years-column', '--format', 'ndjson', '-q']);
+    const wholeYears = leveler(['batch', file, '--years-column', 'years', '--format', 'ndjson', '-q']);
+    const plain = leveler(['batch', file, '--no-years-column', '-q']);
+    const helped = leveler(['batch', file, '--no-years-column', '--threads', '2', '-q']);
+    const fielded = leveler(['batch', file, '--years-column', 'years', '--format', 'ndjson', '--fields', 'level,family,confidence,soc_code', '-q']);
+    expect(plain.status).toBe(0);
+    expect(helped.stdout).toBe(plain.stdout);
+    const json = (out: string) => out.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const [answers, answersByYears, fields] = [json(whole.stdout), json(wholeYears.stdout), json(fielded.stdout)];
+    const rows = plain.stdout.trimEnd().split('\n').slice(1);
+    expect(rows).toHaveLength(titles.length);
+    const cell = (v: string | number | null | undefined) => (v === null || v === undefined ? '' : String(v));
+    let cut = 0;
+    titles.forEach((t, i) => {
+      const m = answers[i].match;
+      if (answers[i].reasons.some((r: string) => r.endsWith('says where or how the job is done: not read'))) cut++;
+      const expected = [m.level, m.levelName, m.track, cell(m.family), cell(m.role), m.confidence.toFixed(2), cell(m.occupation?.code.slice(0, 7)), cell(m.occupation?.title)]
+        .map((c: string) => (/[",]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c))
+        .join(',');
+      expect(rows[i]!.endsWith(`,${expected}`), `${t}: ${rows[i]}`).toBe(true);
+      const y = answersByYears[i].match;
+      expect(fields[i], t).toEqual({ row: i + 1, level: y.level, family: y.family, confidence: y.confidence, soc_code: y.occupation?.code.slice(0, 7) ?? null });
+    });
+    // Most titles have a place cut; some ("PA", "US", "Mobile" alone) are read whole.
+    expect(cut).toBeGreaterThan(60);
+    expect(cut).toBeLessThan(titles.length);
+  }, 60_000);
+});

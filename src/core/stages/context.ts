@@ -8,6 +8,7 @@ import type { Occupation } from '../occupations.js';
 import type { MarketPay } from '../pay.js';
 import type { OccupationModel } from '../occupation.js';
 import type { OverrideEntry, OverrideTable } from '../overrides.js';
+import type { PlaceIndex } from './places.js';
 import type { Hit } from '../phrases.js';
 import type { Reason } from '../reasons.js';
 import { TypoCorrector } from '../typos.js';
@@ -53,6 +54,8 @@ export interface Sources {
   pay: ((family: string | null, level: string, soc: string | null) => MarketPay) | null;
   /** ESCO's occupation labels in other languages, by first word (src/io/languages.ts). */
   labels: LabelLookup | null;
+  /** The places a title's end may name (src/io/places.ts), read on first use. */
+  places: (() => PlaceIndex) | null;
 }
 
 export function indexLadder(ladder: Ladder, lexicon: LexiconData): LadderIndex {
