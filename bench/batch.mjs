@@ -170,12 +170,17 @@ const asBatch = await batchRate(w.distinctTitles);
 const distinctOne = await measure([bin, 'batch', w.distinct, '-q', '--threads', '1']);
 const distinctCli = await measure([bin, 'batch', w.distinct, '-q', '--threads', '2']);
 const distinctRows = readFileSync(w.distinct, 'utf8').split('\n').length - 2;
+// Distinct titles with no place to cut: the labour-condition filings' titles, each once.
+const filed = dataDir ? join(dataDir, 'h1b-lca-title-soc', 'title_soc.csv') : null;
+const filedRun = filed && existsSync(filed) ? await measure([bin, 'batch', filed, '--column', 'title', '-q', '--threads', '1']) : null;
+const filedRows = filedRun ? readFileSync(filed, 'utf8').split('\n').length - 2 : 0;
 console.log(`\n${fmt(w.distinctTitles.length)} distinct titles, a fresh matcher each round (no memo):`);
 console.log(`  in-process, as batch answers for CSV: ${rateLine(asBatch)}   (target >= 100,000)`);
 console.log(`  in-process, whole answers (match --json: reasons, alternatives): ${rateLine(rates)}`);
-console.log(`  batch CLI on ${fmt(distinctRows)} rows, each a different string (title, or title - place), start-up included:`);
+console.log(`  batch CLI on ${fmt(distinctRows)} rows, each a different string (title, or title - place: the place is cut and each core answered once), start-up included:`);
 console.log(`    --threads 1 (default)   ${distinctOne.seconds.toFixed(2)} s, ${fmt(distinctRows / distinctOne.seconds)} rows/s, peak ${mb(distinctOne.peak)}`);
 console.log(`    --threads 2   ${distinctCli.seconds.toFixed(2)} s, ${fmt(distinctRows / distinctCli.seconds)} rows/s, peak ${mb(distinctCli.peak)}   (${(distinctOne.seconds / distinctCli.seconds).toFixed(2)}x --threads 1; target >= 60,000 rows/s)`);
+if (filedRun) console.log(`  batch CLI on ${fmt(filedRows)} distinct filed titles (h1b-lca-title-soc: few places), --threads 1: ${filedRun.seconds.toFixed(2)} s, ${fmt(filedRows / filedRun.seconds)} rows/s, peak ${mb(filedRun.peak)}`);
 
 const noYears = await measure([bin, 'batch', w.withYears, '--no-years-column', '-q']);
 const years = await measure([bin, 'batch', w.withYears, '--years-column', 'years', '-q']);

@@ -30,6 +30,8 @@ export interface PlaceIndex {
   readonly byFirst: ReadonlyMap<string, readonly Phrase[]>;
   /** Every word of every place: a title whose last word is none of these has no place to cut. */
   readonly words: ReadonlySet<string>;
+  /** The parts read so far (see partOf): a memo of what the places above make of a part's text. */
+  readonly parts: Map<string, number>;
 }
 
 export function indexPlaces(entries: readonly PlaceEntry[]): PlaceIndex {
@@ -47,7 +49,7 @@ export function indexPlaces(entries: readonly PlaceEntry[]): PlaceIndex {
     else list.push({ rest, strong: e.strong });
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.rest.length - a.rest.length);
-  return { byFirst, words };
+  return { byFirst, words, parts: new Map() };
 }
 
 /** A title without its trailing place: `core` is what is read, `place` what was cut, as written. */
@@ -91,28 +93,63 @@ function cutPlaceParts(ix: PlaceIndex, title: string): PlaceCut | null {
   const starts = breaksOf(text);
   let cut = -1;
   let strong = false;
-  let stop: Token[] | null = null;
-  for (let i = starts.length - 1; i >= 0; i--) {
-    const tokens = tokenize(text.slice(starts[i], i + 1 < starts.length ? starts[i + 1] : text.length));
-    if (tokens.length === 0) continue;
-    const kind = tailKind(ix, tokens);
-    if (kind === Kind.None) {
-      stop = tokens;
-      break;
+  // The part that stopped the run (no place), and whether it holds a word.
+  let stop: Part | null = null;
+  for (let i = starts.length - 1; i >= 0 && stop === null; i--) {
+    const part = partOf(ix, text.slice(starts[i], i + 1 < starts.length ? starts[i + 1] : text.length));
+    if (part === Part.Empty) continue;
+    if (part === Part.Other || part === Part.OtherWithWord) stop = part;
+    else {
+      if (part === Part.Strong) strong = true;
+      if (strong) cut = starts[i]!;
     }
-    if (kind === Kind.Strong) strong = true;
-    if (strong) cut = starts[i]!;
   }
   if (cut < 0) return null;
   // The first part, when the run reached it.
   if (stop === null && starts.length > 0) {
-    const first = tokenize(text.slice(0, starts[0]));
-    if (tailKind(ix, first) === Kind.None) stop = first;
+    const first = partOf(ix, text.slice(0, starts[0]));
+    if (first === Part.Other || first === Part.OtherWithWord) stop = first;
   }
   // The part that stopped the run is no place: when it holds a word, what is left is no title of
   // places alone and has words, as cutAt() would find by reading it all.
-  if (stop !== null && stop.some((t) => t.kind === 'word')) return { core: text.slice(0, cut).trimEnd(), place: placeText(text.slice(cut)) };
+  if (stop === Part.OtherWithWord) return { core: text.slice(0, cut).trimEnd(), place: placeText(text.slice(cut)) };
   return cutAt(ix, text, cut);
+}
+
+/** What one part of a title is: no words, a place (weak or strong), or no place (with a word, or only numbers and codes). */
+const enum Part {
+  Empty,
+  Weak,
+  Strong,
+  Other,
+  OtherWithWord,
+}
+
+/** Parts kept read, by their text: " - Austin", ", TX" and " - Remote" end thousands of titles. */
+const PARTS_KEPT = 20_000;
+/**
+ * Parts shorter than this are kept: V8 copies a substring this short, while a longer one holds the
+ * whole string it was cut from (a chunk of a batch's input).
+ */
+const KEPT_LENGTH = 13;
+
+/** A part of an ASCII title without gender forms (its break before it), read once. */
+function partOf(ix: PlaceIndex, part: string): Part {
+  const keep = part.length < KEPT_LENGTH;
+  const known = keep ? ix.parts.get(part) : undefined;
+  if (known !== undefined) return known;
+  let p: Part;
+  if (endsInOtherWord(ix, part)) p = Part.OtherWithWord;
+  else {
+    const tokens = tokenize(part);
+    const kind = tokens.length === 0 ? null : tailKind(ix, tokens);
+    p = kind === null ? Part.Empty : kind === Kind.Strong ? Part.Strong : kind === Kind.Weak ? Part.Weak : tokens.some((t) => t.kind === 'word') ? Part.OtherWithWord : Part.Other;
+  }
+  if (keep) {
+    if (ix.parts.size >= PARTS_KEPT) ix.parts.clear();
+    ix.parts.set(part, p);
+  }
+  return p;
 }
 
 /** What a part is: not a place, a weak place (one only beside a strong one), or a strong one. */
@@ -195,6 +232,35 @@ function mayEndInPlace(ix: PlaceIndex, text: string): boolean {
   if (word.includes('.')) return true;
   // Any title past here is ASCII: lower-casing it is what the tokenizer does.
   return ix.words.has((word.includes("'") ? word.replaceAll("'", '') : word).toLowerCase());
+}
+
+/**
+ * Whether a part of an ASCII title without gender forms surely ends in a word that is no place
+ * word: then the part is no place, and it holds a word. The last run of letters is that word when
+ * the chunk it ends (letters, digits and the marks that join them) has no digit, "+", "#", dot or
+ * apostrophe, which make it a code or another word; in doubt, false, and the part is tokenized.
+ */
+function endsInOtherWord(ix: PlaceIndex, part: string): boolean {
+  let end = part.length;
+  for (; end > 0; end--) {
+    const c = part.charCodeAt(end - 1);
+    if (isAlnum(c)) break;
+    if (c === 0x2b /* + */ || c === 0x23 /* # */) return false;
+  }
+  let start = end;
+  while (start > 0 && isLetter(part.charCodeAt(start - 1))) start--;
+  if (start === end) return false;
+  for (let i = start - 1; i >= 0; i--) {
+    const c = part.charCodeAt(i);
+    if (isLetter(c) || c === 0x2d /* - */ || c === 0x26 /* & */ || c === 0x2f /* / */ || c === 0x5c /* \ */) continue;
+    if (isAlnum(c) || c === 0x2b || c === 0x23 || c === 0x2e /* . */ || c === 0x27 /* ' */) return false;
+    break;
+  }
+  return !ix.words.has(part.slice(start, end).toLowerCase());
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
 
 function isAlnum(c: number): boolean {
