@@ -14,15 +14,40 @@ export const PLACES_FILE = 'places.tsv';
 const MAGIC = 'leveler places 1';
 const HINT = `each line is "place" or "weak", a tab, then the place's words in lower case (see the shipped data/${PLACES_FILE})`;
 
-/** The places of the ladder folder's own file when it has one, else the shipped ones; read on first use. */
+/**
+ * The places of the ladder folder's own file when it has one, else the shipped ones; read on first
+ * use, and indexed only when a title's last word ends a line of the file: a cold `match` of a
+ * title with no place ("Associate ML") reads the file's text but parses none of its lines.
+ */
 export function placeSource(ladderDir: string, cwd: string): () => PlaceIndex {
   const own = join(ladderDir, PLACES_FILE);
   const path = existsSync(own) ? own : join(shippedDataDir(), PLACES_FILE);
   let index: PlaceIndex | undefined;
-  return () => (index ??= indexPlaces(readPlaces(path, cwd)));
+  let text: string | undefined;
+  let plain = false;
+  const full = (): PlaceIndex => (index ??= indexPlaces(parsePlaces(text ?? readText(path, cwd), displayPath(path, cwd))));
+  const lazy: PlaceIndex = {
+    get byFirst() {
+      return full().byFirst;
+    },
+    lastWords: {
+      has(word) {
+        if (index !== undefined) return index.lastWords.has(word);
+        if (text === undefined) {
+          text = readText(path, cwd);
+          // One space between words and none at a line's end (comments aside): then a word that ends a place ends a line after a tab or a space.
+          plain = !/^(?!#)[^\n]*(?:[ \t]\r?$| {2}|\t )/m.test(text);
+        }
+        if (plain && !text.includes(`\t${word}\n`) && !text.includes(` ${word}\n`) && !text.includes(`\t${word}\r\n`) && !text.includes(` ${word}\r\n`)) return false;
+        return full().lastWords.has(word);
+      },
+    },
+    parts: new Map(),
+  };
+  return () => index ?? lazy;
 }
 
-export function readPlaces(path: string, cwd: string): PlaceEntry[] {
+function readText(path: string, cwd: string): string {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -30,7 +55,12 @@ export function readPlaces(path: string, cwd: string): PlaceEntry[] {
     const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : 'cannot be read';
     throw new DataError(`cannot read the places: ${displayPath(path, cwd)}: ${why}`, `restore data/${PLACES_FILE}, or remove the ladder folder's own`);
   }
-  return parsePlaces(text, displayPath(path, cwd));
+  // The last line ends as the others do.
+  return text.endsWith('\n') ? text : `${text}\n`;
+}
+
+export function readPlaces(path: string, cwd: string): PlaceEntry[] {
+  return parsePlaces(readText(path, cwd), displayPath(path, cwd));
 }
 
 /** The entries of a places file's text; a line that is not one throws a DataError naming `name` and the line. */

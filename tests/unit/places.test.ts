@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { cutPlace, cutPlaceRead, indexPlaces } from '../../src/core/stages/places.js';
-import { parsePlaces, readPlaces } from '../../src/io/places.js';
+import { parsePlaces, placeSource, readPlaces } from '../../src/io/places.js';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { DataError } from '../../src/errors.js';
 import { DATA } from '../helpers.js';
 
@@ -112,5 +114,35 @@ describe('the places file', () => {
     const entries = readPlaces(join(DATA, 'places.tsv'), DATA);
     expect(entries.length).toBeGreaterThan(800);
     for (const e of entries) for (const w of e.words) expect(w).toMatch(/^[\p{Ll}\p{Lo}]+$/u);
+  });
+});
+
+describe('the places source', () => {
+  it('answers which words end a place before it indexes the file, as the index does (shipped, CRLF, odd spaces)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'leveler-places-'));
+    try {
+      const shippedText = readFileSync(join(DATA, 'places.tsv'), 'utf8');
+      const files = [
+        shippedText,
+        shippedText.replaceAll('\n', '\r\n'),
+        'leveler places 1\nplace\tsan  jose \nweak\tpa\nplace\tnew york',
+        'leveler places 1\r\n# a  note \r\nplace\tlondon\r\nweak\tgreater',
+      ];
+      const words = ['london', 'york', 'new', 'jose', 'san', 'pa', 'greater', 'tx', 'remote', 'ml', 'engineer', 'note', 'places', 'place', 'weak', '1', 'area'];
+      files.forEach((text, i) => {
+        const sub = join(dir, String(i));
+        mkdirSync(sub);
+        writeFileSync(join(sub, 'places.tsv'), text);
+        const index = indexPlaces(readPlaces(join(sub, 'places.tsv'), sub));
+        for (const w of [...words, ...[...index.byFirst.keys()].slice(0, 50)]) {
+          // A fresh source each time: its first question is asked before it has indexed the file.
+          expect(placeSource(sub, sub)().lastWords.has(w), `${i}: ${w}`).toBe(index.lastWords.has(w));
+        }
+        const source = placeSource(sub, sub);
+        expect(cutPlace(source(), 'Data Engineer - London')).toEqual(cutPlace(index, 'Data Engineer - London'));
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -28,19 +28,22 @@ interface Phrase {
 export interface PlaceIndex {
   /** Places by their first word, longest first. */
   readonly byFirst: ReadonlyMap<string, readonly Phrase[]>;
-  /** Every word of every place: a title whose last word is none of these has no place to cut. */
-  readonly words: ReadonlySet<string>;
+  /**
+   * Whether a word ends a place: a part whose last word ends none is no place, and a title whose
+   * last word ends none has no place to cut (src/io/places.ts answers it before the places are indexed).
+   */
+  readonly lastWords: { has(word: string): boolean };
   /** The parts read so far (see partOf): a memo of what the places above make of a part's text. */
   readonly parts: Map<string, number>;
 }
 
 export function indexPlaces(entries: readonly PlaceEntry[]): PlaceIndex {
   const byFirst = new Map<string, Phrase[]>();
-  const words = new Set<string>();
+  const lastWords = new Set<string>();
   for (const e of entries) {
     const [first, ...rest] = e.words;
     if (first === undefined) continue;
-    for (const w of e.words) words.add(w);
+    lastWords.add(e.words[e.words.length - 1]!);
     let list = byFirst.get(first);
     if (list === undefined) byFirst.set(first, (list = []));
     const same = list.find((p) => p.rest.join(' ') === rest.join(' '));
@@ -49,7 +52,7 @@ export function indexPlaces(entries: readonly PlaceEntry[]): PlaceIndex {
     else list.push({ rest, strong: e.strong });
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.rest.length - a.rest.length);
-  return { byFirst, words, parts: new Map() };
+  return { byFirst, lastWords, parts: new Map() };
 }
 
 /** A title without its trailing place: `core` is what is read, `place` what was cut, as written. */
@@ -211,7 +214,7 @@ function placeText(tail: string): string {
 }
 
 /**
- * False when the title's last word is surely no place word, without reading the title: most titles.
+ * False when the title's last word surely ends no place, without reading the title: most titles.
  * `text` is the title with its gender forms and entities read away: an ASCII one whose last word
  * has no dot inside ends in its last run of letters and digits (apostrophes dropped); any other is read.
  */
@@ -230,13 +233,13 @@ function mayEndInPlace(ix: PlaceIndex, text: string): boolean {
   if (start === end) return false;
   const word = text.slice(start, end);
   if (word.includes('.')) return true;
-  // Any title past here is ASCII: lower-casing it is what the tokenizer does.
-  return ix.words.has((word.includes("'") ? word.replaceAll("'", '') : word).toLowerCase());
+  // The word is ASCII: lower-casing it is what the tokenizer does.
+  return ix.lastWords.has((word.includes("'") ? word.replaceAll("'", '') : word).toLowerCase());
 }
 
 /**
- * Whether a part of an ASCII title without gender forms surely ends in a word that is no place
- * word: then the part is no place, and it holds a word. The last run of letters is that word when
+ * Whether a part of an ASCII title without gender forms surely ends in a word that ends no place:
+ * then the part is no place, and it holds a word. The last run of letters is that word when
  * the chunk it ends (letters, digits and the marks that join them) has no digit, "+", "#", dot or
  * apostrophe, which make it a code or another word; in doubt, false, and the part is tokenized.
  */
@@ -256,7 +259,7 @@ function endsInOtherWord(ix: PlaceIndex, part: string): boolean {
     if (isAlnum(c) || c === 0x2b || c === 0x23 || c === 0x2e /* . */ || c === 0x27 /* ' */) return false;
     break;
   }
-  return !ix.words.has(part.slice(start, end).toLowerCase());
+  return !ix.lastWords.has(part.slice(start, end).toLowerCase());
 }
 
 function isLetter(c: number): boolean {
