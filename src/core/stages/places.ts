@@ -65,13 +65,15 @@ export interface PlaceCut {
  * The title without the parts at its end that only name a place or a way of working, or null when
  * it has none. Cutting again finds nothing: `cutPlace(ix, cut.core)` is null.
  */
-export function cutPlace(ix: PlaceIndex, text: string): PlaceCut | null {
+export function cutPlace(ix: PlaceIndex, title: string): PlaceCut | null {
   // As the tokenizer is given it: gender forms read away, then entities.
-  const plain = mayHoldGenderForm(text) ? withoutGenderForms(text) : text;
-  if (!mayEndInPlace(ix, withoutEntities(plain)) || TWICE.test(withoutEntities(text))) return null;
+  const plain = mayHoldGenderForm(title) ? withoutGenderForms(title) : title;
+  if (!mayEndInPlace(ix, withoutEntities(plain))) return null;
+  const text = withoutEntities(title);
+  if (TWICE.test(text)) return null;
   // An ASCII title without a gender form is read a part at a time, each part once: its parts are
   // tokenized as the whole tail would be (no gender form to read away, no Unicode form changes a break).
-  return plain === text && ASCII.test(text) ? cutPlaceParts(ix, text) : cutPlaceRead(ix, text);
+  return plain === title && ASCII.test(title) ? cutByParts(ix, text) : cutByTails(ix, text);
 }
 
 const ASCII = /^[\x20-\x7e]*$/;
@@ -90,9 +92,8 @@ function breaksOf(text: string): number[] {
   return starts;
 }
 
-/** cutPlaceRead() a part at a time: each part after a break read alone, from the last. */
-function cutPlaceParts(ix: PlaceIndex, title: string): PlaceCut | null {
-  const text = withoutEntities(title);
+/** cutByTails() a part at a time: each part after a break read alone, from the last. `text`: the title, its entities read. */
+function cutByParts(ix: PlaceIndex, text: string): PlaceCut | null {
   const starts = breaksOf(text);
   let cut = -1;
   let strong = false;
@@ -166,7 +167,11 @@ const enum Kind {
 export function cutPlaceRead(ix: PlaceIndex, title: string): PlaceCut | null {
   // An entity's ";" is no break: the title as its entities say.
   const text = withoutEntities(title);
-  if (TWICE.test(text)) return null;
+  return TWICE.test(text) ? null : cutByTails(ix, text);
+}
+
+/** Each tail after a break read whole, from the last break back. `text`: the title, its entities read. */
+function cutByTails(ix: PlaceIndex, text: string): PlaceCut | null {
   const starts = breaksOf(text);
   let cut = -1;
   let read = 0;
