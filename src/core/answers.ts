@@ -63,7 +63,7 @@ export class AnswerMemo<T> {
   private readonly charsOf: (kept: T) => number;
   /** Whether a title with a place at its end is answered as its core (see quotesTitle). */
   private readonly byCore: boolean;
-  /** Titles kept as another's (a title with a place, under its core's answer): a key each, not counted as titles. */
+  /** Titles kept as another's (a title with a place, under its core's answer): a key each, counted a quarter of a title (see full()). */
   private aliases = 0;
 
   constructor(
